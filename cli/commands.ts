@@ -1,0 +1,166 @@
+import { readdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { checkCase, explainUnit, formatIssue, hasErrors, scoreScheme, type Dataset, type Issue, type SchemeCase } from '../engine/index.ts';
+import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
+import { annotateIssues, loadDataset } from './load-data.ts';
+import { loadScheme, type LoadedScheme } from './load-scheme.ts';
+import { rankedTable } from './print-table.ts';
+import { readJsonFile } from './read-json.ts';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+function printIssues(io: Io, issues: readonly Issue[]): void {
+  for (const i of issues) io.err(formatIssue(i));
+}
+
+/** `pingyi validate <scheme-dir|scheme.json>`: every problem with its path; exit 1 on any error. */
+export function validateCommand(io: Io, target: string): number {
+  const loaded = loadScheme(target);
+  printIssues(io, loaded.issues);
+  if (hasErrors(loaded.issues) || !loaded.scheme) {
+    io.err(`✗ ${loaded.file}: ${loaded.issues.filter((i) => i.severity === 'error').length} 个错误 errors`);
+    return 1;
+  }
+  io.out(`✓ ${loaded.file} 有效 valid (${loaded.scheme.id} ${loaded.scheme.version})`);
+  return 0;
+}
+
+function fieldTypeLookup(loaded: LoadedScheme) {
+  return (factType: string, field: string) => {
+    const ft = loaded.scheme?.factTypes.find((f) => f.id === factType);
+    const prop = ft?.fields.properties[field] as { type?: string; enum?: unknown[] } | undefined;
+    if (!prop) return undefined;
+    if (prop.type === 'number' || prop.type === 'integer' || prop.type === 'boolean' || prop.type === 'string') return prop.type;
+    if (prop.enum && prop.enum.every((v) => typeof v === 'string')) return 'string' as const;
+    return undefined;
+  };
+}
+
+/** `pingyi score <scheme-dir> <data…> [--json] [--explain <unit>]` */
+export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string }): Promise<number> {
+  const loaded = loadScheme(schemeDir);
+  if (!loaded.scheme) {
+    printIssues(io, loaded.issues);
+    return 1;
+  }
+  const scheme = loaded.scheme;
+  const data = await loadInput(loaded, files);
+  if (!data.dataset || hasErrors(data.issues)) {
+    printIssues(io, data.issues);
+    return 1;
+  }
+  const result = scoreScheme(scheme, data.dataset);
+  const issues = annotateIssues(result.issues, data.origins);
+  if (opts.json) io.out(JSON.stringify({ ...result, issues }, null, 2));
+  else {
+    printIssues(io, issues);
+    if (result.ok) io.out(rankedTable(scheme, result));
+  }
+  if (opts.explain !== undefined) {
+    const u = result.units.find((x) => x.unit === opts.explain);
+    if (!u) {
+      io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);
+      return 1;
+    }
+    if (!opts.json) io.out('\n' + explainUnit(u));
+  }
+  return result.ok ? 0 : 1;
+}
+
+type Loaded = Awaited<ReturnType<typeof loadDataset>>;
+
+/** The data set of a case: inline, or a file beside the case; the scheme's roster when it has no units. */
+async function caseInput(loaded: LoadedScheme, file: string, c: SchemeCase): Promise<Loaded> {
+  if (typeof c.input === 'string') {
+    return loadDataset([resolve(dirname(file), c.input)], { fieldType: fieldTypeLookup(loaded), ...(loaded.roster ? { roster: loaded.roster } : {}) });
+  }
+  let dataset: Dataset = { ...c.input, units: c.input.units ?? [], facts: c.input.facts ?? [] };
+  if (dataset.units.length === 0 && loaded.roster) dataset = { ...dataset, units: loaded.roster.units, parents: loaded.roster.parents ?? [] };
+  return { dataset, issues: [], origins: dataset.facts.map(() => ({ file })) };
+}
+
+/** Data files for `score`; a scheme case file is accepted too (its input is scored). */
+async function loadInput(loaded: LoadedScheme, files: string[]): Promise<Loaded> {
+  const [only] = files;
+  if (files.length === 1 && only !== undefined && only.endsWith('.json')) {
+    const { value } = readJsonFile(only, 'data');
+    if (value !== null && typeof value === 'object' && 'input' in value && 'expect' in value) return caseInput(loaded, only, value as SchemeCase);
+  }
+  return loadDataset(files, { fieldType: fieldTypeLookup(loaded), ...(loaded.roster ? { roster: loaded.roster } : {}) });
+}
+
+function caseFiles(dir: string): string[] {
+  const d = join(dir, 'cases');
+  if (!existsSync(d)) return [];
+  return readdirSync(d)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.input.json'))
+    .sort()
+    .map((f) => join(d, f));
+}
+
+/** Run one case file; returns the failures (empty = pass). Exported for vitest. */
+export async function runCaseFile(schemeDir: string, file: string): Promise<{ name: string; failures: string[] }> {
+  const loaded = loadScheme(schemeDir);
+  if (!loaded.scheme) return { name: basename(file), failures: loaded.issues.map((i) => formatIssue(i)) };
+  const { value, issues } = readJsonFile(file, 'data');
+  if (value === undefined) return { name: basename(file), failures: issues.map((i) => formatIssue(i)) };
+  const c = value as SchemeCase;
+  const d = await caseInput(loaded, file, c);
+  if (!d.dataset) return { name: c.name, failures: d.issues.map((i) => formatIssue(i)) };
+  const result = scoreScheme(loaded.scheme, d.dataset);
+  const failures = checkCase(result, c.expect).map((f) => `${f.where}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
+  if (failures.length > 0 && c.expect.ok && !result.ok) failures.push(...result.issues.map((i) => formatIssue(i)));
+  return { name: c.name, failures };
+}
+
+/** `pingyi test [<scheme-dir>…]`: run the scheme cases; all schemes when none is named. */
+export async function testCommand(io: Io, dirs: string[], root: string): Promise<number> {
+  const targets = dirs.length > 0 ? dirs : readdirSync(join(root, 'schemes')).map((d) => join(root, 'schemes', d)).filter((d) => existsSync(join(d, 'scheme.json')));
+  let passed = 0;
+  let failed = 0;
+  for (const dir of targets) {
+    const files = caseFiles(dir);
+    if (files.length === 0) io.err(`! ${dir}: 没有测试用例 no cases`);
+    for (const f of files) {
+      const r = await runCaseFile(dir, f);
+      if (r.failures.length === 0) {
+        passed++;
+        io.out(`✓ ${basename(dir)} / ${basename(f)} — ${r.name}`);
+      } else {
+        failed++;
+        io.out(`✗ ${basename(dir)} / ${basename(f)} — ${r.name}`);
+        for (const x of r.failures) io.out(`    ${x}`);
+      }
+    }
+  }
+  io.out(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/** `pingyi fmt <scheme.json> [--check]`: canonical formatting so scheme diffs stay clean. */
+export function fmtCommand(io: Io, files: string[], check: boolean): number {
+  let bad = 0;
+  for (const f of files) {
+    const file = existsSync(join(f, 'scheme.json')) ? join(f, 'scheme.json') : f;
+    const { value, issues } = readJsonFile(file);
+    if (value === undefined) {
+      printIssues(io, issues);
+      bad++;
+      continue;
+    }
+    const text = canonicalJson(value, { keyOrder: DEFAULT_SCHEME_KEY_ORDER });
+    const current = readFileSync(file, 'utf8');
+    if (current === text) io.out(`✓ ${file}`);
+    else if (check) {
+      io.out(`✗ ${file} 未按规范格式化 not canonically formatted`);
+      bad++;
+    } else {
+      writeFileSync(file, text);
+      io.out(`✎ ${file}`);
+    }
+  }
+  return bad === 0 ? 0 : 1;
+}

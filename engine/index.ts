@@ -1,0 +1,36 @@
+/**
+ * The public surface of the pingyi engine. Pure: no file system, network,
+ * database or UI. The CLI and the server do the I/O around it.
+ */
+export type { Issue, IssueSeverity } from './issue.ts';
+export { dataIssue, formatIssue, hasErrors, joinPointer, schemeIssue } from './issue.ts';
+
+export { Scheme, SCHEME_SCHEMA_ID } from './scheme/scheme.ts';
+export type { Assumption } from './scheme/scheme.ts';
+export type { Indicator } from './scheme/indicator.ts';
+export type { FactType } from './scheme/fact-type.ts';
+export type { Method, MethodKind, MethodOf } from './scheme/methods/index.ts';
+export type { AdjustmentRule, Modifier, RulePoints } from './scheme/adjustment-rule.ts';
+export type { Classification, Consequence, Ranking, Selection, TieBreak } from './scheme/flow.ts';
+
+export { validateScheme, type SchemeValidation } from './validate/validate-scheme.ts';
+export { schemeJsonSchema } from './validate/structure.ts';
+export { parsePointer } from './validate/pointer.ts';
+
+export type { Dataset, Fact, HistoryRecord, Roster, RosterParent, RosterUnit } from './data/dataset.ts';
+export { checkDataset } from './data/check-dataset.ts';
+
+export { scoreScheme } from './run/score-scheme.ts';
+export type { ClassResult, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
+export type { FactRef, IndicatorTrace, Step } from './trace.ts';
+export { describeStep, explainIndicator, explainUnit } from './explain.ts';
+
+export { METHODS } from './methods/registry.ts';
+export type { MethodContext, ScoringMethod, UnitScore } from './methods/method.ts';
+
+export { clean, roundTo } from './numbers.ts';
+export { compileCondition, checkCondition } from './conditions/index.ts';
+export type { Condition, CompiledCondition } from './conditions/index.ts';
+
+export type { CaseExpectation, SchemeCase, UnitExpectation } from './cases/case.ts';
+export { checkCase, type CaseFailure } from './cases/check-case.ts';

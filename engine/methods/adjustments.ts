@@ -1,0 +1,207 @@
+import { compileCondition, type CompiledCondition } from '../conditions/index.ts';
+import type { Fact, RosterUnit } from '../data/dataset.ts';
+import { dataIssue, joinPointer } from '../issue.ts';
+import { clean } from '../numbers.ts';
+import type { IndexedFact } from '../run/facts-index.ts';
+import { factScope } from '../run/scope.ts';
+import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
+import type { Step } from '../trace.ts';
+import type { MethodContext } from './method.ts';
+
+/**
+ * The shared core of deduction and bonus tables: match facts to rules, price
+ * each match (fixed / range / table × quantity × modifiers), count a deed or a
+ * person once at its highest, and cap each group. Amounts are magnitudes;
+ * `sign` (−1 for deductions) only decides how the trace shows them.
+ */
+export interface AdjustmentTable {
+  hitPolicy: 'first' | 'all';
+  rules: readonly AdjustmentRule[];
+  groups?: readonly RuleGroup[] | undefined;
+  dedupe?: Dedupe | undefined;
+}
+
+interface CompiledRule {
+  rule: AdjustmentRule;
+  index: number;
+  when: CompiledCondition | undefined;
+  modifiers: Array<{ m: NonNullable<AdjustmentRule['modifiers']>[number]; when: CompiledCondition }>;
+}
+
+interface Entry {
+  rule: CompiledRule;
+  item: IndexedFact;
+  amount: number;
+  step: Extract<Step, { kind: 'rule' }>;
+}
+
+export interface AdjustmentOutcome {
+  /** Sum of magnitudes after dedupe and group caps. */
+  total: number;
+  steps: Step[];
+}
+
+export function compileTable(t: AdjustmentTable): CompiledRule[] {
+  return t.rules.map((rule, index) => ({
+    rule,
+    index,
+    when: rule.when ? compileCondition(rule.when) : undefined,
+    modifiers: (rule.modifiers ?? []).map((m) => ({ m, when: compileCondition(m.when) })),
+  }));
+}
+
+/** Facts that concern a unit: its own, and those about its parent (they apply to every unit of the parent). */
+export function factsFor(ctx: MethodContext, unit: RosterUnit, factType: string): readonly IndexedFact[] {
+  const own = ctx.facts.ofUnit(factType, unit.id);
+  if (unit.parent === undefined) return own;
+  const ofParent = ctx.facts.ofParent(factType, unit.parent);
+  return ofParent.length === 0 ? own : [...own, ...ofParent];
+}
+
+export function applyTable(
+  t: AdjustmentTable,
+  compiled: readonly CompiledRule[],
+  unit: RosterUnit,
+  ctx: MethodContext,
+  rulesPointer: string,
+  sign: 1 | -1,
+  only?: (fact: Fact) => boolean,
+): AdjustmentOutcome {
+  const parent = unit.parent === undefined ? undefined : ctx.roster.parents.get(unit.parent);
+  const steps: Step[] = [];
+  const entries: Entry[] = [];
+  const types = [...new Set(compiled.map((c) => c.rule.factType))];
+  const items = types
+    .flatMap((type) => [...factsFor(ctx, unit, type)])
+    .filter((x) => !only || only(x.fact))
+    .sort((a, b) => a.ref.index - b.ref.index);
+
+  for (const item of items) {
+    const scope = factScope(item.fact, unit, parent);
+    for (const c of compiled) {
+      if (c.rule.factType !== item.fact.type) continue;
+      if (c.when && !c.when(scope)) continue;
+      const priced = price(c, item, ctx, rulesPointer);
+      if (priced === undefined) break; // input error reported; the fact is not counted
+      const exempt = c.modifiers.find((x) => x.m.kind === 'exempt' && x.when(scope));
+      if (exempt) {
+        steps.push({ kind: 'exempt', rule: c.rule.id, modifier: exempt.m.id, name: exempt.m.name, source: exempt.m.source, fact: item.ref });
+      } else {
+        const applied = c.modifiers
+          .filter((x) => x.m.kind === 'multiply' && x.when(scope))
+          .map((x) => ({ id: x.m.id, name: x.m.name, factor: x.m.kind === 'multiply' ? x.m.factor : 1, source: x.m.source }));
+        const amount = clean(applied.reduce((acc, x) => acc * x.factor, priced.base * priced.quantity));
+        const step: Extract<Step, { kind: 'rule' }> = {
+          kind: 'rule',
+          rule: c.rule.id,
+          name: c.rule.name,
+          source: c.rule.source,
+          fact: item.ref,
+          base: priced.base,
+          quantity: priced.quantity,
+          modifiers: applied,
+          points: clean(sign * amount),
+          ...(c.rule.group ? { group: c.rule.group } : {}),
+        };
+        entries.push({ rule: c, item, amount, step });
+      }
+      if (t.hitPolicy === 'first') break;
+    }
+  }
+
+  const kept = t.dedupe ? dedupe(entries, t.dedupe, steps) : entries;
+  for (const e of kept) steps.push(e.step);
+  steps.sort(byFact);
+
+  const byGroup = new Map<string | undefined, number>();
+  for (const e of kept) byGroup.set(e.rule.rule.group, (byGroup.get(e.rule.rule.group) ?? 0) + e.amount);
+  let total = 0;
+  for (const [groupId, raw] of byGroup) {
+    const group = groupId === undefined ? undefined : t.groups?.find((g) => g.id === groupId);
+    if (group && raw > group.cap) {
+      steps.push({ kind: 'group-cap', group: group.id, name: group.name, raw: clean(sign * raw), cap: group.cap, applied: clean(sign * group.cap), source: group.source });
+      total += group.cap;
+    } else total += raw;
+  }
+  return { total: clean(total), steps };
+}
+
+function byFact(a: Step, b: Step): number {
+  const fa = 'fact' in a && a.fact ? a.fact.index : 0;
+  const fb = 'fact' in b && b.fact ? b.fact.index : 0;
+  return fa - fb;
+}
+
+function price(c: CompiledRule, item: IndexedFact, ctx: MethodContext, rulesPointer: string): { base: number; quantity: number } | undefined {
+  const p = c.rule.points;
+  const fact = item.fact;
+  let base: number;
+  switch (p.kind) {
+    case 'fixed':
+      base = p.value;
+      break;
+    case 'range': {
+      const v = fact[p.field];
+      if (typeof v !== 'number' || v < p.min || v > p.max) {
+        ctx.report(
+          dataIssue(
+            'amount-out-of-range',
+            joinPointer('', 'facts', item.ref.index, p.field),
+            `规则“${c.rule.name}”(${c.rule.source})视情分值应在 ${p.min}–${p.max} 之间,记录为 ${JSON.stringify(v)}`,
+            `rule "${c.rule.id}" takes an amount within ${p.min}–${p.max}; the fact records ${JSON.stringify(v)} (scheme ${rulesPointer}/${c.index}/points)`,
+          ),
+        );
+        return undefined;
+      }
+      base = v;
+      break;
+    }
+    case 'table': {
+      const key = fact[p.field];
+      const v = p.values[String(key)];
+      if (v === undefined) {
+        ctx.report(
+          dataIssue(
+            'table-key-unknown',
+            joinPointer('', 'facts', item.ref.index, p.field),
+            `规则“${c.rule.name}”的分值表没有“${String(key)}”这一项(可选:${Object.keys(p.values).join('、')})`,
+            `rule "${c.rule.id}" has no row "${String(key)}" (rows: ${Object.keys(p.values).join(', ')})`,
+          ),
+        );
+        return undefined;
+      }
+      base = v;
+      break;
+    }
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+  let quantity = 1;
+  if (c.rule.quantityField !== undefined) {
+    const q = fact[c.rule.quantityField];
+    quantity = q === undefined ? 1 : Number(q);
+  }
+  return { base, quantity };
+}
+
+/** One key (a person, a deed) counts once per fact type, with its highest entry; the others are shown as set aside. */
+function dedupe(entries: Entry[], d: Dedupe, steps: Step[]): Entry[] {
+  const best = new Map<string, Entry>();
+  for (const e of entries) {
+    const key = e.item.fact[d.field];
+    if (key === undefined || key === null || key === '') continue;
+    const k = `${e.item.fact.type}\u0000${String(key)}`;
+    const cur = best.get(k);
+    if (!cur || e.amount > cur.amount) best.set(k, e);
+  }
+  return entries.filter((e) => {
+    const key = e.item.fact[d.field];
+    if (key === undefined || key === null || key === '') return true;
+    const winner = best.get(`${e.item.fact.type}\u0000${String(key)}`) as Entry;
+    if (winner === e) return true;
+    steps.push({ kind: 'deduped', rule: e.rule.rule.id, fact: e.item.ref, key: String(key), keptFact: winner.item.ref, source: d.source });
+    return false;
+  });
+}

@@ -1,0 +1,129 @@
+import type { RosterUnit } from '../data/dataset.ts';
+import { dataIssue, joinPointer } from '../issue.ts';
+import { roundTo, shareCount } from '../numbers.ts';
+import type { IndexedFact } from '../run/facts-index.ts';
+import type { Grade, GradedRatingMethod, Quota } from '../scheme/methods/graded-rating.ts';
+import type { MethodContext, ScoringMethod, UnitScore } from './method.ts';
+
+interface Rated {
+  unit: RosterUnit;
+  item: IndexedFact;
+  grade: Grade;
+}
+
+/** B.10: a rating body's grades (or banded scores) with quotas per parent or per rater; a broken quota is an input error. */
+export const gradedRating: ScoringMethod<'graded-rating'> = {
+  kind: 'graded-rating',
+  score(m, ctx) {
+    const out = new Map<string, UnitScore>();
+    const rated: Rated[] = [];
+    for (const unit of ctx.units) {
+      const facts = ctx.facts.ofUnit(m.factType, unit.id);
+      const [item, ...extra] = facts;
+      for (const dup of extra) {
+        ctx.report(dataIssue('duplicate-rating', joinPointer('', 'facts', dup.ref.index), `单位 ${unit.id} 在“${ctx.leaf.name}”中有多条评价`, `unit ${unit.id} has more than one rating for ${ctx.leaf.id}`));
+      }
+      if (!item) {
+        if (m.missing.kind === 'error') {
+          ctx.report(dataIssue('missing-rating', '/facts', `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”评价`, `unit ${unit.id} has no ${m.factType} fact for ${ctx.leaf.id}`));
+        }
+        out.set(unit.id, { points: 0, steps: [{ kind: 'missing', policy: m.missing.kind, points: 0 }] });
+        continue;
+      }
+      const r = rate(m, item, unit, ctx);
+      if (!r) continue;
+      rated.push({ unit, item, grade: r.grade });
+      out.set(unit.id, { points: r.points, steps: [{ kind: 'grade', grade: r.grade.id, name: r.grade.name, ...(r.score !== undefined ? { score: r.score } : {}), points: r.points, fact: item.ref }] });
+    }
+    if (m.quota) checkQuota(m, m.quota, rated, ctx);
+    return out;
+  },
+};
+
+function rate(m: GradedRatingMethod, item: IndexedFact, unit: RosterUnit, ctx: MethodContext): { grade: Grade; points: number; score?: number } | undefined {
+  if (m.mode === 'grade') {
+    const field = m.gradeField ?? 'grade';
+    const g = m.grades.find((x) => x.id === item.fact[field]);
+    if (!g) {
+      ctx.report(dataIssue('unknown-grade', joinPointer('', 'facts', item.ref.index, field), `等次“${String(item.fact[field])}”不在方案规定中`, `grade "${String(item.fact[field])}" is not declared`));
+      return undefined;
+    }
+    return { grade: g, points: g.points ?? 0 };
+  }
+  const field = m.scoreField ?? 'score';
+  const raw = item.fact[field];
+  if (typeof raw !== 'number') {
+    ctx.report(dataIssue('score-not-number', joinPointer('', 'facts', item.ref.index, field), `评分须为数字`, `the score must be a number`));
+    return undefined;
+  }
+  const score = m.scoreRounding ? roundTo(raw, m.scoreRounding.digits, m.scoreRounding.mode) : raw;
+  const g = m.grades.find((x) => (x.min === undefined || score >= x.min) && (x.max === undefined || (x.maxExclusive ? score < x.max : score <= x.max)));
+  if (!g || score > ctx.leaf.max || score < 0) {
+    ctx.report(
+      dataIssue('score-outside-grades', joinPointer('', 'facts', item.ref.index, field), `单位 ${unit.id} 的评分 ${score} 不在任何等次的分数带内(满分 ${ctx.leaf.max})`, `score ${score} of unit ${unit.id} falls in no grade band (max ${ctx.leaf.max})`),
+    );
+    return undefined;
+  }
+  return { grade: g, points: score, score };
+}
+
+function scopeKey(q: Quota, r: Rated): string {
+  switch (q.scope.kind) {
+    case 'parent':
+      return r.unit.parent ?? '';
+    case 'field':
+      return String(r.item.fact[q.scope.field] ?? '');
+    case 'all':
+      return '*';
+    default: {
+      const never: never = q.scope;
+      return never;
+    }
+  }
+}
+
+function checkQuota(m: GradedRatingMethod, q: Quota, rated: Rated[], ctx: MethodContext): void {
+  const groups = new Map<string, Rated[]>();
+  for (const r of rated) {
+    const k = scopeKey(q, r);
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  for (const [key, members] of groups) {
+    const n = members.length;
+    const count = (g: string) => members.filter((r) => r.grade.id === g).length;
+    const firstOf = (g: string) => members.find((r) => r.grade.id === g) ?? members[0];
+    const limits: Array<{ grade: string; lo: number; hi: number }> = [];
+    switch (q.rule.kind) {
+      case 'shares':
+        for (const s of q.rule.shares) {
+          const c = shareCount(n, s.percent, q.rule.rounding);
+          limits.push({ grade: s.grade, lo: s.bound === 'at-most' ? 0 : c, hi: s.bound === 'at-least' ? n : c });
+        }
+        break;
+      case 'even-split': {
+        const k = m.grades.length;
+        for (const g of m.grades) limits.push({ grade: g.id, lo: Math.floor(n / k), hi: Math.ceil(n / k) });
+        break;
+      }
+      default: {
+        const never: never = q.rule;
+        return never;
+      }
+    }
+    for (const l of limits) {
+      const c = count(l.grade);
+      if (c < l.lo || c > l.hi) {
+        const at = firstOf(l.grade) as Rated;
+        const name = m.grades.find((g) => g.id === l.grade)?.name ?? l.grade;
+        ctx.report(
+          dataIssue(
+            'quota-broken',
+            joinPointer('', 'facts', at.item.ref.index),
+            `“${ctx.leaf.name}”等次比例不符(${q.source}):${key || '全体'} 共 ${n} 个单位,“${name}”${c} 个,应为 ${l.lo}–${l.hi} 个`,
+            `quota broken for ${ctx.leaf.id} in scope "${key}": ${n} units, ${c} rated ${l.grade}, allowed ${l.lo}–${l.hi}`,
+          ),
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { compileCondition } from '../conditions/index.ts';
+import { dataIssue, joinPointer } from '../issue.ts';
+import { clean } from '../numbers.ts';
+import { unitScope } from '../run/scope.ts';
+import type { Step } from '../trace.ts';
+import type { ScoringMethod, UnitScore } from './method.ts';
+
+interface ParentRank {
+  group: string;
+  score: number;
+  rank: number;
+  of: number;
+  freeTop: number;
+  perPlace: number;
+  source: string;
+}
+
+/** B.9: parents ranked by a reported score per group; places after the free top cost points; every unit of the parent gets the result. */
+export const rankDeduction: ScoringMethod<'rank-deduction'> = {
+  kind: 'rank-deduction',
+  score(m, ctx) {
+    const max = ctx.leaf.max;
+    const groups = m.groups.map((g) => ({ g, when: compileCondition(g.when) }));
+    const scored = new Map<string, { score: number; group: (typeof groups)[number] }>();
+    for (const item of ctx.facts.all(m.factType)) {
+      const pid = item.fact.parent;
+      const parent = pid === undefined ? undefined : ctx.roster.parents.get(pid);
+      if (!parent) continue; // target checks already reported unknown parents
+      if (scored.has(parent.id)) {
+        ctx.report(dataIssue('duplicate-score', joinPointer('', 'facts', item.ref.index), `主管单位 ${parent.id} 有多条年度分数`, `parent ${parent.id} has more than one score`));
+        continue;
+      }
+      const group = groups.find((x) => x.when(unitScope(undefined, parent)));
+      if (!group) {
+        ctx.report(dataIssue('no-rank-group', joinPointer('', 'facts', item.ref.index), `主管单位 ${parent.id} 不属于任何排名分组`, `parent ${parent.id} matches no ranking group of ${ctx.leaf.id}`));
+        continue;
+      }
+      scored.set(parent.id, { score: Number(item.fact[m.scoreField]), group });
+    }
+    const ranks = new Map<string, ParentRank>();
+    for (const { g } of groups) {
+      const members = [...scored].filter(([, v]) => v.group.g.id === g.id).sort((a, b) => b[1].score - a[1].score);
+      members.forEach(([pid, v]) => {
+        // competition ranking: equal scores share a place, the next place is skipped
+        const rank = 1 + members.filter(([, o]) => o.score > v.score).length;
+        ranks.set(pid, { group: g.id, score: v.score, rank, of: members.length, freeTop: g.freeTop, perPlace: g.perPlace, source: g.source });
+      });
+    }
+    const out = new Map<string, UnitScore>();
+    for (const unit of ctx.units) {
+      const r = unit.parent === undefined ? undefined : ranks.get(unit.parent);
+      if (!r) {
+        if (m.missing === 'error') {
+          ctx.report(dataIssue('missing-parent-score', '/facts', `单位 ${unit.id} 的主管单位没有“${ctx.leaf.name}”分数`, `the parent of unit ${unit.id} has no ${m.factType} score`));
+        }
+        const points = m.missing === 'full' ? max : 0;
+        out.set(unit.id, { points, steps: [{ kind: 'missing', policy: m.missing, points }] });
+        continue;
+      }
+      const deduction = clean(Math.max(0, r.rank - r.freeTop) * r.perPlace);
+      let points = clean(max - deduction);
+      const steps: Step[] = [
+        { kind: 'rank-deduction', parent: unit.parent as string, group: r.group, score: r.score, rank: r.rank, of: r.of, freeTop: r.freeTop, perPlace: r.perPlace, deduction, points, source: r.source },
+      ];
+      if (points < m.floor) {
+        steps.push({ kind: 'floor', before: points, after: m.floor, floor: m.floor });
+        points = m.floor;
+      }
+      out.set(unit.id, { points, steps });
+    }
+    return out;
+  },
+};

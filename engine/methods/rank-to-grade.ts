@@ -1,0 +1,79 @@
+import type { RosterUnit } from '../data/dataset.ts';
+import { dataIssue, joinPointer } from '../issue.ts';
+import { clean, shareCount } from '../numbers.ts';
+import type { Step } from '../trace.ts';
+import { applyTable, compileTable } from './adjustments.ts';
+import type { ScoringMethod, UnitScore } from './method.ts';
+
+interface Entry {
+  unit: RosterUnit;
+  preliminary: string | null;
+  adjustment: number;
+  score: number;
+  ruleSteps: Step[];
+}
+
+/**
+ * B.10 (re-ranking variant): per period, preliminary grade → base score,
+ * plus adjustment events; units of a scope re-ranked and given final grades
+ * by shares; final points averaged over the periods.
+ */
+export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
+  kind: 'rank-to-grade',
+  score(m, ctx) {
+    const compiled = compileTable({ hitPolicy: 'first', rules: m.adjustments });
+    const lowest = m.grades[m.grades.length - 1] as (typeof m.grades)[number];
+    const perUnit = new Map<string, { points: number[]; steps: Step[] }>(ctx.units.map((u) => [u.id, { points: [], steps: [] }]));
+
+    for (const period of m.periods) {
+      const groups = new Map<string, Entry[]>();
+      for (const unit of ctx.units) {
+        const facts = ctx.facts.ofUnit(m.factType, unit.id).filter((f) => String(f.fact[m.periodField]) === period);
+        const first = facts[0];
+        let preliminary: string | null = null;
+        if (first) {
+          const g = m.grades.find((x) => x.id === first.fact[m.gradeField]);
+          if (!g) {
+            ctx.report(dataIssue('unknown-grade', joinPointer('', 'facts', first.ref.index, m.gradeField), `等次“${String(first.fact[m.gradeField])}”不在方案规定中`, `grade "${String(first.fact[m.gradeField])}" is not declared`));
+          } else preliminary = g.id;
+        } else if (m.missing === 'error') {
+          ctx.report(dataIssue('missing-rating', '/facts', `单位 ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
+        }
+        const base = (m.grades.find((g) => g.id === preliminary) ?? lowest).base;
+        const adj = applyTable({ hitPolicy: 'first', rules: m.adjustments }, compiled, unit, ctx, `${ctx.leaf.pointer}/method/adjustments`, 1, (f) => String(f[m.periodField]) === period);
+        const key = m.scope.kind === 'parent' ? (unit.parent ?? '') : m.scope.kind === 'all' ? '*' : String(first?.fact[m.scope.field] ?? '');
+        const list = groups.get(key) ?? [];
+        list.push({ unit, preliminary, adjustment: adj.total, score: clean(base + adj.total), ruleSteps: adj.steps });
+        groups.set(key, list);
+      }
+      for (const members of groups.values()) {
+        // higher score first; equal scores keep the better preliminary grade, then roster order
+        const rankOfGrade = (g: string | null) => (g === null ? m.grades.length : m.grades.findIndex((x) => x.id === g));
+        members.sort(
+          (a, b) => b.score - a.score || rankOfGrade(a.preliminary) - rankOfGrade(b.preliminary) || (ctx.roster.order.get(a.unit.id) ?? 0) - (ctx.roster.order.get(b.unit.id) ?? 0),
+        );
+        const n = members.length;
+        let cursor = 0;
+        const cut = m.grades.map((g, i) => {
+          const c = i === m.grades.length - 1 ? n - cursor : Math.min(n - cursor, shareCount(n, g.percent, m.rounding));
+          cursor += c;
+          return cursor;
+        });
+        members.forEach((e, i) => {
+          const gi = cut.findIndex((c) => i < c);
+          const g = m.grades[gi] ?? lowest;
+          const acc = perUnit.get(e.unit.id) as { points: number[]; steps: Step[] };
+          acc.steps.push(...e.ruleSteps);
+          acc.steps.push({ kind: 'period-grade', period, preliminary: e.preliminary, adjustment: e.adjustment, score: e.score, rank: i + 1, of: n, grade: g.id, points: g.points });
+          acc.points.push(g.points);
+        });
+      }
+    }
+    const out = new Map<string, UnitScore>();
+    for (const [id, acc] of perUnit) {
+      const points = clean(acc.points.reduce((a, b) => a + b, 0) / acc.points.length);
+      out.set(id, { points, steps: [...acc.steps, { kind: 'aggregate', mode: 'mean', parts: acc.points.map((p, i) => ({ indicator: m.periods[i] as string, points: p })), points }] });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,54 @@
+import { compileCondition } from '../conditions/index.ts';
+import { dataIssue, joinPointer } from '../issue.ts';
+import { clean, roundTo } from '../numbers.ts';
+import { factScope } from '../run/scope.ts';
+import type { Step } from '../trace.ts';
+import type { ScoringMethod, UnitScore } from './method.ts';
+
+/** B.11: scores reported by several raters or periods, combined (mean, sum…), converted from their own scale. */
+export const reportedScore: ScoringMethod<'reported-score'> = {
+  kind: 'reported-score',
+  score(m, ctx) {
+    const max = ctx.leaf.max;
+    const filter = m.filter ? compileCondition(m.filter) : undefined;
+    const out = new Map<string, UnitScore>();
+    for (const unit of ctx.units) {
+      const parent = unit.parent === undefined ? undefined : ctx.roster.parents.get(unit.parent);
+      const values = ctx.facts
+        .ofUnit(m.factType, unit.id)
+        .filter((f) => !filter || filter(factScope(f.fact, unit, parent)))
+        .map((f) => ({ fact: f.ref, value: Number(f.fact[m.field]) }));
+      if (values.length === 0) {
+        if (m.missing === 'error') {
+          ctx.report(dataIssue('missing-score', '/facts', `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”分数`, `unit ${unit.id} has no ${m.factType} score for ${ctx.leaf.id}`));
+        }
+        const points = m.missing === 'full' ? max : 0;
+        out.set(unit.id, { points, steps: [{ kind: 'missing', policy: m.missing, points }] });
+        continue;
+      }
+      const full = m.scale ?? max;
+      for (const v of values) {
+        if (!(v.value >= 0 && v.value <= full)) {
+          ctx.report(dataIssue('score-out-of-scale', joinPointer('', 'facts', v.fact.index, m.field), `分数 ${v.value} 超出 0–${full}`, `score ${v.value} is outside 0–${full}`));
+        }
+      }
+      const nums = values.map((v) => v.value);
+      const result = clean(
+        m.combine === 'mean' ? nums.reduce((a, b) => a + b, 0) / nums.length : m.combine === 'sum' ? nums.reduce((a, b) => a + b, 0) : m.combine === 'max' ? Math.max(...nums) : Math.min(...nums),
+      );
+      let points = m.scale === undefined ? result : clean((result * max) / m.scale);
+      const steps: Step[] = [{ kind: 'reported', values, combine: m.combine, result, ...(m.scale !== undefined ? { scale: m.scale } : {}), points }];
+      if (points > max) {
+        steps.push({ kind: 'cap', before: points, after: max, cap: max });
+        points = max;
+      }
+      if (m.rounding) {
+        const after = roundTo(points, m.rounding.digits, m.rounding.mode);
+        if (after !== points) steps.push({ kind: 'round', digits: m.rounding.digits, mode: m.rounding.mode, before: points, after });
+        points = after;
+      }
+      out.set(unit.id, { points, steps });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,107 @@
+import { compileCondition } from '../conditions/index.ts';
+import { dataIssue, joinPointer } from '../issue.ts';
+import { clean } from '../numbers.ts';
+import { factScope } from '../run/scope.ts';
+import type { Step } from '../trace.ts';
+import type { ScoringMethod, UnitScore } from './method.ts';
+
+interface Tally {
+  counts: Record<string, number>;
+  total: number;
+  own: number | null;
+}
+
+/** B.1–B.3: vote ratio, small-sample blend with the population mean, service-volume weight. */
+export const voteRatio: ScoringMethod<'vote-ratio'> = {
+  kind: 'vote-ratio',
+  score(m, ctx) {
+    const max = ctx.leaf.max;
+    const filter = m.filter ? compileCondition(m.filter) : undefined;
+    const value = new Map(m.levels.map((l) => [l.id, l.value]));
+    const tallies = new Map<string, Tally>();
+
+    for (const unit of ctx.units) {
+      const counts: Record<string, number> = Object.fromEntries(m.levels.map((l) => [l.id, 0]));
+      let total = 0;
+      let weighted = 0;
+      const parent = unit.parent === undefined ? undefined : ctx.roster.parents.get(unit.parent);
+      for (const { fact, ref } of ctx.facts.ofUnit(m.factType, unit.id)) {
+        if (filter && !filter(factScope(fact, unit, parent))) continue;
+        const level = fact[m.levelField];
+        const v = typeof level === 'string' ? value.get(level) : undefined;
+        if (v === undefined) {
+          ctx.report(
+            dataIssue(
+              'unknown-vote-level',
+              joinPointer('', 'facts', ref.index, m.levelField),
+              `评价档次“${String(level)}”不在方案规定的档次中(${m.levels.map((l) => l.id).join('、')})`,
+              `vote level "${String(level)}" is not one of ${m.levels.map((l) => l.id).join(', ')}`,
+            ),
+          );
+          continue;
+        }
+        const n = m.countField === undefined ? 1 : Number(fact[m.countField]);
+        counts[level as string] = (counts[level as string] ?? 0) + n;
+        total += n;
+        weighted += n * v;
+      }
+      tallies.set(unit.id, { counts, total, own: total > 0 ? clean((weighted / total) * max) : null });
+    }
+
+    const populationMean = mean(
+      [...tallies.values()]
+        .filter((t) => t.own !== null && (m.smallSample?.population !== 'units-at-or-above-min' || t.total >= m.smallSample.minVotes))
+        .map((t) => t.own as number),
+    );
+
+    const out = new Map<string, UnitScore>();
+    for (const unit of ctx.units) {
+      const t = tallies.get(unit.id) as Tally;
+      const steps: Step[] = [];
+      let points: number;
+      if (t.own === null) {
+        points = m.noVotes.kind === 'zero' ? 0 : m.noVotes.kind === 'full' ? max : (populationMean ?? 0);
+        steps.push({ kind: 'no-votes', policy: m.noVotes.kind, points, ...(m.noVotes.source ? { source: m.noVotes.source } : {}) });
+      } else {
+        steps.push({ kind: 'votes', counts: t.counts, total: t.total, ratio: clean(t.own / max), points: t.own });
+        points = t.own;
+        const s = m.smallSample;
+        if (s && t.total < s.minVotes && populationMean !== null) {
+          points = clean(populationMean * s.populationWeight + t.own * s.ownWeight);
+          steps.push({
+            kind: 'blend',
+            votes: t.total,
+            minVotes: s.minVotes,
+            own: t.own,
+            populationMean,
+            populationWeight: s.populationWeight,
+            ownWeight: s.ownWeight,
+            points,
+            source: s.source,
+          });
+        }
+      }
+      if (m.volumeWeight) {
+        const w = m.volumeWeight;
+        const reported = ctx.facts.ofUnit(w.factType, unit.id);
+        const volume = reported.length === 0 ? null : reported.reduce((acc, f) => acc + Number(f.fact[w.field] ?? 0), 0);
+        const band = volume === null ? undefined : w.bands.find((b) => volume >= b.min && (b.max === undefined || volume < b.max));
+        const factor = band?.factor ?? w.missingFactor;
+        const after = clean(points * factor);
+        steps.push({ kind: 'volume-weight', volume, factor, before: points, after, source: w.source });
+        points = after;
+        if (points > max) {
+          steps.push({ kind: 'cap', before: points, after: max, cap: max });
+          points = max;
+        }
+      }
+      out.set(unit.id, { points, steps });
+    }
+    return out;
+  },
+};
+
+function mean(values: number[]): number | null {
+  if (values.length === 0) return null;
+  return clean(values.reduce((a, b) => a + b, 0) / values.length);
+}

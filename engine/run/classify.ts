@@ -1,0 +1,58 @@
+import { shareCount } from '../numbers.ts';
+import type { Classification, Consequence } from '../scheme/flow.ts';
+import type { ClassResult, ConsequenceResult, RankingResult } from './result.ts';
+import type { RosterIndex } from './facts-index.ts';
+
+/**
+ * C.3: classes are the top or bottom of a ranking, in each of its groups
+ * (per category when the ranking is), by count or percent; `within` takes
+ * them from an earlier class (the 3 最不满意 among the 10 不满意).
+ */
+export function classify(classes: readonly Classification[], rankings: readonly RankingResult[]): ClassResult[] {
+  const done = new Map<string, ClassResult>();
+  for (const c of classes) {
+    const ranking = rankings.find((r) => r.id === c.ranking);
+    const units: string[] = [];
+    for (const g of ranking?.groups ?? []) {
+      const pool = c.within ? g.entries.filter((e) => done.get(c.within as string)?.units.includes(e.unit)) : g.entries;
+      const n = c.count ?? shareCount(pool.length, c.percent ?? 0, c.rounding ?? 'floor');
+      const ordered = c.from === 'top' ? pool : [...pool].reverse();
+      units.push(...ordered.slice(0, n).map((e) => e.unit));
+    }
+    done.set(c.id, { id: c.id, name: c.name, units });
+  }
+  return [...done.values()];
+}
+
+/** C.4: consequences of the classes, per parent (考绩 ±) or per unit. */
+export function consequencesOf(list: readonly Consequence[], classes: readonly ClassResult[], roster: RosterIndex): ConsequenceResult[] {
+  const out = new Map<string, ConsequenceResult>();
+  for (const q of list) {
+    const cls = classes.find((c) => c.id === q.class);
+    for (const unit of cls?.units ?? []) {
+      const id = q.target === 'parent' ? roster.units.get(unit)?.parent : unit;
+      if (id === undefined) continue;
+      const key = `${q.target}:${id}`;
+      const r = out.get(key) ?? { target: q.target, id, items: [], totals: {} };
+      r.items.push({
+        consequence: q.id,
+        name: q.name,
+        class: q.class,
+        unit,
+        ...(q.measure !== undefined ? { measure: q.measure } : {}),
+        ...(q.points !== undefined ? { points: q.points } : {}),
+        ...(q.note !== undefined ? { note: q.note } : {}),
+        source: q.source,
+      });
+      out.set(key, r);
+    }
+  }
+  // a heavier consequence replaces a lighter one for the same unit (最不满意 −10 instead of 不满意 −5)
+  for (const r of out.values()) {
+    const dropped = r.items.filter((i) => list.some((q) => q.replaces === i.consequence && r.items.some((o) => o.unit === i.unit && o.consequence === q.id)));
+    r.items = r.items.filter((i) => !dropped.includes(i));
+    r.totals = {};
+    for (const i of r.items) if (i.points !== undefined) r.totals[i.measure ?? 'points'] = (r.totals[i.measure ?? 'points'] ?? 0) + i.points;
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,70 @@
+import type { Dataset, Fact, RosterParent, RosterUnit } from '../data/dataset.ts';
+import type { FactRef } from '../trace.ts';
+
+export interface IndexedFact {
+  fact: Fact;
+  ref: FactRef;
+}
+
+interface TypeBucket {
+  all: IndexedFact[];
+  byUnit: Map<string, IndexedFact[]>;
+  byParent: Map<string, IndexedFact[]>;
+}
+
+/**
+ * Facts grouped once by type and by target, so that each method reads only
+ * what concerns a unit: a city-year holds a million records.
+ */
+export class FactIndex {
+  private readonly types = new Map<string, TypeBucket>();
+
+  constructor(facts: readonly Fact[]) {
+    facts.forEach((fact, index) => {
+      let bucket = this.types.get(fact.type);
+      if (!bucket) {
+        bucket = { all: [], byUnit: new Map(), byParent: new Map() };
+        this.types.set(fact.type, bucket);
+      }
+      const entry: IndexedFact = { fact, ref: fact.id === undefined ? { index, type: fact.type } : { index, id: fact.id, type: fact.type } };
+      bucket.all.push(entry);
+      if (fact.unit !== undefined) push(bucket.byUnit, fact.unit, entry);
+      if (fact.parent !== undefined) push(bucket.byParent, fact.parent, entry);
+    });
+  }
+
+  all(type: string): readonly IndexedFact[] {
+    return this.types.get(type)?.all ?? [];
+  }
+
+  ofUnit(type: string, unit: string): readonly IndexedFact[] {
+    return this.types.get(type)?.byUnit.get(unit) ?? [];
+  }
+
+  ofParent(type: string, parent: string): readonly IndexedFact[] {
+    return this.types.get(type)?.byParent.get(parent) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export class RosterIndex {
+  readonly units = new Map<string, RosterUnit>();
+  readonly parents = new Map<string, RosterParent>();
+  readonly unitsOfParent = new Map<string, RosterUnit[]>();
+  /** Position in the roster, the last-resort tie-break "roster order". */
+  readonly order = new Map<string, number>();
+
+  constructor(dataset: Pick<Dataset, 'units' | 'parents'>) {
+    dataset.units.forEach((u, i) => {
+      this.units.set(u.id, u);
+      this.order.set(u.id, i);
+      if (u.parent !== undefined) push(this.unitsOfParent, u.parent, u);
+    });
+    for (const p of dataset.parents ?? []) this.parents.set(p.id, p);
+  }
+}

@@ -1,0 +1,165 @@
+import { checkDataset } from '../data/check-dataset.ts';
+import type { Dataset, RosterUnit } from '../data/dataset.ts';
+import { dataIssue, hasErrors, type Issue } from '../issue.ts';
+import { METHODS } from '../methods/registry.ts';
+import type { MethodContext, ScoringMethod, UnitScore } from '../methods/method.ts';
+import { clean, roundTo } from '../numbers.ts';
+import type { Method, MethodKind } from '../scheme/methods/index.ts';
+import type { Scheme } from '../scheme/scheme.ts';
+import type { IndicatorTrace, Step } from '../trace.ts';
+import { classify, consequencesOf } from './classify.ts';
+import { findExemptions } from './exemption.ts';
+import { FactIndex, RosterIndex } from './facts-index.ts';
+import { rankUnits, type Rankable } from './rank.ts';
+import { flatten, resolveTree, type ResolvedIndicator } from './resolve-tree.ts';
+import type { RankingResult, RunResult, SelectionResult, UnitResult } from './result.ts';
+import { select } from './selection.ts';
+
+function runMethod<K extends MethodKind>(method: Extract<Method, { kind: K }>, ctx: MethodContext): Map<string, UnitScore> {
+  const impl = METHODS[method.kind] as ScoringMethod<K>;
+  return impl.score(method, ctx);
+}
+
+/**
+ * Score a dataset under a scheme. Pure: same scheme and data, same result.
+ * Order (C. season flow): exemptions → indicators not tied to a selection →
+ * selections → indicators of selected units → totals → rankings → classes →
+ * consequences. Input problems come back as issues; `ok` is false if any is an error.
+ * The scheme is assumed valid (see validateScheme).
+ */
+export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
+  const issues: Issue[] = [...checkDataset(scheme, data)];
+  const empty: RunResult = { ok: false, issues, scheme: { id: scheme.id, version: scheme.version }, units: [], selections: [], rankings: [], classes: [], consequences: [] };
+  if (data.scheme !== undefined && data.scheme !== scheme.id) {
+    issues.push(dataIssue('scheme-mismatch', '/scheme', `数据是为方案 ${data.scheme} 准备的,不是 ${scheme.id}`, `data was prepared for scheme ${data.scheme}, not ${scheme.id}`, 'warning'));
+  }
+  if (hasErrors(issues)) return empty;
+
+  const roster = new RosterIndex(data);
+  const facts = new FactIndex(data.facts);
+  const roots = resolveTree(scheme);
+  const all = flatten(roots);
+  const exempt = findExemptions(scheme, data);
+  const scoredUnits = data.units.filter((u) => !exempt.has(u.id));
+  const leafScores = new Map<string, Map<string, UnitScore>>();
+  const report = (i: Issue) => issues.push(i);
+
+  const scoreLeaf = (leaf: ResolvedIndicator, units: readonly RosterUnit[]) => {
+    const method = leaf.node.method;
+    if (!method) return;
+    leafScores.set(leaf.id, runMethod(method, { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units, facts, roster, report }));
+  };
+  for (const leaf of all) if (leaf.requires === undefined) scoreLeaf(leaf, scoredUnits);
+
+  // value of an indicator for a unit, from its leaves (aggregates computed on demand)
+  const selected = new Map<string, Set<string>>();
+  const traceOf = (r: ResolvedIndicator, unit: string): IndicatorTrace => {
+    const base = { id: r.id, name: r.name, max: r.max, outsideTotal: r.outsideTotal };
+    if (r.node.requires && !selected.get(r.node.requires.selection)?.has(unit)) {
+      const p = r.node.requires.otherwise;
+      const points =
+        p.kind === 'zero' ? 0 : p.kind === 'fixed' ? p.points : clean((r.max * valueOf(p.basis, unit)) / (all.find((x) => x.id === p.basis)?.max ?? 1));
+      const step: Step = { kind: 'not-selected', selection: r.node.requires.selection, policy: p.kind, points, ...(p.source ? { source: p.source } : {}) };
+      return { ...base, points, steps: [step] };
+    }
+    let points: number;
+    let steps: Step[];
+    let children: IndicatorTrace[] | undefined;
+    if (r.children.length > 0) {
+      children = r.children.map((c) => traceOf(c, unit));
+      const mode = r.node.aggregate ?? 'sum';
+      const total = children.reduce((a, c) => a + c.points, 0);
+      points = clean(mode === 'sum' ? total : total / children.length);
+      steps = [{ kind: 'aggregate', mode, parts: children.map((c) => ({ indicator: c.id, points: c.points })), points }];
+    } else {
+      const s = leafScores.get(r.id)?.get(unit);
+      points = s?.points ?? 0;
+      steps = s ? [...s.steps] : [];
+    }
+    if (r.node.rounding) {
+      const after = roundTo(points, r.node.rounding.digits, r.node.rounding.mode);
+      if (after !== points) steps.push({ kind: 'round', digits: r.node.rounding.digits, mode: r.node.rounding.mode, before: points, after, ...(r.node.rounding.source ? { source: r.node.rounding.source } : {}) });
+      points = after;
+    }
+    return children ? { ...base, points, steps, children } : { ...base, points, steps };
+  };
+  const valueCache = new Map<string, number>();
+  const valueOf = (indicator: string, unit: string): number => {
+    const key = `${indicator}\u0000${unit}`;
+    let v = valueCache.get(key);
+    if (v === undefined) {
+      const r = all.find((x) => x.id === indicator);
+      v = r ? traceOf(r, unit).points : 0;
+      valueCache.set(key, v);
+    }
+    return v;
+  };
+
+  const rankables = (units: readonly RosterUnit[], basis: { kind: 'total' } | { kind: 'indicator'; id: string }, totals?: Map<string, number>): Rankable[] =>
+    units.map((u) => ({
+      unit: u.id,
+      value: basis.kind === 'total' ? (totals?.get(u.id) ?? 0) : valueOf(basis.id, u.id),
+      keys: (id: string) => valueOf(id, u.id),
+      order: roster.order.get(u.id) ?? 0,
+    }));
+
+  const selections: SelectionResult[] = [];
+  for (const s of scheme.selections ?? []) {
+    const res = select(s, scheme, rankables(scoredUnits, s.basis), data);
+    selections.push(res);
+    selected.set(s.id, new Set(res.members.map((m) => m.unit)));
+  }
+  for (const leaf of all) {
+    if (leaf.requires === undefined) continue;
+    const members = selected.get(leaf.requires) ?? new Set();
+    scoreLeaf(leaf, scoredUnits.filter((u) => members.has(u.id)));
+  }
+  valueCache.clear();
+
+  const units: UnitResult[] = [];
+  const totals = new Map<string, number>();
+  for (const u of data.units) {
+    const meta = { unit: u.id, name: u.name, ...(u.parent ? { parent: u.parent } : {}), ...(u.category ? { category: u.category } : {}) };
+    const ex = exempt.get(u.id);
+    if (ex) {
+      units.push({ ...meta, status: 'exempt', exemptBy: ex, inTotal: 0, outsideTotal: 0, total: 0, indicators: [], ranks: {}, classes: [], selections: [] });
+      continue;
+    }
+    const indicators = roots.map((r) => traceOf(r, u.id));
+    const inTotal = clean(indicators.filter((t) => !t.outsideTotal).reduce((a, t) => a + t.points, 0));
+    const outside = clean(indicators.filter((t) => t.outsideTotal).reduce((a, t) => a + t.points, 0));
+    const rounding = scheme.rounding?.total;
+    const total = rounding ? roundTo(inTotal + outside, rounding.digits, rounding.mode) : clean(inTotal + outside);
+    totals.set(u.id, total);
+    const sel = selections.filter((s) => s.members.some((m) => m.unit === u.id)).map((s) => s.id);
+    units.push({ ...meta, status: 'scored', inTotal, outsideTotal: outside, total, indicators, ranks: {}, classes: [], selections: sel });
+  }
+
+  const rankings: RankingResult[] = [];
+  for (const rk of scheme.rankings) {
+    const pool = rk.pool.kind === 'all' ? scoredUnits : scoredUnits.filter((u) => selected.get((rk.pool as { id: string }).id)?.has(u.id));
+    const groups = new Map<string, RosterUnit[]>();
+    for (const u of pool) {
+      const key = rk.groupBy === 'category' ? (u.category ?? '') : '*';
+      groups.set(key, [...(groups.get(key) ?? []), u]);
+    }
+    const result: RankingResult = { id: rk.id, name: rk.name, groups: [] };
+    for (const [key, members] of groups) {
+      const { entries, unresolvedTies } = rankUnits(rankables(members, rk.basis, totals), rk.tieBreak);
+      for (const tie of unresolvedTies) {
+        issues.push(dataIssue('unresolved-tie', '/facts', `排名“${rk.name}”中 ${tie.join('、')} 成绩完全相同,方案规定不得并列(${rk.tieBreak.source ?? rk.source})`, `ranking ${rk.id}: units ${tie.join(', ')} are tied and the scheme forbids ties`));
+      }
+      result.groups.push({ key, entries });
+      for (const e of entries) {
+        const ur = units.find((x) => x.unit === e.unit);
+        if (ur) ur.ranks[rk.id] = e.rank;
+      }
+    }
+    rankings.push(result);
+  }
+  const classes = classify(scheme.classifications ?? [], rankings);
+  const byId = new Map(units.map((u) => [u.unit, u]));
+  for (const c of classes) for (const id of c.units) byId.get(id)?.classes.push(c.id);
+  const consequences = consequencesOf(scheme.consequences ?? [], classes, roster);
+  return { ok: !hasErrors(issues), issues, scheme: { id: scheme.id, version: scheme.version }, units, selections, rankings, classes, consequences };
+}

@@ -1,0 +1,84 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ConditionSchema } from '../conditions/condition-schema.ts';
+import { Id, Source } from './common.ts';
+import { doc, KindUnion } from './kind-union.ts';
+
+/** How many points one matching fact is worth (before modifiers). */
+export const FixedPoints = Type.Object(
+  { kind: Type.Literal('fixed'), value: Type.Number({ ...doc('每例/每人次分值', 'points per case') }) },
+  { additionalProperties: false, ...doc('固定分值:每例扣/加 N 分', 'fixed points per case') },
+);
+export const RangePoints = Type.Object(
+  {
+    kind: Type.Literal('range'),
+    min: Type.Number(),
+    max: Type.Number(),
+    field: Type.String({ ...doc('记录评议人所定分值的字段', 'field holding the amount the evaluator chose') }),
+  },
+  { additionalProperties: false, ...doc('视情分值:记录值须在区间内,否则为输入错误', 'evaluator-chosen amount, must lie within [min, max]') },
+);
+export const TablePoints = Type.Object(
+  {
+    kind: Type.Literal('table'),
+    field: Type.String({ ...doc('查表字段', 'field whose value selects the row') }),
+    values: Type.Record(Type.String(), Type.Number(), { ...doc('字段值 → 分值', 'field value → points') }),
+  },
+  { additionalProperties: false, ...doc('查表分值(如角色表、层级表)', 'points looked up by a field (role table, level table)') },
+);
+export const RulePoints = KindUnion([FixedPoints, RangePoints, TablePoints], doc('分值', 'points of a rule'));
+export type RulePoints = Static<typeof RulePoints>;
+
+export const MultiplyModifier = Type.Object(
+  {
+    kind: Type.Literal('multiply'),
+    id: Id,
+    name: Type.String(),
+    when: ConditionSchema,
+    factor: Type.Number({ exclusiveMinimum: 0 }),
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('条件成立时乘以系数(加倍、折半、1.5 系数)', 'multiply when the condition holds') },
+);
+export const ExemptModifier = Type.Object(
+  { kind: Type.Literal('exempt'), id: Id, name: Type.String(), when: ConditionSchema, source: Source },
+  { additionalProperties: false, ...doc('条件成立时免于计分', 'exempt when the condition holds') },
+);
+export const Modifier = KindUnion([MultiplyModifier, ExemptModifier], doc('修正项', 'modifier'));
+export type Modifier = Static<typeof Modifier>;
+
+/**
+ * One line of a deduction or bonus table: facts of `factType` for which `when`
+ * holds are worth `points` each (times `quantityField`, for 每人次), adjusted by
+ * the modifiers in order, and counted in `group` (for 限扣分值).
+ */
+export const AdjustmentRule = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1 }),
+    source: Source,
+    factType: Id,
+    when: Type.Optional(ConditionSchema),
+    points: RulePoints,
+    quantityField: Type.Optional(Type.String({ ...doc('数量字段(每人次)', 'field with a count multiplying the points (per person)') })),
+    group: Type.Optional(Id),
+    modifiers: Type.Optional(Type.Array(Modifier)),
+  },
+  { additionalProperties: false, ...doc('扣分/加分规则', 'deduction or bonus rule') },
+);
+export type AdjustmentRule = Static<typeof AdjustmentRule>;
+
+export const RuleGroup = Type.Object(
+  { id: Id, name: Type.String(), cap: Type.Number({ minimum: 0, ...doc('限扣/限加分值', 'cap of the group') }), source: Source },
+  { additionalProperties: false, ...doc('规则组及其上限', 'rule group with a cap') },
+);
+export type RuleGroup = Static<typeof RuleGroup>;
+
+export const Dedupe = Type.Object(
+  {
+    field: Type.String({ ...doc('同一事项/同一人员的标识字段', 'field identifying the same deed or person') }),
+    keep: Type.Literal('highest'),
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('同一事项只计一次,取最高', 'same key counts once, at its highest') },
+);
+export type Dedupe = Static<typeof Dedupe>;

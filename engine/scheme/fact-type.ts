@@ -1,0 +1,33 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Source, TimeWindow } from './common.ts';
+import { StringEnum, doc } from './kind-union.ts';
+
+/**
+ * A kind of input record the scheme accepts (a vote, a case, a commendation…).
+ * `fields` is a JSON Schema object, so data files are validated against the
+ * scheme itself and not against code.
+ */
+export const FactType = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1 }),
+    nameEn: Type.Optional(Type.String()),
+    target: StringEnum(['unit', 'parent'], {
+      ...doc('事实所属:参评单位 unit 或主管单位 parent', 'whom a fact of this type is about'),
+    }),
+    dateField: Type.Optional(Type.String({ ...doc('日期字段,用于时间窗口校验', 'field holding the date checked against the window') })),
+    window: Type.Optional(TimeWindow),
+    fields: Type.Object(
+      {
+        type: Type.Literal('object'),
+        properties: Type.Record(Type.String(), Type.Unknown()),
+        required: Type.Optional(Type.Array(Type.String())),
+        additionalProperties: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: true, ...doc('字段的 JSON Schema', 'JSON Schema of the fields') },
+    ),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, ...doc('事实类型', 'fact type') },
+);
+export type FactType = Static<typeof FactType>;

@@ -1,0 +1,120 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Source } from './common.ts';
+import { KindUnion, StringEnum, doc } from './kind-union.ts';
+
+export const TieBreakKey = KindUnion(
+  [
+    Type.Object(
+      { kind: Type.Literal('indicator'), id: Id, order: StringEnum(['desc', 'asc']) },
+      { additionalProperties: false, ...doc('按某指标得分', 'by an indicator') },
+    ),
+  ],
+  doc('并列时比较的项', 'tie-break key'),
+);
+
+export const TieBreak = Type.Object(
+  {
+    keys: Type.Array(TieBreakKey),
+    otherwise: StringEnum(['shared', 'roster-order', 'error'], {
+      ...doc('仍并列时:并列同名次 shared、按名单顺序 roster-order、或报错 error(不得并列)', 'still tied: share the rank, roster order, or an error'),
+    }),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, ...doc('并列处理规则', 'declared tie-break') },
+);
+export type TieBreak = Static<typeof TieBreak>;
+
+export const Basis = KindUnion(
+  [
+    Type.Object({ kind: Type.Literal('total') }, { additionalProperties: false, ...doc('总成绩', 'total') }),
+    Type.Object({ kind: Type.Literal('indicator'), id: Id }, { additionalProperties: false, ...doc('某指标得分', 'an indicator') }),
+  ],
+  doc('排序依据', 'ranking basis'),
+);
+export type Basis = Static<typeof Basis>;
+
+/** 免评: a unit whose history holds `outcome` in every one of `yearsAgo` is not scored. */
+export const Exemption = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    outcome: Id,
+    yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1 }),
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('免评', 'exemption from history') },
+);
+export type Exemption = Static<typeof Exemption>;
+
+/** Candidates for a later round: top N and bottom N on a basis, plus carry-overs from history. */
+export const Selection = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    basis: Basis,
+    top: Type.Integer({ minimum: 0 }),
+    bottom: Type.Integer({ minimum: 0 }),
+    carryOver: Type.Optional(
+      Type.Object({ outcome: Id, yearsAgo: Type.Integer({ minimum: 1 }) }, { additionalProperties: false, ...doc('上一年度某结果直接列入', 'units with an earlier outcome enter directly') }),
+    ),
+    tieBreak: TieBreak,
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('入围筛选', 'selection for a later round') },
+);
+export type Selection = Static<typeof Selection>;
+
+export const Pool = KindUnion(
+  [
+    Type.Object({ kind: Type.Literal('all') }, { additionalProperties: false, ...doc('全部参评单位', 'all scored units') }),
+    Type.Object({ kind: Type.Literal('selection'), id: Id }, { additionalProperties: false, ...doc('某次筛选入围的单位', 'units of a selection') }),
+  ],
+  doc('排名范围', 'who is ranked'),
+);
+
+export const Ranking = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    basis: Basis,
+    pool: Pool,
+    groupBy: StringEnum(['none', 'category'], { ...doc('整体排名或分类别排名', 'overall or per category') }),
+    tieBreak: TieBreak,
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('排名', 'ranking') },
+);
+export type Ranking = Static<typeof Ranking>;
+
+/** 满意 / 不满意 / 最不满意 …: the top or bottom of a ranking (per group), by count or percent. */
+export const Classification = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    ranking: Id,
+    from: StringEnum(['top', 'bottom']),
+    count: Type.Optional(Type.Integer({ minimum: 0 })),
+    percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'])),
+    within: Type.Optional(Id),
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('等次认定', 'classification') },
+);
+export type Classification = Static<typeof Classification>;
+
+export const Consequence = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    class: Id,
+    target: StringEnum(['parent', 'unit']),
+    measure: Type.Optional(Type.String({ ...doc('计分对象(如“考绩”)', 'what the points apply to, e.g. 考绩') })),
+    points: Type.Optional(Type.Number()),
+    note: Type.Optional(Type.String()),
+    replaces: Type.Optional(Id),
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('结果运用;replaces:同一单位适用本项时取代所列结果运用(如最不满意的 −10 取代不满意的 −5)', 'consequence of a classification; `replaces` drops another consequence for the same unit') },
+);
+export type Consequence = Static<typeof Consequence>;

@@ -1,0 +1,45 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Id, Rounding, Source } from './common.ts';
+import { KindUnion, StringEnum, doc } from './kind-union.ts';
+import { Method } from './methods/index.ts';
+
+export const NotSelectedPolicy = KindUnion(
+  [
+    Type.Object({ kind: Type.Literal('zero'), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('计 0 分', 'zero points') }),
+    Type.Object({ kind: Type.Literal('fixed'), points: Type.Number(), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('固定分值', 'fixed points') }),
+    Type.Object(
+      { kind: Type.Literal('proportional'), basis: Id, source: Type.Optional(Source) },
+      { additionalProperties: false, ...doc('按另一指标得分率折算', 'this max × (basis points ÷ basis max)') },
+    ),
+  ],
+  doc('未入选单位的计分', 'points of units outside the selection'),
+);
+export type NotSelectedPolicy = Static<typeof NotSelectedPolicy>;
+
+const IndicatorFields = <T extends TSchema>(self: T) => ({
+  id: Id,
+  name: Type.String({ minLength: 1 }),
+  nameEn: Type.Optional(Type.String()),
+  points: Type.Optional(Type.Number({ minimum: 0, ...doc('分值(满分)', 'maximum points') })),
+  percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, ...doc('占上级分值的百分比', 'percentage of the parent indicator') })),
+  outsideTotal: Type.Optional(Type.Boolean({ ...doc('分值不占评价总分值(如加分项)', 'counted on top of the total, not inside it') })),
+  source: Type.Optional(Source),
+  aggregate: Type.Optional(
+    StringEnum(['sum', 'mean'], { ...doc('子项汇总:求和 sum 或平均 mean(如两次半年评议)', 'how children combine') }),
+  ),
+  children: Type.Optional(Type.Array(self, { minItems: 1 })),
+  method: Type.Optional(Method),
+  requires: Type.Optional(
+    Type.Object(
+      { selection: Id, otherwise: NotSelectedPolicy },
+      { additionalProperties: false, ...doc('仅对入选单位计分(如网络评价)', 'scored only for the units of a selection') },
+    ),
+  ),
+  rounding: Type.Optional(Rounding),
+});
+
+/** A node of the indicator tree: either children (with an aggregate) or a method. */
+export const Indicator = Type.Recursive((This) => Type.Object(IndicatorFields(This), { additionalProperties: false, ...doc('指标', 'indicator') }), {
+  $id: 'Indicator',
+});
+export type Indicator = Static<typeof Indicator>;

@@ -1,0 +1,23 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { AdjustmentRule, Dedupe, RuleGroup } from '../adjustment-rule.ts';
+import { Source } from '../common.ts';
+import { StringEnum, doc } from '../kind-union.ts';
+
+/**
+ * Add every matching rule's points (negative points are penalties), count a
+ * deed once at its highest, cap groups, then clamp to [min, cap].
+ */
+export const BonusMethod = Type.Object(
+  {
+    kind: Type.Literal('bonus'),
+    hitPolicy: StringEnum(['first', 'all']),
+    rules: Type.Array(AdjustmentRule, { minItems: 1 }),
+    groups: Type.Optional(Type.Array(RuleGroup)),
+    dedupe: Type.Optional(Dedupe),
+    cap: Type.Number({ ...doc('加分上限', 'maximum of the sum') }),
+    min: Type.Optional(Type.Number({ ...doc('下限(含罚分时)', 'minimum of the sum when penalties exist') })),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, ...doc('加分项(可含罚分)', 'bonus items, optionally with penalties') },
+);
+export type BonusMethod = Static<typeof BonusMethod>;

@@ -1,0 +1,26 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { AdjustmentRule, Dedupe, RuleGroup } from '../adjustment-rule.ts';
+import { Source } from '../common.ts';
+import { StringEnum, doc } from '../kind-union.ts';
+
+/**
+ * Start from a base (the indicator's points, or a sub-scale such as 100),
+ * subtract every matching rule, cap each group, floor at `floor` (扣完为止),
+ * then convert the sub-scale to the indicator's points.
+ */
+export const DeductionMethod = Type.Object(
+  {
+    kind: Type.Literal('deduction'),
+    base: Type.Optional(Type.Number({ exclusiveMinimum: 0, ...doc('基础分(子量表,如 100),缺省为指标分值', 'base of a sub-scale; default the indicator points') })),
+    floor: Type.Number({ default: 0, ...doc('最低分(扣完为止为 0)', 'floor') }),
+    hitPolicy: StringEnum(['first', 'all'], {
+      ...doc('一条事实命中多条规则时:first 只计第一条,all 全计', 'first matching rule only, or all matching rules'),
+    }),
+    rules: Type.Array(AdjustmentRule, { minItems: 1 }),
+    groups: Type.Optional(Type.Array(RuleGroup)),
+    dedupe: Type.Optional(Dedupe),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, ...doc('扣分制', 'deduction from a base') },
+);
+export type DeductionMethod = Static<typeof DeductionMethod>;

@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { AdjustmentRule } from '../adjustment-rule.ts';
+import { Id, Source } from '../common.ts';
+import { StringEnum, doc } from '../kind-union.ts';
+import { QuotaScope } from './graded-rating.ts';
+
+/**
+ * A preliminary grade per unit and period is turned into a score
+ * (grade base + adjustment events), the units of a scope are re-ranked by that
+ * score and given final grades by shares (top share → first grade, …); the
+ * final grades' points are averaged over the periods.
+ */
+export const RankToGradeMethod = Type.Object(
+  {
+    kind: Type.Literal('rank-to-grade'),
+    factType: Id,
+    gradeField: Type.String(),
+    periodField: Type.String(),
+    periods: Type.Array(Type.String(), { minItems: 1, ...doc('期次(如四个季度)', 'periods, e.g. quarters') }),
+    grades: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          name: Type.String(),
+          base: Type.Number({ ...doc('初步等次折算的基础分', 'score a preliminary grade starts from') }),
+          percent: Type.Number({ minimum: 0, maximum: 100, ...doc('最终等次所占比例', 'share of the final grade') }),
+          points: Type.Number({ ...doc('最终等次的指标分值', 'indicator points of the final grade') }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 2 },
+    ),
+    rounding: StringEnum(['floor', 'ceil', 'round']),
+    scope: QuotaScope,
+    adjustments: Type.Array(AdjustmentRule, { ...doc('加减分事件(规则的 factType 须有期次字段)', 'adjustment events; their facts carry the period field') }),
+    missing: StringEnum(['lowest', 'error']),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, ...doc('初评等次加减分后重新排名定等', 'preliminary grade adjusted by events, re-ranked into grades') },
+);
+export type RankToGradeMethod = Static<typeof RankToGradeMethod>;

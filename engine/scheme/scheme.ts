@@ -1,0 +1,58 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Rounding, Source, TimeWindow } from './common.ts';
+import { FactType } from './fact-type.ts';
+import { Classification, Consequence, Exemption, Ranking, Selection } from './flow.ts';
+import { Indicator } from './indicator.ts';
+import { doc } from './kind-union.ts';
+
+export const SCHEME_SCHEMA_ID = 'https://pingyi.local/schema/scheme.schema.json';
+
+const Category = Type.Object(
+  { id: Id, name: Type.String(), description: Type.Optional(Type.String()), source: Type.Optional(Source) },
+  { additionalProperties: false, ...doc('类别', 'category') },
+);
+
+/** A parameter the document leaves open, declared where it is used and listed here with the clause it fills. */
+export const Assumption = Type.Object(
+  {
+    id: Id,
+    pointer: Type.String({ pattern: '^(/.*)?$', ...doc('所设参数在本方案中的 JSON Pointer', 'JSON Pointer to the assumed value in this scheme') }),
+    clause: Source,
+    note: Type.String({ minLength: 1 }),
+    noteEn: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false, ...doc('文件未规定而由本方案假定的参数', 'a parameter the document leaves open') },
+);
+export type Assumption = Static<typeof Assumption>;
+
+export const Scheme = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    id: Id,
+    name: Type.String({ minLength: 1 }),
+    nameEn: Type.Optional(Type.String()),
+    jurisdiction: Type.String({ minLength: 1 }),
+    year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    version: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+$', ...doc('版本号 x.y.z', 'semantic version') }),
+    basedOn: Type.Optional(
+      Type.Object({ id: Id, version: Type.String() }, { additionalProperties: false, ...doc('起草所依据的方案版本', 'scheme version this was drafted from') }),
+    ),
+    description: Type.Optional(Type.String()),
+    source: Source,
+    totalPoints: Type.Number({ exclusiveMinimum: 0, ...doc('总分(不含分值外加分)', 'total points, excluding items outside the total') }),
+    window: Type.Optional(TimeWindow),
+    categories: Type.Array(Category, { ...doc('参评单位类别', 'unit categories') }),
+    parentCategories: Type.Optional(Type.Array(Category, { ...doc('主管单位类别', 'parent categories') })),
+    factTypes: Type.Array(FactType),
+    indicators: Type.Array(Indicator, { minItems: 1 }),
+    rounding: Type.Optional(Type.Object({ total: Type.Optional(Rounding) }, { additionalProperties: false })),
+    exemptions: Type.Optional(Type.Array(Exemption)),
+    selections: Type.Optional(Type.Array(Selection)),
+    rankings: Type.Array(Ranking),
+    classifications: Type.Optional(Type.Array(Classification)),
+    consequences: Type.Optional(Type.Array(Consequence)),
+    assumptions: Type.Optional(Type.Array(Assumption)),
+  },
+  { $id: SCHEME_SCHEMA_ID, additionalProperties: false, title: 'pingyi scheme 评议方案', ...doc('评议方案', 'appraisal scheme') },
+);
+export type Scheme = Static<typeof Scheme>;

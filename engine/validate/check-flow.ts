@@ -1,0 +1,66 @@
+import { parsePointer } from './pointer.ts';
+import type { SemanticContext } from './semantic-context.ts';
+
+/** Season flow, rankings, classes, consequences, windows and assumptions: every reference resolves. */
+export function checkFlow(ctx: SemanticContext): void {
+  const s = ctx.scheme;
+  const indicator = (id: string, path: string) => {
+    if (!ctx.indicatorIds.has(id)) ctx.error('unknown-indicator', path, `指标“${id}”未定义`, `indicator "${id}" is not declared`);
+  };
+  const outcome = (id: string, path: string) => {
+    if (!ctx.classificationIds.has(id)) ctx.warn('unknown-outcome', path, `历史结果“${id}”不是本方案的等次(请确认与往年一致)`, `outcome "${id}" is not one of this scheme's classifications`);
+  };
+  ctx.unique(s.categories, '/categories', '类别');
+  ctx.unique(s.parentCategories ?? [], '/parentCategories', '主管单位类别');
+  ctx.unique(s.factTypes, '/factTypes', '事实类型');
+  s.factTypes.forEach((ft, i) => {
+    if (ft.dateField !== undefined && !(ft.dateField in ft.fields.properties)) {
+      ctx.error('unknown-field', `/factTypes/${i}/dateField`, `日期字段“${ft.dateField}”未在 fields 中定义`, `dateField "${ft.dateField}" is not a declared field`);
+    }
+    if (ft.window && ft.window.from > ft.window.to) ctx.error('range-order', `/factTypes/${i}/window`, '时间窗口起点晚于终点', 'window starts after it ends');
+  });
+  if (s.window && s.window.from > s.window.to) ctx.error('range-order', '/window', '时间窗口起点晚于终点', 'window starts after it ends');
+
+  ctx.unique(s.exemptions ?? [], '/exemptions', '免评规则');
+  (s.exemptions ?? []).forEach((e, i) => outcome(e.outcome, `/exemptions/${i}/outcome`));
+
+  const selections = new Set<string>();
+  ctx.unique(s.selections ?? [], '/selections', '筛选');
+  (s.selections ?? []).forEach((x, i) => {
+    selections.add(x.id);
+    if (x.basis.kind === 'indicator') indicator(x.basis.id, `/selections/${i}/basis/id`);
+    else ctx.error('selection-basis-total', `/selections/${i}/basis`, '筛选须依据某一指标(如日常评价),总成绩要到筛选之后才有', 'a selection needs an indicator basis; the total exists only after selection');
+    x.tieBreak.keys.forEach((k, j) => indicator(k.id, `/selections/${i}/tieBreak/keys/${j}/id`));
+    if (x.carryOver) outcome(x.carryOver.outcome, `/selections/${i}/carryOver/outcome`);
+  });
+
+  const rankings = new Set<string>();
+  ctx.unique(s.rankings, '/rankings', '排名');
+  s.rankings.forEach((r, i) => {
+    rankings.add(r.id);
+    if (r.basis.kind === 'indicator') indicator(r.basis.id, `/rankings/${i}/basis/id`);
+    if (r.pool.kind === 'selection' && !selections.has(r.pool.id)) ctx.error('unknown-selection', `/rankings/${i}/pool/id`, `筛选“${r.pool.id}”未定义`, `selection "${r.pool.id}" is not declared`);
+    r.tieBreak.keys.forEach((k, j) => indicator(k.id, `/rankings/${i}/tieBreak/keys/${j}/id`));
+  });
+
+  const classes = new Set<string>();
+  ctx.unique(s.classifications ?? [], '/classifications', '等次认定');
+  (s.classifications ?? []).forEach((c, i) => {
+    if (!rankings.has(c.ranking)) ctx.error('unknown-ranking', `/classifications/${i}/ranking`, `排名“${c.ranking}”未定义`, `ranking "${c.ranking}" is not declared`);
+    if (c.within !== undefined && !classes.has(c.within)) ctx.error('unknown-class', `/classifications/${i}/within`, `“${c.within}”须是在此之前定义的等次`, `"${c.within}" must be a classification declared earlier`);
+    if ((c.count === undefined) === (c.percent === undefined)) ctx.error('count-or-percent', `/classifications/${i}`, '须给出名额(count)或比例(percent)之一', 'give count or percent, exactly one');
+    classes.add(c.id);
+  });
+
+  ctx.unique(s.consequences ?? [], '/consequences', '结果运用');
+  const consequenceIds = new Set((s.consequences ?? []).map((q) => q.id));
+  (s.consequences ?? []).forEach((q, i) => {
+    if (!classes.has(q.class)) ctx.error('unknown-class', `/consequences/${i}/class`, `等次“${q.class}”未定义`, `classification "${q.class}" is not declared`);
+    if (q.replaces !== undefined && !consequenceIds.has(q.replaces)) ctx.error('unknown-consequence', `/consequences/${i}/replaces`, `结果运用“${q.replaces}”未定义`, `consequence "${q.replaces}" is not declared`);
+  });
+
+  ctx.unique(s.assumptions ?? [], '/assumptions', '假定参数');
+  (s.assumptions ?? []).forEach((a, i) => {
+    if (parsePointer(s, a.pointer) === undefined) ctx.error('dangling-pointer', `/assumptions/${i}/pointer`, `JSON Pointer“${a.pointer}”在方案中找不到`, `pointer "${a.pointer}" does not resolve in this scheme`);
+  });
+}

@@ -1,0 +1,51 @@
+import type { Indicator } from '../scheme/indicator.ts';
+import { checkMethod } from './check-methods.ts';
+import { near, type SemanticContext } from './semantic-context.ts';
+
+/**
+ * The indicator tree: each node has points or a percent (not both), children
+ * or a method (not both); children add up to their parent (sum) or each equal
+ * it (mean); the top level adds up to the scheme's total.
+ */
+export function checkTree(ctx: SemanticContext): void {
+  const s = ctx.scheme;
+  const visit = (n: Indicator, at: string, parentMax: number, requiresAbove: boolean): number => {
+    if (ctx.indicatorIds.has(n.id)) ctx.error('duplicate-id', `${at}/id`, `指标标识“${n.id}”重复(另见 ${ctx.indicatorIds.get(n.id)})`, `duplicate indicator id "${n.id}"`);
+    else ctx.indicatorIds.set(n.id, at);
+    if (n.points !== undefined && n.percent !== undefined) ctx.error('points-and-percent', `${at}/percent`, '分值与百分比只能写一个', 'give points or percent, not both');
+    if (n.points === undefined && n.percent === undefined) ctx.error('missing-points', `${at}/points`, '指标须有分值或百分比', 'an indicator needs points or percent');
+    const max = n.points ?? ((n.percent ?? 0) * parentMax) / 100;
+    const hasChildren = (n.children?.length ?? 0) > 0;
+    if (hasChildren === (n.method !== undefined)) {
+      ctx.error('leaf-or-branch', at, '指标须有子指标或计分方法之一(且仅一个)', 'an indicator has either children or a method, exactly one');
+    }
+    if (!hasChildren && n.aggregate !== undefined) ctx.warn('aggregate-on-leaf', `${at}/aggregate`, '末级指标的汇总方式不起作用', 'aggregate has no effect on a leaf');
+    if (n.requires && requiresAbove) ctx.warn('nested-requires', `${at}/requires`, '上级指标已限定入选范围', 'an ancestor already requires a selection');
+    if (n.requires && !(s.selections ?? []).some((x) => x.id === n.requires?.selection)) {
+      ctx.error('unknown-selection', `${at}/requires/selection`, `筛选“${n.requires.selection}”未定义`, `selection "${n.requires.selection}" is not declared`);
+    }
+    if (n.method) checkMethod(ctx, n.method, `${at}/method`, max);
+    if (n.children && hasChildren) {
+      const kids = n.children.map((c, i) => ({ c, max: visit(c, `${at}/children/${i}`, max, requiresAbove || n.requires !== undefined), i }));
+      if ((n.aggregate ?? 'sum') === 'sum') {
+        const inside = kids.filter((k) => !k.c.outsideTotal);
+        const total = inside.reduce((a, k) => a + k.max, 0);
+        if (!near(total, max)) {
+          ctx.error('points-sum', `${at}/children`, `子指标分值之和 ${round(total)} 不等于“${n.name}”的分值 ${round(max)}`, `children add up to ${round(total)}, not ${round(max)} of "${n.id}"`);
+        }
+      } else {
+        for (const k of kids) {
+          if (!near(k.max, max)) ctx.error('mean-child-max', `${at}/children/${k.i}`, `求平均的子指标分值应与上级相同(${round(max)})`, `children of a mean must each have the parent's max ${round(max)}`);
+        }
+      }
+    }
+    return max;
+  };
+  const tops = s.indicators.map((n, i) => ({ n, max: visit(n, `/indicators/${i}`, s.totalPoints, false) }));
+  const inside = tops.filter((t) => !t.n.outsideTotal).reduce((a, t) => a + t.max, 0);
+  if (!near(inside, s.totalPoints)) {
+    ctx.error('points-sum', '/indicators', `一级指标分值之和 ${round(inside)} 不等于总分 ${s.totalPoints}`, `top-level indicators add up to ${round(inside)}, not totalPoints ${s.totalPoints}`);
+  }
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -1,0 +1,28 @@
+import { hasErrors, type Issue } from '../issue.ts';
+import type { Scheme } from '../scheme/scheme.ts';
+import { checkFlow } from './check-flow.ts';
+import { checkTree } from './check-tree.ts';
+import { SemanticContext } from './semantic-context.ts';
+import { checkStructure } from './structure.ts';
+
+export interface SchemeValidation {
+  ok: boolean;
+  issues: Issue[];
+  /** The scheme, typed, when its structure is valid (semantic problems may remain: see ok). */
+  scheme: Scheme | undefined;
+}
+
+/**
+ * Two layers: ajv for structure, then semantic checks (sums, references,
+ * ranges, quotas, conditions). Semantic checks run only on a structurally
+ * valid document, so they can trust its shape.
+ */
+export function validateScheme(doc: unknown): SchemeValidation {
+  const structural = checkStructure(doc);
+  if (structural.length > 0) return { ok: false, issues: structural, scheme: undefined };
+  const scheme = doc as Scheme;
+  const ctx = new SemanticContext(scheme);
+  checkTree(ctx);
+  checkFlow(ctx);
+  return { ok: !hasErrors(ctx.issues), issues: ctx.issues, scheme };
+}
