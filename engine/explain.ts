@@ -73,7 +73,7 @@ export function explainIndicator(t: IndicatorTrace, indent = ''): string[] {
 /** The full explanation of one unit's score: every indicator, every step, and the total. */
 export function explainUnit(u: UnitResult): string {
   if (u.status === 'exempt' && u.exemptBy) {
-    return `${u.name} (${u.unit}):免评 exempt — ${u.exemptBy.name},${u.exemptBy.years.join('、')} 年 〔${u.exemptBy.source}〕`;
+    return `${u.name} (${u.unit}):免评 exempt — ${u.exemptBy.name}${u.exemptBy.years.length ? `,${u.exemptBy.years.join('、')} 年` : ''} 〔${u.exemptBy.source}〕`;
   }
   const lines = [`${u.name} (${u.unit})${u.parent ? ` 主管单位 ${u.parent}` : ''}${u.category ? ` 类别 ${u.category}` : ''}`];
   for (const t of u.indicators) lines.push(...explainIndicator(t, '  '));

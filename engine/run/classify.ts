@@ -6,7 +6,8 @@ import type { RosterIndex } from './facts-index.ts';
 /**
  * C.3: classes are the top or bottom of a ranking, in each of its groups
  * (per category when the ranking is), by count or percent; `within` takes
- * them from an earlier class (the 3 最不满意 among the 10 不满意).
+ * them from an earlier class (the 3 最不满意 among the 10 不满意); `excludes`
+ * keeps a unit out of two opposite classes when the pool is small.
  */
 export function classify(classes: readonly Classification[], rankings: readonly RankingResult[]): ClassResult[] {
   const done = new Map<string, ClassResult>();
@@ -14,7 +15,8 @@ export function classify(classes: readonly Classification[], rankings: readonly 
     const ranking = rankings.find((r) => r.id === c.ranking);
     const units: string[] = [];
     for (const g of ranking?.groups ?? []) {
-      const pool = c.within ? g.entries.filter((e) => done.get(c.within as string)?.units.includes(e.unit)) : g.entries;
+      const taken = new Set((c.excludes ?? []).flatMap((x) => done.get(x)?.units ?? []));
+      const pool = (c.within ? g.entries.filter((e) => done.get(c.within as string)?.units.includes(e.unit)) : g.entries).filter((e) => !taken.has(e.unit));
       const n = c.count ?? shareCount(pool.length, c.percent ?? 0, c.rounding ?? 'floor');
       const ordered = c.from === 'top' ? pool : [...pool].reverse();
       units.push(...ordered.slice(0, n).map((e) => e.unit));

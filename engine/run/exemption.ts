@@ -1,17 +1,41 @@
+import { compileCondition } from '../conditions/index.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import type { RosterIndex } from './facts-index.ts';
 import type { UnitResult } from './result.ts';
+import { unitScope } from './scope.ts';
 
-/** A.4: units whose history holds the outcome in every listed earlier year are not scored (免评). */
-export function findExemptions(scheme: Scheme, data: Dataset): Map<string, NonNullable<UnitResult['exemptBy']>> {
+/**
+ * A.4: units not scored — those whose history holds the outcome in every
+ * listed earlier year (免评), and those a condition puts outside the scheme.
+ */
+export function findExemptions(scheme: Scheme, data: Dataset, roster: RosterIndex): Map<string, NonNullable<UnitResult['exemptBy']>> {
   const out = new Map<string, NonNullable<UnitResult['exemptBy']>>();
   const history = data.history ?? [];
   for (const e of scheme.exemptions ?? []) {
-    const years = e.yearsAgo.map((n) => scheme.year - n);
-    for (const u of data.units) {
-      if (out.has(u.id)) continue;
-      const ok = years.every((y) => history.some((h) => h.unit === u.id && h.year === y && h.outcome === e.outcome));
-      if (ok) out.set(u.id, { exemption: e.id, name: e.name, years, source: e.source });
+    switch (e.kind) {
+      case 'history': {
+        const years = e.yearsAgo.map((n) => scheme.year - n);
+        for (const u of data.units) {
+          if (out.has(u.id)) continue;
+          const ok = years.every((y) => history.some((h) => h.unit === u.id && h.year === y && h.outcome === e.outcome));
+          if (ok) out.set(u.id, { exemption: e.id, name: e.name, years, source: e.source });
+        }
+        break;
+      }
+      case 'condition': {
+        const when = compileCondition(e.when);
+        for (const u of data.units) {
+          if (out.has(u.id)) continue;
+          const parent = u.parent === undefined ? undefined : roster.parents.get(u.parent);
+          if (when(unitScope(u, parent))) out.set(u.id, { exemption: e.id, name: e.name, years: [], source: e.source });
+        }
+        break;
+      }
+      default: {
+        const never: never = e;
+        return never;
+      }
     }
   }
   return out;

@@ -39,7 +39,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
   const facts = new FactIndex(data.facts);
   const roots = resolveTree(scheme);
   const all = flatten(roots);
-  const exempt = findExemptions(scheme, data);
+  const exempt = findExemptions(scheme, data, roster);
   const scoredUnits = data.units.filter((u) => !exempt.has(u.id));
   const leafScores = new Map<string, Map<string, UnitScore>>();
   const report = (i: Issue) => issues.push(i);

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ConditionSchema } from '../conditions/condition-schema.ts';
 import { Id, Source } from './common.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 
@@ -34,16 +35,25 @@ export const Basis = KindUnion(
 export type Basis = Static<typeof Basis>;
 
 /** 免评: a unit whose history holds `outcome` in every one of `yearsAgo` is not scored. */
-export const Exemption = Type.Object(
+export const HistoryExemption = Type.Object(
   {
+    kind: Type.Literal('history'),
     id: Id,
     name: Type.String(),
     outcome: Id,
     yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1 }),
     source: Source,
   },
-  { additionalProperties: false, ...doc('免评', 'exemption from history') },
+  { additionalProperties: false, ...doc('按往年结果免评', 'exemption from history') },
 );
+
+/** Units this scheme does not score (e.g. a category evaluated by another body), chosen by a condition on `$unit` / `$parent`. */
+export const ConditionExemption = Type.Object(
+  { kind: Type.Literal('condition'), id: Id, name: Type.String(), when: ConditionSchema, source: Source },
+  { additionalProperties: false, ...doc('按条件不参加本方案评议(如另行评议的类别)', 'units outside this scheme, by a condition on the unit') },
+);
+
+export const Exemption = KindUnion([HistoryExemption, ConditionExemption], doc('免评', 'exemption'));
 export type Exemption = Static<typeof Exemption>;
 
 /** Candidates for a later round: top N and bottom N on a basis, plus carry-overs from history. */
@@ -97,6 +107,7 @@ export const Classification = Type.Object(
     percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
     rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'])),
     within: Type.Optional(Id),
+    excludes: Type.Optional(Type.Array(Id, { ...doc('已属这些等次的单位不再参与本等次(如不满意单位不取满意单位)', 'units already in these classes are not eligible') })),
     source: Source,
   },
   { additionalProperties: false, ...doc('等次认定', 'classification') },

@@ -1,3 +1,4 @@
+import { checkCondition } from '../conditions/index.ts';
 import { parsePointer } from './pointer.ts';
 import type { SemanticContext } from './semantic-context.ts';
 
@@ -22,7 +23,10 @@ export function checkFlow(ctx: SemanticContext): void {
   if (s.window && s.window.from > s.window.to) ctx.error('range-order', '/window', '时间窗口起点晚于终点', 'window starts after it ends');
 
   ctx.unique(s.exemptions ?? [], '/exemptions', '免评规则');
-  (s.exemptions ?? []).forEach((e, i) => outcome(e.outcome, `/exemptions/${i}/outcome`));
+  (s.exemptions ?? []).forEach((e, i) => {
+    if (e.kind === 'history') outcome(e.outcome, `/exemptions/${i}/outcome`);
+    else ctx.issues.push(...checkCondition(e.when, `/exemptions/${i}/when`, new Set(['$unit', '$parent'])));
+  });
 
   const selections = new Set<string>();
   ctx.unique(s.selections ?? [], '/selections', '筛选');
@@ -48,6 +52,9 @@ export function checkFlow(ctx: SemanticContext): void {
   (s.classifications ?? []).forEach((c, i) => {
     if (!rankings.has(c.ranking)) ctx.error('unknown-ranking', `/classifications/${i}/ranking`, `排名“${c.ranking}”未定义`, `ranking "${c.ranking}" is not declared`);
     if (c.within !== undefined && !classes.has(c.within)) ctx.error('unknown-class', `/classifications/${i}/within`, `“${c.within}”须是在此之前定义的等次`, `"${c.within}" must be a classification declared earlier`);
+    (c.excludes ?? []).forEach((x, j) => {
+      if (!classes.has(x)) ctx.error('unknown-class', `/classifications/${i}/excludes/${j}`, `“${x}”须是在此之前定义的等次`, `"${x}" must be a classification declared earlier`);
+    });
     if ((c.count === undefined) === (c.percent === undefined)) ctx.error('count-or-percent', `/classifications/${i}`, '须给出名额(count)或比例(percent)之一', 'give count or percent, exactly one');
     classes.add(c.id);
   });

@@ -1,0 +1,145 @@
+/**
+ * Canonical JSON text for files kept in git (schemes, rosters, cases): the
+ * same value always prints the same bytes, whatever order its keys were built
+ * in, so a diff shows only what a person changed. Pure — no Node imports.
+ *
+ * Rules: two-space indentation and a trailing newline; object keys listed in
+ * `keyOrder` come first (in that order, at every depth), the rest follow in
+ * code-point order; arrays keep their order; an array of primitives is printed
+ * on one line when that line fits in {@link MAX_COLUMNS} display columns;
+ * numbers and strings are printed as JSON.stringify does (which keeps Chinese
+ * readable — it escapes only quotes, backslashes, control characters and lone
+ * surrogates).
+ */
+
+export interface CanonicalJsonOptions {
+  /** Keys printed first, in this order; absent = purely code-point order. */
+  keyOrder?: readonly string[];
+}
+
+/**
+ * Identity first, then what a reviewer reads next (points, conditions), so a
+ * scheme file opens on what each node *is* rather than on alphabetic noise.
+ */
+export const DEFAULT_SCHEME_KEY_ORDER: readonly string[] = Object.freeze([
+  '$schema', 'id', 'kind', 'type', 'name', 'nameEn', 'title', 'jurisdiction', 'year', 'version', 'basedOn',
+  'description', 'source', 'points', 'percent', 'max', 'when', 'fact', 'operator', 'value', 'path', 'all', 'any', 'not',
+]);
+
+/** Width limit for one-line arrays, counting East Asian wide characters as 2. */
+export const MAX_COLUMNS = 100;
+
+const INDENT = '  ';
+
+export function canonicalJson(value: unknown, opts: CanonicalJsonOptions = {}): string {
+  const rank = new Map<string, number>();
+  (opts.keyOrder ?? []).forEach((k, i) => {
+    if (!rank.has(k)) rank.set(k, i);
+  });
+  const compareKeys = (a: string, b: string): number => {
+    const ra = rank.get(a);
+    const rb = rank.get(b);
+    if (ra !== undefined || rb !== undefined) return (ra ?? Infinity) - (rb ?? Infinity) || compareCodePoints(a, b);
+    return compareCodePoints(a, b);
+  };
+  const seen = new Set<object>();
+
+  // `prefix` is what precedes the value on its first line (indent + `"key": `),
+  // `suffix` what follows it (a comma); both count towards the one-line limit.
+  const print = (v: unknown, depth: number, prefixWidth: number, suffixWidth: number): string => {
+    const j = toJsonValue(v);
+    if (j === undefined) return 'null';
+    if (j === null || typeof j !== 'object') return primitive(j);
+    if (seen.has(j)) throw new TypeError('canonicalJson: cyclic structure');
+    seen.add(j);
+    try {
+      const pad = INDENT.repeat(depth + 1);
+      const close = INDENT.repeat(depth);
+      if (Array.isArray(j)) {
+        if (j.length === 0) return '[]';
+        const items = j.map(toJsonValue);
+        if (items.every((x) => x === undefined || x === null || typeof x !== 'object')) {
+          const line = `[${items.map((x) => (x === undefined ? 'null' : primitive(x))).join(', ')}]`;
+          if (prefixWidth + displayWidth(line) + suffixWidth <= MAX_COLUMNS) return line;
+        }
+        // print the original items: print() applies toJSON itself, exactly once
+        const lines = j.map((x: unknown, i) => pad + print(x, depth + 1, pad.length, i < j.length - 1 ? 1 : 0));
+        return `[\n${lines.join(',\n')}\n${close}]`;
+      }
+      const keys = Object.keys(j)
+        .filter((k) => toJsonValue((j as Record<string, unknown>)[k]) !== undefined)
+        .sort(compareKeys);
+      if (keys.length === 0) return '{}';
+      const lines = keys.map((k, i) => {
+        const head = `${pad}${JSON.stringify(k)}: `;
+        return head + print((j as Record<string, unknown>)[k], depth + 1, displayWidth(head), i < keys.length - 1 ? 1 : 0);
+      });
+      return `{\n${lines.join(',\n')}\n${close}}`;
+    } finally {
+      seen.delete(j);
+    }
+  };
+
+  if (toJsonValue(value) === undefined) throw new TypeError('canonicalJson: value has no JSON representation');
+  return print(value, 0, 0, 0) + '\n';
+}
+
+/**
+ * What JSON.stringify would serialise: `toJSON()` applied, functions/symbols/
+ * undefined mapped to `undefined` (dropped from objects, `null` in arrays).
+ */
+function toJsonValue(v: unknown): unknown {
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    v = (v as { toJSON: () => unknown }).toJSON();
+  }
+  if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
+  if (typeof v === 'bigint') throw new TypeError('canonicalJson: BigInt has no JSON representation');
+  // boxed primitives (new String('x')) print as their primitive, like JSON.stringify
+  if (v instanceof Number || v instanceof String || v instanceof Boolean) return v.valueOf();
+  return v;
+}
+
+function primitive(v: unknown): string {
+  // JSON.stringify prints numbers the JS way (1.5, 1e+21) and non-finite ones as null
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * Code-point order rather than UTF-16 code-unit order (what Array#sort does),
+ * so astral characters sort after U+E000–U+FFFF as they do in other languages.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return fixup(x) - fixup(y);
+  }
+  return a.length - b.length;
+}
+
+function fixup(c: number): number {
+  // surrogates (D800–DFFF) encode code points ≥ 10000, so they must rank above E000–FFFF
+  if (c >= 0xe000) return c - 0x800;
+  if (c >= 0xd800) return c + 0x2000;
+  return c;
+}
+
+/** Terminal/editor width: East Asian wide and fullwidth characters take two columns. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
