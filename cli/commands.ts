@@ -53,7 +53,7 @@ export async function scoreCommand(io: Io, schemeDir: string, files: string[], o
     return 1;
   }
   const result = scoreScheme(scheme, data.dataset);
-  const issues = annotateIssues(result.issues, data.origins);
+  const issues = annotateIssues(result.issues, data.origins, data.recordOrigins);
   if (opts.json) io.out(JSON.stringify({ ...result, issues }, null, 2));
   else {
     printIssues(io, issues);
@@ -79,7 +79,7 @@ async function caseInput(loaded: LoadedScheme, file: string, c: SchemeCase): Pro
   }
   let dataset: Dataset = { ...c.input, units: c.input.units ?? [], facts: c.input.facts ?? [] };
   if (dataset.units.length === 0 && loaded.roster) dataset = { ...dataset, units: loaded.roster.units, parents: loaded.roster.parents ?? [] };
-  return { dataset, issues: [], origins: dataset.facts.map(() => ({ file })) };
+  return { dataset, issues: [], origins: dataset.facts.map(() => ({ file })), recordOrigins: { units: [], parents: [], history: [] } };
 }
 
 /** Data files for `score`; a scheme case file is accepted too (its input is scored). */
