@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import { parse as parseCsv, type CsvError, type Options as CsvOptions } from 'csv-parse';
 import type { Dataset, Roster } from '../engine/data/dataset.ts';
 import { dataIssue, joinPointer, type Issue, type IssueSeverity } from '../engine/issue.ts';
+import { errText, lineCol, syntaxOffset } from './json-position.ts';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean';
 export interface FieldTypeLookup { (factType: string, field: string): FieldType | undefined }
@@ -167,34 +168,6 @@ async function loadJson(file: string, m: Merge): Promise<void> {
       // most likely a typo such as "fact" for "facts": the data would silently vanish
       m.issue('data-unknown-key', joinPointer('', key), `未知字段“${key}”已忽略(可用:scheme、units、parents、facts、history)`, `unknown key "${key}" ignored (expected scheme, units, parents, facts, history)`, { file }, 'warning');
     }
-  }
-}
-
-/**
- * Offset of a JSON syntax error. Node 20 reports "at position N" for most
- * errors but not for "Unexpected token" ones; then the offending character is
- * found as the end of the longest prefix that could still start valid JSON.
- */
-function syntaxOffset(text: string, err: unknown): number {
-  const at = /at position (\d+)/.exec(errText(err));
-  if (at) return Number(at[1]);
-  if (viablePrefix(text)) return text.length;
-  let [lo, hi] = [0, text.length];
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (viablePrefix(text.slice(0, mid))) lo = mid;
-    else hi = mid;
-  }
-  return hi - 1;
-}
-
-function viablePrefix(prefix: string): boolean {
-  try {
-    JSON.parse(prefix);
-    return true;
-  } catch (e) {
-    const at = /at position (\d+)/.exec(errText(e));
-    return at ? Number(at[1]) >= prefix.length : /end of JSON input/.test(errText(e));
   }
 }
 
@@ -406,15 +379,6 @@ function checkEncoding(text: string, m: Merge, at: Origin): boolean {
   return true;
 }
 
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  let [line, start] = [1, 0];
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
 function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
@@ -423,7 +387,3 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function errText(e: unknown): string {
-  // V8 appends a snippet of the input ('..."a": tru\n}" is not valid JSON'); the line and column say it better
-  return (e instanceof Error ? e.message : String(e)).replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
-}

@@ -80,7 +80,7 @@ export function checkDataset(scheme: Scheme, data: Dataset): Issue[] {
     if (window && ft.dateField !== undefined) {
       const d = f[ft.dateField];
       if (typeof d === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(d)) {
-        // a month (2021-11) counts as inside when any day of it is
+        // a month (YYYY-MM) counts as inside when any day of it is
         const from = d.length === 7 ? `${d}-31` : d;
         const to = d.length === 7 ? `${d}-01` : d;
         if (from < window.from || to > window.to) {

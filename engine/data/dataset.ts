@@ -41,7 +41,7 @@ export interface Fact {
   [field: string]: unknown;
 }
 
-/** What an earlier year decided for a unit, e.g. `{ unit, year: 2020, outcome: "satisfied" }`. */
+/** What an earlier year decided for a unit, e.g. last year's `{ unit, year, outcome: "satisfied" }`. */
 export interface HistoryRecord {
   unit: string;
   year: number;

@@ -37,7 +37,7 @@ export function schemeJsonSchema(): Record<string, unknown> {
 
 function validator(): ValidateFunction {
   // discriminator: a wrong `kind` yields one error at `kind`, not one per variant
-  compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false }).compile(schemeJsonSchema());
+  compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true }).compile(schemeJsonSchema());
   return compiled;
 }
 
@@ -71,6 +71,7 @@ function pathOf(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'additionalProperties') return `${e.instancePath}/${String(p.additionalProperty)}`;
   if (e.keyword === 'required') return `${e.instancePath}/${String(p.missingProperty)}`;
+  if (e.keyword === 'discriminator') return `${e.instancePath}/${String(p.tag)}`;
   return e.instancePath;
 }
 
@@ -79,6 +80,12 @@ function detail(e: ErrorObject): string {
   if (e.keyword === 'enum') return `: ${JSON.stringify(p.allowedValues)}`;
   if (e.keyword === 'const') return `: ${JSON.stringify(p.allowedValue)}`;
   if (e.keyword === 'additionalProperties') return `: ${String(p.additionalProperty)}`;
-  if (e.keyword === 'discriminator') return `: kind`;
+  if (e.keyword === 'discriminator') {
+    // list the kinds the editor can offer instead of ajv's "tag must be string"
+    const variants = ((e.parentSchema as { oneOf?: Array<{ properties?: { kind?: { const?: string } } }> } | undefined)?.oneOf ?? [])
+      .map((v) => v.properties?.kind?.const)
+      .filter((k): k is string => typeof k === 'string');
+    return `: ${String(p.tag)} = ${JSON.stringify(p.tagValue)}; ${variants.join(' | ')}`;
+  }
   return '';
 }

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const engineDir = new URL('../../engine/', import.meta.url).pathname;
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+const schemeIds = readdirSync(new URL('../../schemes/', import.meta.url).pathname).filter((d) => !d.includes('.'));
+
+describe('engine/ is pure and generic', () => {
+  const sources = files(engineDir).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+
+  it('imports no file system, server, store or UI', () => {
+    for (const { f, text } of sources) {
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1] as string);
+      for (const i of imports) expect([f, i]).not.toEqual([f, expect.stringMatching(/^(node:|fs$|path$|express|lowdb|react)/)]);
+    }
+  });
+
+  it('names no scheme id, jurisdiction or document year', () => {
+    const banned = [...schemeIds, '平阳', '温州', '南阳', 'pingyang', 'wenzhou', 'nanyang'];
+    for (const { f, text } of sources) {
+      for (const b of banned) expect([f, text.includes(b)]).toEqual([f, false]);
+      expect([f, /\b20(1\d|2\d)\b/.test(text)]).toEqual([f, false]);
+    }
+  });
+
+  it('keeps the public surface explicit: engine/index.ts only re-exports', () => {
+    const index = readFileSync(join(engineDir, 'index.ts'), 'utf8');
+    const code = index.split('\n').filter((l) => l.trim() && !l.trim().startsWith('*') && !l.trim().startsWith('/**') && !l.trim().startsWith('//'));
+    for (const l of code) expect(l).toMatch(/^export (type )?\{|^export \*|^\s|^\}/);
+  });
+});
