@@ -1,5 +1,6 @@
 import { CONDITION_OPERATORS, type Condition, type ConditionOperator } from './condition-schema.ts';
 import { parseConditionPath, resolveConditionPath } from './condition-path.ts';
+import { cloneLikeJre } from './jre-clone.ts';
 
 /**
  * A condition compiled to a synchronous predicate over a scope (fact name →
@@ -117,16 +118,6 @@ function compileLeaf(node: Record<string, unknown>, at: string): CompiledConditi
   return (scope) => test(resolveConditionPath(isOwnEnumerable.call(scope, fact) ? scope[fact] : undefined, ks));
 }
 
-/**
- * JRE compares against a deep clone of the condition (RuleResult clones it),
- * so an object or array in the condition is never identical to a fact value,
- * even when the caller passes the very same reference. A private sentinel
- * object stands in for such values where identity is all that is compared.
- */
-function asCloned(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? {} : value;
-}
-
 /** `parseFloat(x).toString() !== 'NaN'` in JRE: the same test without allocating a string. */
 function isNumberLike(a: unknown): boolean {
   return !Number.isNaN(Number.parseFloat(a as string));
@@ -137,32 +128,26 @@ interface Searchable {
 }
 
 function operatorTest(operator: ConditionOperator, value: unknown): Test {
-  // the casts below keep JS semantics (coercion, TypeError) identical to JRE's untyped code
-  const num = value as number;
+  // JRE's operator code, run on JRE's copy of the value (see jre-clone.ts);
+  // the casts keep JS semantics (coercion, TypeError) identical to its untyped code
+  const v = cloneLikeJre(value);
+  const num = v as number;
   switch (operator) {
-    case 'equal': {
-      const v = asCloned(value);
+    case 'equal':
       return (a) => a === v;
-    }
-    case 'notEqual': {
-      const v = asCloned(value);
+    case 'notEqual':
       return (a) => a !== v;
-    }
     case 'in':
     case 'notIn': {
-      // an array is searched with indexOf (elements cloned as above); a string
-      // by substring (JRE quirk); anything else throws like JRE's b.indexOf
-      const list = (Array.isArray(value) ? value.map(asCloned) : value) as Searchable;
+      // an array is searched with indexOf, a string by substring (JRE quirk);
+      // anything else throws on use, as JRE's b.indexOf does
+      const list = v as Searchable;
       return operator === 'in' ? (a) => list.indexOf(a) > -1 : (a) => list.indexOf(a) === -1;
     }
-    case 'contains': {
-      const v = asCloned(value);
+    case 'contains':
       return (a) => Array.isArray(a) && a.indexOf(v) > -1;
-    }
-    case 'doesNotContain': {
-      const v = asCloned(value);
+    case 'doesNotContain':
       return (a) => Array.isArray(a) && a.indexOf(v) === -1;
-    }
     case 'lessThan':
       return (a) => isNumberLike(a) && (a as number) < num;
     case 'lessThanInclusive':
