@@ -135,13 +135,16 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     units.push({ ...meta, status: 'scored', inTotal, outsideTotal: outside, total, indicators, ranks: {}, classes: [], selections: sel });
   }
 
+  const byId = new Map(units.map((u) => [u.unit, u]));
   const rankings: RankingResult[] = [];
   for (const rk of scheme.rankings) {
     const pool = rk.pool.kind === 'all' ? scoredUnits : scoredUnits.filter((u) => selected.get((rk.pool as { id: string }).id)?.has(u.id));
     const groups = new Map<string, RosterUnit[]>();
     for (const u of pool) {
       const key = rk.groupBy === 'category' ? (u.category ?? '') : '*';
-      groups.set(key, [...(groups.get(key) ?? []), u]);
+      const list = groups.get(key);
+      if (list) list.push(u);
+      else groups.set(key, [u]);
     }
     const result: RankingResult = { id: rk.id, name: rk.name, groups: [] };
     for (const [key, members] of groups) {
@@ -151,14 +154,13 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
       }
       result.groups.push({ key, entries });
       for (const e of entries) {
-        const ur = units.find((x) => x.unit === e.unit);
+        const ur = byId.get(e.unit);
         if (ur) ur.ranks[rk.id] = e.rank;
       }
     }
     rankings.push(result);
   }
   const classes = classify(scheme.classifications ?? [], rankings);
-  const byId = new Map(units.map((u) => [u.unit, u]));
   for (const c of classes) for (const id of c.units) byId.get(id)?.classes.push(c.id);
   const consequences = consequencesOf(scheme.consequences ?? [], classes, roster);
   return { ok: !hasErrors(issues), issues, scheme: { id: scheme.id, version: scheme.version }, units, selections, rankings, classes, consequences };
