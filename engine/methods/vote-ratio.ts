@@ -17,6 +17,9 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
   score(m, ctx) {
     const max = ctx.leaf.max;
     const filter = m.filter ? compileCondition(m.filter) : undefined;
+    // a million votes: a filter that reads only fact fields is given the fact itself
+    // (the same own fields as the scope), sparing a scope copy per vote
+    const scoped = m.filter !== undefined && readsRoster(m.filter);
     const value = new Map(m.levels.map((l) => [l.id, l.value]));
     const tallies = new Map<string, Tally>();
 
@@ -26,7 +29,7 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
       let weighted = 0;
       const parent = unit.parent === undefined ? undefined : ctx.roster.parents.get(unit.parent);
       for (const { fact, ref } of ctx.facts.ofUnit(m.factType, unit.id)) {
-        if (filter && !filter(factScope(fact, unit, parent))) continue;
+        if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) continue;
         const level = fact[m.levelField];
         const v = typeof level === 'string' ? value.get(level) : undefined;
         if (v === undefined) {
@@ -40,7 +43,9 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
           );
           continue;
         }
-        const n = m.countField === undefined ? 1 : Number(fact[m.countField]);
+        // a record without the count field is one vote (the field is absent when votes are recorded one by one)
+        const c = m.countField === undefined ? undefined : fact[m.countField];
+        const n = c === undefined ? 1 : Number(c);
         counts[level as string] = (counts[level as string] ?? 0) + n;
         total += n;
         weighted += n * v;
@@ -100,6 +105,14 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
     return out;
   },
 };
+
+/** Whether a condition reads the roster entries `$unit` / `$parent` of the scope (conservative: every branch is walked). */
+function readsRoster(c: unknown): boolean {
+  if (c === null || typeof c !== 'object') return false;
+  if (Array.isArray(c)) return c.some(readsRoster);
+  const r = c as Record<string, unknown>;
+  return r.fact === '$unit' || r.fact === '$parent' || readsRoster(r.all) || readsRoster(r.any) || readsRoster(r.not);
+}
 
 function mean(values: number[]): number | null {
   if (values.length === 0) return null;
