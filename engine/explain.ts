@@ -41,7 +41,7 @@ export function describeStep(s: Step): string {
     case 'grade':
       return `${s.fact ? fact(s.fact) + ' → ' : ''}等次 grade ${s.name}${s.score !== undefined ? `,评分 ${n(s.score)}` : ''} → ${n(s.points)} 分`;
     case 'rank-deduction':
-      return `主管单位 ${s.parent} 在“${s.group}”中得分 ${s.score ?? '—'},第 ${s.rank ?? '—'}/${s.of} 名;前 ${s.freeTop} 名不扣,此后每名 ${s.perPlace} → 扣 ${n(s.deduction)},得 ${n(s.points)} 〔${s.source}〕`;
+      return `主管单位 ${s.parent} 在“${s.group}”中得分 ${s.score ?? '—'},第 ${s.rank ?? '—'}${s.of !== null ? `/${s.of}` : '(上报名次 reported)'} 名;前 ${s.freeTop} 名不扣,此后每名 ${s.perPlace} → 扣 ${n(s.deduction)},得 ${n(s.points)} 〔${s.source}〕`;
     case 'reported':
       return `上报分 reported ${s.values.map((v) => `${n(v.value)}(/facts/${v.fact.index})`).join(', ')} → ${s.combine} ${n(s.result)}${s.scale !== undefined ? ` ÷ ${s.scale} 折算` : ''} → ${n(s.points)}`;
     case 'period-grade':
@@ -52,6 +52,8 @@ export function describeStep(s: Step): string {
       return `${s.mode === 'sum' ? '合计 sum' : '平均 mean'} ${s.parts.map((p) => `${p.indicator} ${n(p.points)}`).join(s.mode === 'sum' ? ' + ' : ', ')} = ${n(s.points)}`;
     case 'not-selected':
       return `未入选 ${s.selection} → ${s.policy} → ${n(s.points)}${s.source ? ` 〔${s.source}〕` : ''}`;
+    case 'variant':
+      return `变体 variant ${s.variant}「${s.name}」${s.default ? '(缺省 default)' : '(条件成立 condition holds)'}${s.source ? ` 〔${s.source}〕` : ''}`;
     default:
       return assertNever(s);
   }

@@ -54,7 +54,8 @@ export type Step =
       group: string;
       score: number | null;
       rank: number | null;
-      of: number;
+      /** Parents ranked in the group; null when the rank was reported by the ranking body. */
+      of: number | null;
       freeTop: number;
       perPlace: number;
       deduction: number;
@@ -75,7 +76,9 @@ export type Step =
     }
   | { kind: 'missing'; policy: string; points: number }
   | { kind: 'aggregate'; mode: 'sum' | 'mean'; parts: Array<{ indicator: string; points: number }>; points: number }
-  | { kind: 'not-selected'; selection: string; policy: string; points: number; source?: string };
+  | { kind: 'not-selected'; selection: string; policy: string; points: number; source?: string }
+  /** The variant of an indicator this unit takes (its children follow); `default` when no condition chose it. */
+  | { kind: 'variant'; indicator: string; variant: string; name: string; default: boolean; source?: string };
 
 export interface IndicatorTrace {
   id: string;

@@ -186,18 +186,22 @@ function price(c: CompiledRule, item: IndexedFact, ctx: MethodContext, rulesPoin
   return { base, quantity };
 }
 
-/** One key (a person, a deed) counts once per fact type, with its highest entry; the others are shown as set aside. */
+/**
+ * One key (a person, a deed) counts once per fact type, with its highest entry; the others are shown as set aside.
+ * With `rules`, only entries of those rules take part (e.g. sanctions of one person, not every per-person item).
+ */
 function dedupe(entries: Entry[], d: Dedupe, steps: Step[]): Entry[] {
   const best = new Map<string, Entry>();
+  const keyOf = (e: Entry): unknown => (d.rules === undefined || d.rules.includes(e.rule.rule.id) ? e.item.fact[d.field] : undefined);
   for (const e of entries) {
-    const key = e.item.fact[d.field];
+    const key = keyOf(e);
     if (key === undefined || key === null || key === '') continue;
     const k = `${e.item.fact.type}\u0000${String(key)}`;
     const cur = best.get(k);
     if (!cur || e.amount > cur.amount) best.set(k, e);
   }
   return entries.filter((e) => {
-    const key = e.item.fact[d.field];
+    const key = keyOf(e);
     if (key === undefined || key === null || key === '') return true;
     const winner = best.get(`${e.item.fact.type}\u0000${String(key)}`) as Entry;
     if (winner === e) return true;

@@ -1,9 +1,10 @@
 import type { RosterUnit } from '../data/dataset.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
-import { roundTo, shareCount } from '../numbers.ts';
+import { roundTo } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
-import type { Grade, GradedRatingMethod, Quota } from '../scheme/methods/graded-rating.ts';
+import type { Grade, GradedRatingMethod } from '../scheme/methods/graded-rating.ts';
 import type { MethodContext, ScoringMethod, UnitScore } from './method.ts';
+import { checkQuota } from './quota.ts';
 
 interface Rated {
   unit: RosterUnit;
@@ -35,7 +36,7 @@ export const gradedRating: ScoringMethod<'graded-rating'> = {
       rated.push({ unit, item, grade: r.grade });
       out.set(unit.id, { points: r.points, steps: [{ kind: 'grade', grade: r.grade.id, name: r.grade.name, ...(r.score !== undefined ? { score: r.score } : {}), points: r.points, fact: item.ref }] });
     }
-    if (m.quota) checkQuota(m, m.quota, rated, ctx);
+    if (m.quota) checkQuota(m.quota, m.grades, rated, ctx);
     return out;
   },
 };
@@ -65,65 +66,4 @@ function rate(m: GradedRatingMethod, item: IndexedFact, unit: RosterUnit, ctx: M
     return undefined;
   }
   return { grade: g, points: score, score };
-}
-
-function scopeKey(q: Quota, r: Rated): string {
-  switch (q.scope.kind) {
-    case 'parent':
-      return r.unit.parent ?? '';
-    case 'field':
-      return String(r.item.fact[q.scope.field] ?? '');
-    case 'all':
-      return '*';
-    default: {
-      const never: never = q.scope;
-      return never;
-    }
-  }
-}
-
-function checkQuota(m: GradedRatingMethod, q: Quota, rated: Rated[], ctx: MethodContext): void {
-  const groups = new Map<string, Rated[]>();
-  for (const r of rated) {
-    const k = scopeKey(q, r);
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  for (const [key, members] of groups) {
-    const n = members.length;
-    const count = (g: string) => members.filter((r) => r.grade.id === g).length;
-    const firstOf = (g: string) => members.find((r) => r.grade.id === g) ?? members[0];
-    const limits: Array<{ grade: string; lo: number; hi: number }> = [];
-    switch (q.rule.kind) {
-      case 'shares':
-        for (const s of q.rule.shares) {
-          const c = shareCount(n, s.percent, q.rule.rounding);
-          limits.push({ grade: s.grade, lo: s.bound === 'at-most' ? 0 : c, hi: s.bound === 'at-least' ? n : c });
-        }
-        break;
-      case 'even-split': {
-        const k = m.grades.length;
-        for (const g of m.grades) limits.push({ grade: g.id, lo: Math.floor(n / k), hi: Math.ceil(n / k) });
-        break;
-      }
-      default: {
-        const never: never = q.rule;
-        return never;
-      }
-    }
-    for (const l of limits) {
-      const c = count(l.grade);
-      if (c < l.lo || c > l.hi) {
-        const at = firstOf(l.grade) as Rated;
-        const name = m.grades.find((g) => g.id === l.grade)?.name ?? l.grade;
-        ctx.report(
-          dataIssue(
-            'quota-broken',
-            joinPointer('', 'facts', at.item.ref.index),
-            `“${ctx.leaf.name}”等次比例不符(${q.source}):${key || '全体'} 共 ${n} 个单位,“${name}”${c} 个,应为 ${l.lo}–${l.hi} 个`,
-            `quota broken for ${ctx.leaf.id} in scope "${key}": ${n} units, ${c} rated ${l.grade}, allowed ${l.lo}–${l.hi}`,
-          ),
-        );
-      }
-    }
-  }
 }

@@ -7,26 +7,29 @@ import type { ScoringMethod, UnitScore } from './method.ts';
 
 interface ParentRank {
   group: string;
-  score: number;
+  /** null when the rank is reported rather than computed here. */
+  score: number | null;
   rank: number;
-  of: number;
+  /** Parents ranked in the group; null when the rank is reported. */
+  of: number | null;
   freeTop: number;
   perPlace: number;
   source: string;
 }
 
-/** B.9: parents ranked by a reported score per group; places after the free top cost points; every unit of the parent gets the result. */
+/** B.9: parents ranked by a reported score per group (or their reported rank); places after the free top cost points; every unit of the parent gets the result. */
 export const rankDeduction: ScoringMethod<'rank-deduction'> = {
   kind: 'rank-deduction',
   score(m, ctx) {
     const max = ctx.leaf.max;
     const groups = m.groups.map((g) => ({ g, when: compileCondition(g.when) }));
     const scored = new Map<string, { score: number; group: (typeof groups)[number] }>();
+    const reported = new Map<string, ParentRank>();
     for (const item of ctx.facts.all(m.factType)) {
       const pid = item.fact.parent;
       const parent = pid === undefined ? undefined : ctx.roster.parents.get(pid);
       if (!parent) continue; // target checks already reported unknown parents
-      if (scored.has(parent.id)) {
+      if (scored.has(parent.id) || reported.has(parent.id)) {
         ctx.report(dataIssue('duplicate-score', joinPointer('', 'facts', item.ref.index), `主管单位 ${parent.id} 有多条年度分数`, `parent ${parent.id} has more than one score`));
         continue;
       }
@@ -35,9 +38,19 @@ export const rankDeduction: ScoringMethod<'rank-deduction'> = {
         ctx.report(dataIssue('no-rank-group', joinPointer('', 'facts', item.ref.index), `主管单位 ${parent.id} 不属于任何排名分组`, `parent ${parent.id} matches no ranking group of ${ctx.leaf.id}`));
         continue;
       }
-      scored.set(parent.id, { score: Number(item.fact[m.scoreField]), group });
+      if (m.rankField !== undefined) {
+        const rank = item.fact[m.rankField];
+        if (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 1) {
+          ctx.report(dataIssue('bad-rank', joinPointer('', 'facts', item.ref.index, m.rankField), `名次须为正整数,记录为 ${JSON.stringify(rank)}`, `a rank must be a positive integer; the fact records ${JSON.stringify(rank)}`));
+          continue;
+        }
+        const g = group.g;
+        reported.set(parent.id, { group: g.id, score: null, rank, of: null, freeTop: g.freeTop, perPlace: g.perPlace, source: g.source });
+        continue;
+      }
+      scored.set(parent.id, { score: Number(item.fact[m.scoreField ?? '']), group });
     }
-    const ranks = new Map<string, ParentRank>();
+    const ranks = new Map<string, ParentRank>(reported);
     for (const { g } of groups) {
       const members = [...scored].filter(([, v]) => v.group.g.id === g.id).sort((a, b) => b[1].score - a[1].score);
       members.forEach(([pid, v]) => {

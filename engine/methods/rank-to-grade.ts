@@ -4,6 +4,7 @@ import { clean, shareCount } from '../numbers.ts';
 import type { Step } from '../trace.ts';
 import { applyTable, compileTable } from './adjustments.ts';
 import type { ScoringMethod, UnitScore } from './method.ts';
+import { checkQuota, type QuotaMember } from './quota.ts';
 
 interface Entry {
   unit: RosterUnit;
@@ -27,6 +28,7 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
 
     for (const period of m.periods) {
       const groups = new Map<string, Entry[]>();
+      const rated: QuotaMember[] = [];
       for (const unit of ctx.units) {
         const facts = ctx.facts.ofUnit(m.factType, unit.id).filter((f) => String(f.fact[m.periodField]) === period);
         const first = facts[0];
@@ -35,7 +37,10 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
           const g = m.grades.find((x) => x.id === first.fact[m.gradeField]);
           if (!g) {
             ctx.report(dataIssue('unknown-grade', joinPointer('', 'facts', first.ref.index, m.gradeField), `等次“${String(first.fact[m.gradeField])}”不在方案规定中`, `grade "${String(first.fact[m.gradeField])}" is not declared`));
-          } else preliminary = g.id;
+          } else {
+            preliminary = g.id;
+            rated.push({ unit, item: first, grade: g });
+          }
         } else if (m.missing === 'error') {
           ctx.report(dataIssue('missing-rating', '/facts', `单位 ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
         }
@@ -46,6 +51,7 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
         list.push({ unit, preliminary, adjustment: adj.total, score: clean(base + adj.total), ruleSteps: adj.steps });
         groups.set(key, list);
       }
+      if (m.preliminaryQuota) checkQuota(m.preliminaryQuota, m.grades, rated, ctx, period);
       for (const members of groups.values()) {
         // higher score first; equal scores keep the better preliminary grade, then roster order
         const rankOfGrade = (g: string | null) => (g === null ? m.grades.length : m.grades.findIndex((x) => x.id === g));

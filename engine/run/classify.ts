@@ -1,3 +1,4 @@
+import type { HistoryRecord } from '../data/dataset.ts';
 import { shareCount } from '../numbers.ts';
 import type { Classification, Consequence } from '../scheme/flow.ts';
 import type { ClassResult, ConsequenceResult, RankingResult } from './result.ts';
@@ -7,11 +8,16 @@ import type { RosterIndex } from './facts-index.ts';
  * C.3: classes are the top or bottom of a ranking, in each of its groups
  * (per category when the ranking is), by count or percent; `within` takes
  * them from an earlier class (the 3 最不满意 among the 10 不满意); `excludes`
- * keeps a unit out of two opposite classes when the pool is small.
+ * keeps a unit out of two opposite classes when the pool is small;
+ * `history` keeps, of the units taken by place, only those whose earlier
+ * years hold an outcome (last this year and last year → 连续两年倒数第一).
  */
-export function classify(classes: readonly Classification[], rankings: readonly RankingResult[]): ClassResult[] {
+export function classify(classes: readonly Classification[], rankings: readonly RankingResult[], history: readonly HistoryRecord[] = [], year = 0): ClassResult[] {
   const done = new Map<string, ClassResult>();
   for (const c of classes) {
+    const h = c.history;
+    const years = h ? h.yearsAgo.map((n) => year - n) : [];
+    const hasHistory = (unit: string) => !h || years.every((y) => history.some((r) => r.unit === unit && r.year === y && r.outcome === h.outcome));
     const ranking = rankings.find((r) => r.id === c.ranking);
     const units: string[] = [];
     for (const g of ranking?.groups ?? []) {
@@ -19,7 +25,7 @@ export function classify(classes: readonly Classification[], rankings: readonly 
       const pool = (c.within ? g.entries.filter((e) => done.get(c.within as string)?.units.includes(e.unit)) : g.entries).filter((e) => !taken.has(e.unit));
       const n = c.count ?? shareCount(pool.length, c.percent ?? 0, c.rounding ?? 'floor');
       const ordered = c.from === 'top' ? pool : [...pool].reverse();
-      units.push(...ordered.slice(0, n).map((e) => e.unit));
+      units.push(...ordered.slice(0, n).map((e) => e.unit).filter(hasHistory));
     }
     done.set(c.id, { id: c.id, name: c.name, units });
   }

@@ -1,3 +1,4 @@
+import { compileCondition } from '../conditions/index.ts';
 import { checkDataset } from '../data/check-dataset.ts';
 import type { Dataset, RosterUnit } from '../data/dataset.ts';
 import { dataIssue, hasErrors, type Issue } from '../issue.ts';
@@ -11,8 +12,9 @@ import { classify, consequencesOf } from './classify.ts';
 import { findExemptions } from './exemption.ts';
 import { FactIndex, RosterIndex } from './facts-index.ts';
 import { rankUnits, type Rankable } from './rank.ts';
-import { flatten, resolveTree, type ResolvedIndicator } from './resolve-tree.ts';
+import { flatten, resolveTree, type ResolvedIndicator, type ResolvedVariant } from './resolve-tree.ts';
 import type { RankingResult, RunResult, SelectionResult, UnitResult } from './result.ts';
+import { unitScope } from './scope.ts';
 import { select } from './selection.ts';
 
 function runMethod<K extends MethodKind>(method: Extract<Method, { kind: K }>, ctx: MethodContext): Map<string, UnitScore> {
@@ -22,7 +24,7 @@ function runMethod<K extends MethodKind>(method: Extract<Method, { kind: K }>, c
 
 /**
  * Score a dataset under a scheme. Pure: same scheme and data, same result.
- * Order (C. season flow): exemptions → indicators not tied to a selection →
+ * Order (C. season flow): exemptions → variants of each unit → indicators not tied to a selection →
  * selections → indicators of selected units → totals → rankings → classes →
  * consequences. Input problems come back as issues; `ok` is false if any is an error.
  * The scheme is assumed valid (see validateScheme).
@@ -44,9 +46,27 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
   const leafScores = new Map<string, Map<string, UnitScore>>();
   const report = (i: Issue) => issues.push(i);
 
-  const scoreLeaf = (leaf: ResolvedIndicator, units: readonly RosterUnit[]) => {
+  // the variant each unit takes, per indicator with variants: the first whose condition holds on $unit / $parent
+  const variantOf = new Map<string, Map<string, ResolvedVariant>>();
+  for (const r of all) {
+    if (r.variants.length === 0) continue;
+    const options = r.variants.map((v) => ({ v, when: v.node.when ? compileCondition(v.node.when) : undefined }));
+    const chosen = new Map<string, ResolvedVariant>();
+    for (const u of data.units) {
+      const scope = unitScope(u, u.parent === undefined ? undefined : roster.parents.get(u.parent));
+      const hit = options.find((o) => o.when === undefined || o.when(scope)) ?? options[options.length - 1];
+      if (hit) chosen.set(u.id, hit.v);
+    }
+    variantOf.set(r.id, chosen);
+  }
+  /** Whether a unit takes every variant this indicator lies inside (always, outside variants). */
+  const applies = (r: ResolvedIndicator, unit: string): boolean => r.within.every((w) => variantOf.get(w.indicator)?.get(unit)?.id === w.variant);
+
+  const scoreLeaf = (leaf: ResolvedIndicator, candidates: readonly RosterUnit[]) => {
     const method = leaf.node.method;
     if (!method) return;
+    // a leaf inside a variant scores (and takes population figures from) only the units of that variant
+    const units = leaf.within.length === 0 ? candidates : candidates.filter((u) => applies(leaf, u.id));
     leafScores.set(leaf.id, runMethod(method, { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units, facts, roster, report }));
   };
   for (const leaf of all) if (leaf.requires === undefined) scoreLeaf(leaf, scoredUnits);
@@ -65,12 +85,18 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     let points: number;
     let steps: Step[];
     let children: IndicatorTrace[] | undefined;
-    if (r.children.length > 0) {
-      children = r.children.map((c) => traceOf(c, unit));
+    const variant = r.variants.length === 0 ? undefined : (variantOf.get(r.id)?.get(unit) ?? r.variants[r.variants.length - 1]);
+    const kids = variant ? variant.children : r.children;
+    if (kids.length > 0) {
+      children = kids.map((c) => traceOf(c, unit));
       const mode = r.node.aggregate ?? 'sum';
       const total = children.reduce((a, c) => a + c.points, 0);
       points = clean(mode === 'sum' ? total : total / children.length);
       steps = [{ kind: 'aggregate', mode, parts: children.map((c) => ({ indicator: c.id, points: c.points })), points }];
+      if (variant) {
+        const v = variant.node;
+        steps.unshift({ kind: 'variant', indicator: r.id, variant: v.id, name: v.name, default: v.when === undefined, ...(v.source ? { source: v.source } : {}) });
+      }
     } else {
       const s = leafScores.get(r.id)?.get(unit);
       points = s?.points ?? 0;
@@ -84,12 +110,13 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     return children ? { ...base, points, steps, children } : { ...base, points, steps };
   };
   const valueCache = new Map<string, number>();
+  /** Points of an indicator for a unit; 0 for an indicator inside a variant the unit does not take. */
   const valueOf = (indicator: string, unit: string): number => {
     const key = `${indicator}\u0000${unit}`;
     let v = valueCache.get(key);
     if (v === undefined) {
       const r = all.find((x) => x.id === indicator);
-      v = r ? traceOf(r, unit).points : 0;
+      v = r && applies(r, unit) ? traceOf(r, unit).points : 0;
       valueCache.set(key, v);
     }
     return v;
@@ -160,7 +187,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     }
     rankings.push(result);
   }
-  const classes = classify(scheme.classifications ?? [], rankings);
+  const classes = classify(scheme.classifications ?? [], rankings, data.history ?? [], scheme.year);
   for (const c of classes) for (const id of c.units) byId.get(id)?.classes.push(c.id);
   const consequences = consequencesOf(scheme.consequences ?? [], classes, roster);
   return { ok: !hasErrors(issues), issues, scheme: { id: scheme.id, version: scheme.version }, units, selections, rankings, classes, consequences };

@@ -77,6 +77,9 @@ export const Dedupe = Type.Object(
   {
     field: Type.String({ ...doc('同一事项/同一人员的标识字段', 'field identifying the same deed or person') }),
     keep: Type.Literal('highest'),
+    rules: Type.Optional(
+      Type.Array(Id, { minItems: 1, ...doc('只在这些规则的计分之间去重(缺省:全部规则)', 'only entries of these rules are deduplicated; default all rules') }),
+    ),
     source: Source,
   },
   { additionalProperties: false, ...doc('同一事项只计一次,取最高', 'same key counts once, at its highest') },

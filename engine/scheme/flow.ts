@@ -96,7 +96,7 @@ export const Ranking = Type.Object(
 );
 export type Ranking = Static<typeof Ranking>;
 
-/** 满意 / 不满意 / 最不满意 …: the top or bottom of a ranking (per group), by count or percent. */
+/** 满意 / 不满意 / 最不满意 …: the top or bottom of a ranking (per group), by count or percent, optionally only units with an earlier outcome. */
 export const Classification = Type.Object(
   {
     id: Id,
@@ -108,6 +108,22 @@ export const Classification = Type.Object(
     rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'])),
     within: Type.Optional(Id),
     excludes: Type.Optional(Type.Array(Id, { ...doc('已属这些等次的单位不再参与本等次(如不满意单位不取满意单位)', 'units already in these classes are not eligible') })),
+    history: Type.Optional(
+      Type.Object(
+        {
+          outcome: Id,
+          yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, ...doc('往前第几年(1 = 上一年度)', 'years back (1 = last year)') }),
+          source: Type.Optional(Source),
+        },
+        {
+          additionalProperties: false,
+          ...doc(
+            '往年结果条件:按名次选出的单位中,只保留所列各年度均为该结果的单位(如连续两年倒数第一)',
+            'history condition: of the units taken by place, keep only those whose history holds the outcome in every listed year (e.g. last two years running)',
+          ),
+        },
+      ),
+    ),
     source: Source,
   },
   { additionalProperties: false, ...doc('等次认定', 'classification') },

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ConditionSchema } from '../conditions/condition-schema.ts';
 import { Id, Rounding, Source } from './common.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 import { Method } from './methods/index.ts';
@@ -28,6 +29,33 @@ const IndicatorFields = <T extends TSchema>(self: T) => ({
     StringEnum(['sum', 'mean'], { ...doc('子项汇总:求和 sum 或平均 mean(如两次半年评议)', 'how children combine') }),
   ),
   children: Type.Optional(Type.Array(self, { minItems: 1 })),
+  variants: Type.Optional(
+    Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          name: Type.String({ minLength: 1 }),
+          when: Type.Optional(ConditionSchema),
+          children: Type.Array(self, { minItems: 1 }),
+          source: Type.Optional(Source),
+        },
+        {
+          additionalProperties: false,
+          ...doc(
+            '指标变体:when 对 $unit / $parent 成立的单位使用这组子指标;不写 when 的为缺省变体(须为最后一个)',
+            'variant: units for which `when` (on $unit / $parent) holds use these children; the last variant has no `when` and is the default',
+          ),
+        },
+      ),
+      {
+        minItems: 2,
+        ...doc(
+          '按单位选用的子指标组(如设有窗口的单位:问卷10% + 窗口20%;其他单位:问卷30%);每个单位取第一个条件成立的变体',
+          'per-unit alternative children (e.g. units with a window: survey 10 + window 20; others: survey 30); each unit takes the first variant whose condition holds',
+        ),
+      },
+    ),
+  ),
   method: Type.Optional(Method),
   requires: Type.Optional(
     Type.Object(
@@ -38,8 +66,9 @@ const IndicatorFields = <T extends TSchema>(self: T) => ({
   rounding: Type.Optional(Rounding),
 });
 
-/** A node of the indicator tree: either children (with an aggregate) or a method. */
+/** A node of the indicator tree: children (with an aggregate), per-unit variants of children, or a method. */
 export const Indicator = Type.Recursive((This) => Type.Object(IndicatorFields(This), { additionalProperties: false, ...doc('指标', 'indicator') }), {
   $id: 'Indicator',
 });
 export type Indicator = Static<typeof Indicator>;
+export type IndicatorVariant = NonNullable<Indicator['variants']>[number];

@@ -7,8 +7,24 @@ import { doc } from './kind-union.ts';
 
 export const SCHEME_SCHEMA_ID = 'https://pingyi.local/schema/scheme.schema.json';
 
+/** Who organises an indicator for the units of one category (a category-specific owner, e.g. the lead department). */
+const IndicatorOwner = Type.Object(
+  {
+    indicator: Id,
+    owner: Type.String({ minLength: 1, ...doc('负责组织实施的单位', 'the body that organises the indicator for this category') }),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, ...doc('本类别某指标的组织实施单位', 'owner of an indicator for this category') },
+);
+
 const Category = Type.Object(
-  { id: Id, name: Type.String(), description: Type.Optional(Type.String()), source: Type.Optional(Source) },
+  {
+    id: Id,
+    name: Type.String(),
+    description: Type.Optional(Type.String()),
+    owners: Type.Optional(Type.Array(IndicatorOwner, { ...doc('各指标在本类别的组织实施单位', 'category-specific owners of indicators') })),
+    source: Type.Optional(Source),
+  },
   { additionalProperties: false, ...doc('类别', 'category') },
 );
 

@@ -12,6 +12,14 @@ export function checkFlow(ctx: SemanticContext): void {
     if (!ctx.classificationIds.has(id)) ctx.warn('unknown-outcome', path, `历史结果“${id}”不是本方案的等次(请确认与往年一致)`, `outcome "${id}" is not one of this scheme's classifications`);
   };
   ctx.unique(s.categories, '/categories', '类别');
+  s.categories.forEach((c, i) => {
+    const seen = new Set<string>();
+    (c.owners ?? []).forEach((o, j) => {
+      indicator(o.indicator, `/categories/${i}/owners/${j}/indicator`);
+      if (seen.has(o.indicator)) ctx.error('duplicate-id', `/categories/${i}/owners/${j}/indicator`, `类别“${c.name}”的指标“${o.indicator}”重复指定组织实施单位`, `category ${c.id} names the owner of "${o.indicator}" twice`);
+      seen.add(o.indicator);
+    });
+  });
   ctx.unique(s.parentCategories ?? [], '/parentCategories', '主管单位类别');
   ctx.unique(s.factTypes, '/factTypes', '事实类型');
   s.factTypes.forEach((ft, i) => {
@@ -56,6 +64,7 @@ export function checkFlow(ctx: SemanticContext): void {
       if (!classes.has(x)) ctx.error('unknown-class', `/classifications/${i}/excludes/${j}`, `“${x}”须是在此之前定义的等次`, `"${x}" must be a classification declared earlier`);
     });
     if ((c.count === undefined) === (c.percent === undefined)) ctx.error('count-or-percent', `/classifications/${i}`, '须给出名额(count)或比例(percent)之一', 'give count or percent, exactly one');
+    if (c.history) outcome(c.history.outcome, `/classifications/${i}/history/outcome`);
     classes.add(c.id);
   });
 

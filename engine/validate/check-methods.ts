@@ -57,7 +57,11 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
     case 'rank-deduction': {
       const ft = ctx.factType(m.factType, `${at}/factType`);
       if (ft && ft.target !== 'parent') ctx.error('wrong-target', `${at}/factType`, `排名扣分须使用以主管单位为对象的事实类型`, 'rank-deduction needs a fact type whose target is parent');
+      if ((m.scoreField === undefined) === (m.rankField === undefined)) {
+        ctx.error('score-or-rank', at, '须给出 scoreField(在本名单内排名)或 rankField(上报名次)之一', 'give scoreField or rankField, exactly one');
+      }
       ctx.field(ft, m.scoreField, `${at}/scoreField`);
+      ctx.field(ft, m.rankField, `${at}/rankField`);
       ctx.unique(m.groups, `${at}/groups`, '分组');
       m.groups.forEach((g, i) => ctx.issues.push(...checkCondition(g.when, `${at}/groups/${i}/when`, new Set(['$parent']))));
       return;
@@ -78,6 +82,15 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
       m.grades.forEach((g, i) => {
         if (g.points > max) ctx.error('points-over-max', `${at}/grades/${i}/points`, `等次分值 ${g.points} 超过指标满分 ${max}`, `grade points exceed the indicator max ${max}`);
       });
+      const pq = m.preliminaryQuota;
+      if (pq?.rule.kind === 'shares') {
+        const sum = pq.rule.shares.reduce((a, s) => a + s.percent, 0);
+        if (sum > 100 + 1e-9) ctx.error('quota-over-100', `${at}/preliminaryQuota/rule/shares`, `等次比例之和 ${sum}% 超过 100%`, `quota shares add up to ${sum}% (> 100%)`);
+        pq.rule.shares.forEach((s, i) => {
+          if (!m.grades.some((g) => g.id === s.grade)) ctx.error('unknown-grade', `${at}/preliminaryQuota/rule/shares/${i}/grade`, `等次“${s.grade}”未定义`, `grade ${s.grade} is not declared`);
+        });
+      }
+      if (pq?.scope.kind === 'field') ctx.field(ft, pq.scope.field, `${at}/preliminaryQuota/scope/field`);
       checkTable(ctx, m.adjustments, undefined, undefined, at, 'adjustments');
       m.adjustments.forEach((r, i) => ctx.field(ctx.factTypes.get(r.factType), m.periodField, `${at}/adjustments/${i}/factType`));
       return;
@@ -107,6 +120,10 @@ function checkTable(ctx: SemanticContext, rules: readonly AdjustmentRule[], grou
     (r.modifiers ?? []).forEach((mod, j) => ctx.issues.push(...checkCondition(mod.when, `${rp}/modifiers/${j}/when`, ctx.conditionFacts(ft))));
   });
   if (dedupe) {
-    for (const ft of new Set(rules.map((r) => r.factType))) ctx.field(ctx.factTypes.get(ft), dedupe.field, `${at}/dedupe/field`);
+    (dedupe.rules ?? []).forEach((id, j) => {
+      if (!rules.some((r) => r.id === id)) ctx.error('unknown-rule', `${at}/dedupe/rules/${j}`, `规则“${id}”未定义`, `rule "${id}" is not declared`);
+    });
+    const scoped = dedupe.rules === undefined ? rules : rules.filter((r) => dedupe.rules?.includes(r.id));
+    for (const ft of new Set(scoped.map((r) => r.factType))) ctx.field(ctx.factTypes.get(ft), dedupe.field, `${at}/dedupe/field`);
   }
 }

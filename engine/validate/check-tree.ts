@@ -1,11 +1,14 @@
+import { checkCondition } from '../conditions/index.ts';
 import type { Indicator } from '../scheme/indicator.ts';
 import { checkMethod } from './check-methods.ts';
 import { near, type SemanticContext } from './semantic-context.ts';
 
 /**
  * The indicator tree: each node has points or a percent (not both), children
- * or a method (not both); children add up to their parent (sum) or each equal
- * it (mean); the top level adds up to the scheme's total.
+ * or variants or a method (exactly one); children — of the node or of each
+ * variant — add up to their parent (sum) or each equal it (mean); every
+ * variant but the last has a condition on the unit, the last is the default;
+ * the top level adds up to the scheme's total.
  */
 export function checkTree(ctx: SemanticContext): void {
   const s = ctx.scheme;
@@ -16,30 +19,48 @@ export function checkTree(ctx: SemanticContext): void {
     if (n.points === undefined && n.percent === undefined) ctx.error('missing-points', `${at}/points`, '指标须有分值或百分比', 'an indicator needs points or percent');
     const max = n.points ?? ((n.percent ?? 0) * parentMax) / 100;
     const hasChildren = (n.children?.length ?? 0) > 0;
-    if (hasChildren === (n.method !== undefined)) {
-      ctx.error('leaf-or-branch', at, '指标须有子指标或计分方法之一(且仅一个)', 'an indicator has either children or a method, exactly one');
+    const hasVariants = (n.variants?.length ?? 0) > 0;
+    if ([hasChildren, hasVariants, n.method !== undefined].filter(Boolean).length !== 1) {
+      ctx.error('leaf-or-branch', at, '指标须有子指标、变体或计分方法之一(且仅一个)', 'an indicator has children, variants or a method, exactly one');
     }
-    if (!hasChildren && n.aggregate !== undefined) ctx.warn('aggregate-on-leaf', `${at}/aggregate`, '末级指标的汇总方式不起作用', 'aggregate has no effect on a leaf');
+    if (!hasChildren && !hasVariants && n.aggregate !== undefined) ctx.warn('aggregate-on-leaf', `${at}/aggregate`, '末级指标的汇总方式不起作用', 'aggregate has no effect on a leaf');
     if (n.requires && requiresAbove) ctx.warn('nested-requires', `${at}/requires`, '上级指标已限定入选范围', 'an ancestor already requires a selection');
     if (n.requires && !(s.selections ?? []).some((x) => x.id === n.requires?.selection)) {
       ctx.error('unknown-selection', `${at}/requires/selection`, `筛选“${n.requires.selection}”未定义`, `selection "${n.requires.selection}" is not declared`);
     }
     if (n.method) checkMethod(ctx, n.method, `${at}/method`, max);
-    if (n.children && hasChildren) {
-      const kids = n.children.map((c, i) => ({ c, max: visit(c, `${at}/children/${i}`, max, requiresAbove || n.requires !== undefined), i }));
-      if ((n.aggregate ?? 'sum') === 'sum') {
-        const inside = kids.filter((k) => !k.c.outsideTotal);
-        const total = inside.reduce((a, k) => a + k.max, 0);
-        if (!near(total, max)) {
-          ctx.error('points-sum', `${at}/children`, `子指标分值之和 ${round(total)} 不等于“${n.name}”的分值 ${round(max)}`, `children add up to ${round(total)}, not ${round(max)} of "${n.id}"`);
+    const below = requiresAbove || n.requires !== undefined;
+    if (n.children && hasChildren) checkChildren(n, n.children, `${at}/children`, max, below);
+    if (n.variants && hasVariants) {
+      ctx.unique(n.variants, `${at}/variants`, '变体');
+      n.variants.forEach((v, i) => {
+        const vp = `${at}/variants/${i}`;
+        const last = i === (n.variants?.length ?? 0) - 1;
+        if (last && v.when !== undefined) {
+          ctx.error('variant-default', `${vp}/when`, '最后一个变体是缺省变体,不写条件(其他单位都用它)', 'the last variant is the default and has no condition');
         }
-      } else {
-        for (const k of kids) {
-          if (!near(k.max, max)) ctx.error('mean-child-max', `${at}/children/${k.i}`, `求平均的子指标分值应与上级相同(${round(max)})`, `children of a mean must each have the parent's max ${round(max)}`);
+        if (!last && v.when === undefined) {
+          ctx.error('variant-condition', `${vp}/when`, '除最后一个(缺省)变体外,每个变体须有条件 when', 'every variant but the last (the default) needs a condition');
         }
-      }
+        if (v.when) ctx.issues.push(...checkCondition(v.when, `${vp}/when`, new Set(['$unit', '$parent'])));
+        checkChildren(n, v.children, `${vp}/children`, max, below);
+      });
     }
     return max;
+  };
+  const checkChildren = (n: Indicator, children: readonly Indicator[], at: string, max: number, requiresAbove: boolean): void => {
+    const kids = children.map((c, i) => ({ c, max: visit(c, `${at}/${i}`, max, requiresAbove), i }));
+    if ((n.aggregate ?? 'sum') === 'sum') {
+      const inside = kids.filter((k) => !k.c.outsideTotal);
+      const total = inside.reduce((a, k) => a + k.max, 0);
+      if (!near(total, max)) {
+        ctx.error('points-sum', at, `子指标分值之和 ${round(total)} 不等于“${n.name}”的分值 ${round(max)}`, `children add up to ${round(total)}, not ${round(max)} of "${n.id}"`);
+      }
+    } else {
+      for (const k of kids) {
+        if (!near(k.max, max)) ctx.error('mean-child-max', `${at}/${k.i}`, `求平均的子指标分值应与上级相同(${round(max)})`, `children of a mean must each have the parent's max ${round(max)}`);
+      }
+    }
   };
   const tops = s.indicators.map((n, i) => ({ n, max: visit(n, `/indicators/${i}`, s.totalPoints, false) }));
   const inside = tops.filter((t) => !t.n.outsideTotal).reduce((a, t) => a + t.max, 0);

@@ -4,15 +4,21 @@ import { Id, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
 
 /**
- * Parents are ranked by a reported score within their group; from place
- * `freeTop + 1` on, each place costs `perPlace`; every unit of the parent
- * receives the parent's result.
+ * Parents are ranked by a reported score within their group (or their rank
+ * is reported as given by the body that ranked a wider population); from
+ * place `freeTop + 1` on, each place costs `perPlace`; every unit of the
+ * parent receives the parent's result.
  */
 export const RankDeductionMethod = Type.Object(
   {
     kind: Type.Literal('rank-deduction'),
     factType: Id,
-    scoreField: Type.String(),
+    scoreField: Type.Optional(Type.String({ ...doc('主管单位年度分数字段:在同组主管单位中排名', 'field with the parent score; parents are ranked within their group') })),
+    rankField: Type.Optional(
+      Type.String({
+        ...doc('主管单位名次字段:名次由组织排名的部门给出(排名范围大于本名单时),与 scoreField 二选一', 'field with the rank as published by the ranking body (when it ranks more parents than this roster); instead of scoreField'),
+      }),
+    ),
     groups: Type.Array(
       Type.Object(
         {

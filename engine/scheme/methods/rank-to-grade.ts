@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { AdjustmentRule } from '../adjustment-rule.ts';
 import { Id, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
-import { QuotaScope } from './graded-rating.ts';
+import { Quota, QuotaScope } from './graded-rating.ts';
 
 /**
  * A preliminary grade per unit and period is turned into a score
@@ -34,6 +34,8 @@ export const RankToGradeMethod = Type.Object(
     scope: QuotaScope,
     adjustments: Type.Array(AdjustmentRule, { ...doc('加减分事件(规则的 factType 须有期次字段)', 'adjustment events; their facts carry the period field') }),
     missing: StringEnum(['lowest', 'error']),
+    /** 初步等次的比例控制(每期检查;违反为输入错误) — quota of the preliminary grades, checked per period. */
+    preliminaryQuota: Type.Optional(Quota),
     source: Type.Optional(Source),
   },
   { additionalProperties: false, ...doc('初评等次加减分后重新排名定等', 'preliminary grade adjusted by events, re-ranked into grades') },
