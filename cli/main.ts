@@ -64,11 +64,14 @@ export async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+// exitCode, not exit(): a large --json output to a pipe must finish writing before the process ends
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     // the last line of defence: say what failed, without a stack trace for the user
     io.err(`内部错误 internal error: ${(e as Error)?.message ?? String(e)}`);
-    process.exit(70);
+    process.exitCode = 70;
   },
 );

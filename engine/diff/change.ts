@@ -18,9 +18,14 @@ export interface Ref {
   name: string;
 }
 
-/** Where an indicator sits: parent id (null at the top level) and index among its siblings. */
+/**
+ * Where an indicator sits: parent id (null at the top level), the parent's
+ * variant when it is one of a variant's children, and its index among its
+ * siblings.
+ */
 export interface Place {
   parent: string | null;
+  variant?: string;
   index: number;
 }
 
@@ -81,6 +86,10 @@ export type Change =
   | (OnIndicator & BeforeAfter<string | undefined> & { kind: 'indicator-renamed'; field: 'name' | 'nameEn' })
   | (OnIndicator & BeforeAfter<number | undefined> & { kind: 'points-changed'; field: 'points' | 'percent' })
   | (OnIndicator & BeforeAfter & { kind: 'indicator-changed'; property: IndicatorProperty })
+  /** Per-unit variants of an indicator's children; `property` is `position` when only the order moved (the first matching variant wins). */
+  | (OnIndicator & { kind: 'variant-added'; variant: Ref })
+  | (OnIndicator & { kind: 'variant-removed'; variant: Ref })
+  | (OnIndicator & BeforeAfter & { kind: 'variant-changed'; variant: Ref; property: string })
   | (OnIndicator & BeforeAfter<MethodKind | undefined> & { kind: 'method-changed' })
   | (OnIndicator & BeforeAfter & { kind: 'method-parameter-changed'; method: MethodKind; parameter: string })
   | (OnIndicator & { kind: 'method-item-added'; method: MethodKind; list: MethodItemList; item: Ref })
@@ -146,6 +155,9 @@ export function sectionOf(c: ChangeBody): Section {
     case 'indicator-renamed':
     case 'points-changed':
     case 'indicator-changed':
+    case 'variant-added':
+    case 'variant-removed':
+    case 'variant-changed':
     case 'method-changed':
     case 'method-parameter-changed':
     case 'method-item-added':

@@ -77,8 +77,8 @@ function leaves(a: Record<string, unknown> | unknown[], b: Record<string, unknow
   });
 }
 const zhRef = (r: Ref) => (r.name && r.name !== r.id ? `“${r.name}”(${r.id})` : r.id);
-const placeZh = (p: Place) => `${p.parent === null ? '顶层' : ` ${p.parent} 下`}第 ${p.index + 1} 项`;
-const placeEn = (p: Place) => `${p.parent ?? 'top level'} #${p.index + 1}`;
+const placeZh = (p: Place) => `${p.parent === null ? '顶层' : ` ${p.parent}${p.variant !== undefined ? `(变体 ${p.variant})` : ''} 下`}第 ${p.index + 1} 项`;
+const placeEn = (p: Place) => `${p.parent ?? 'top level'}${p.variant !== undefined ? ` (variant ${p.variant})` : ''} #${p.index + 1}`;
 
 const META_ZH: Record<string, string> = {
   id: '标识', name: '名称', nameEn: '英文名称', jurisdiction: '地区', year: '年度', version: '版本', basedOn: '所依据版本', description: '说明', source: '出处', totalPoints: '总分',
@@ -157,6 +157,14 @@ export function describeChange(c: ChangeBody): Text {
     case 'indicator-changed': {
       const t = arrow(c.before, c.after);
       return { zh: `指标 ${zhRef(c.indicator)} 的${prop(c.property)}:${t.zh}`, en: `indicator ${c.indicator.id} ${c.property}: ${t.en}` };
+    }
+    case 'variant-added':
+      return { zh: `指标 ${zhRef(c.indicator)} 新增变体 ${zhRef(c.variant)}`, en: `indicator ${c.indicator.id}: variant ${c.variant.id} added` };
+    case 'variant-removed':
+      return { zh: `指标 ${zhRef(c.indicator)} 删除变体 ${zhRef(c.variant)}`, en: `indicator ${c.indicator.id}: variant ${c.variant.id} removed` };
+    case 'variant-changed': {
+      const t = changed(c.property, c.before, c.after);
+      return { zh: `指标 ${zhRef(c.indicator)} 变体 ${zhRef(c.variant)} 的${prop(c.property)}:${t.zh}`, en: `indicator ${c.indicator.id}: variant ${c.variant.id} ${c.property}: ${t.en}` };
     }
     case 'method-changed': {
       const t = arrow(c.before, c.after);

@@ -50,7 +50,23 @@ const BONUS = '/indicators/2';
  * record over ChangeKind, so a new kind of change fails to compile until it
  * has a test here.
  */
-const CASES: Record<ChangeKind, { edit: (s: Scheme) => void; changes: Array<Record<string, unknown>> }> = {
+const SAT = '/indicators/0/children/0';
+const loose = (o: object) => o as Record<string, unknown>;
+const onlyWindowUnits = { all: [{ fact: '$unit', path: '$.attributes.hasWindow', operator: 'equal', value: true }] };
+
+/** Version A for the variant cases: 服务对象评价 split by unit — units with a window keep the two halves, the others one survey. */
+function withVariants(s: Scheme): void {
+  const sat = ind(s, 'satisfaction');
+  const survey = { ...structuredClone(ind(s, 'satisfaction-h1')), id: 'survey', name: '问卷', points: 50 };
+  loose(sat).variants = [
+    { id: 'with-window', name: '设窗口单位', when: onlyWindowUnits, children: sat.children },
+    { id: 'default', name: '其他单位', children: [survey] },
+  ];
+  delete sat.children;
+}
+const variantsOf = (s: Scheme) => loose(ind(s, 'satisfaction')).variants as Array<{ id: string; when?: unknown; children: Indicator[] }>;
+
+const CASES: Record<ChangeKind, { base?: (s: Scheme) => void; edit: (s: Scheme) => void; changes: Array<Record<string, unknown>> }> = {
   'metadata-changed': { edit: (s) => void (s.year = 2022), changes: [{ kind: 'metadata-changed', field: 'year', before: 2021, after: 2022, pathA: '/year', pathB: '/year' }] },
   'category-added': {
     edit: (s) => void s.categories.push({ id: 'township', name: '乡镇科室' }),
@@ -119,6 +135,28 @@ const CASES: Record<ChangeKind, { edit: (s: Scheme) => void; changes: Array<Reco
   'indicator-changed': {
     edit: (s) => void (ind(s, 'satisfaction').aggregate = 'mean'),
     changes: [{ kind: 'indicator-changed', indicator: { id: 'satisfaction' }, property: 'aggregate', after: 'mean', pathB: '/indicators/0/children/0/aggregate' }],
+  },
+  'variant-added': {
+    base: withVariants,
+    edit: (s) => void variantsOf(s).splice(1, 0, { id: 'remote', when: onlyWindowUnits, children: [{ ...variantsOf(s)[1]!.children[0]!, id: 'remote-survey' }] }),
+    changes: [
+      { kind: 'variant-added', indicator: { id: 'satisfaction' }, variant: { id: 'remote' }, pathB: `${SAT}/variants/1` },
+      { kind: 'indicator-added', indicator: { id: 'remote-survey' }, place: { parent: 'satisfaction', variant: 'remote', index: 0 }, pathB: `${SAT}/variants/1/children/0` },
+    ],
+  },
+  'variant-removed': {
+    base: withVariants,
+    edit: (s) => void variantsOf(s).shift(),
+    changes: [
+      { kind: 'variant-removed', variant: { id: 'with-window', name: '设窗口单位' }, pathA: `${SAT}/variants/0` },
+      { kind: 'indicator-removed', indicator: { id: 'satisfaction-h1' }, place: { parent: 'satisfaction', variant: 'with-window', index: 0 }, pathA: `${SAT}/variants/0/children/0` },
+      { kind: 'indicator-removed', indicator: { id: 'satisfaction-h2' }, pathA: `${SAT}/variants/0/children/1` },
+    ],
+  },
+  'variant-changed': {
+    base: withVariants,
+    edit: (s) => void (variantsOf(s)[0]!.when = { all: [{ fact: '$unit', path: '$.attributes.hasWindow', operator: 'equal', value: false }] }),
+    changes: [{ kind: 'variant-changed', variant: { id: 'with-window' }, property: 'when', pathA: `${SAT}/variants/0/when`, pathB: `${SAT}/variants/0/when` }],
   },
   'method-changed': {
     edit: (s) => void (ind(s, 'online-platform').method = { kind: 'reported-score', factType: 'online-complaint', field: 'score', combine: 'mean', missing: 'zero' }),
@@ -248,7 +286,8 @@ describe('diffSchemes: one edit per change kind', () => {
 
   for (const [kind, c] of Object.entries(CASES)) {
     it(kind, () => {
-      const changes = diffSchemes(BASE, variant(c.edit));
+      const a = variant(c.base ?? (() => {}));
+      const changes = diffSchemes(a, variant((s) => (c.base?.(s), c.edit(s))));
       expect(changes).toMatchObject(c.changes);
       for (const ch of changes) {
         expect(ch.summary.zh.length).toBeGreaterThan(0);
@@ -304,6 +343,26 @@ describe('diffSchemes: identity, not position', () => {
       if (platforms) s.indicators.push(platforms);
     });
     expect(diffSchemes(BASE, b)).toMatchObject([{ kind: 'indicator-moved', indicator: { id: 'platforms' }, from: { parent: 'daily', index: 1 }, to: { parent: null, index: 3 }, pathB: '/indicators/3' }]);
+  });
+
+  it('moves an indicator between the variants of its parent', () => {
+    const a = variant(withVariants);
+    const b = variant((s) => {
+      withVariants(s);
+      const [ww, other] = variantsOf(s);
+      other!.children.push(ww!.children.pop()!);
+    });
+    expect(diffSchemes(a, b)).toMatchObject([
+      {
+        kind: 'indicator-moved',
+        indicator: { id: 'satisfaction-h2' },
+        from: { parent: 'satisfaction', variant: 'with-window', index: 1 },
+        to: { parent: 'satisfaction', variant: 'default', index: 1 },
+        pathA: `${SAT}/variants/0/children/1`,
+        pathB: `${SAT}/variants/1/children/1`,
+      },
+    ]);
+    expect(diffSchemes(a, b)[0]?.summary.zh).toBe('指标 “服务对象评价(年终)”(satisfaction-h2) 由 satisfaction(变体 with-window) 下第 2 项移至 satisfaction(变体 default) 下第 2 项');
   });
 
   it('matches rules by id and reports a reordering as a change of position', () => {
@@ -401,7 +460,6 @@ describe('diffSchemes: other located changes', () => {
 
 describe('diffSchemes: properties added to the format later', () => {
   // the scheme format grows (new optional properties); the diff reports them under their own names rather than dropping them
-  const loose = (o: object) => o as Record<string, unknown>;
 
   it('reports an unknown property of the scheme, an indicator and a rule', () => {
     const b = variant((s) => {
