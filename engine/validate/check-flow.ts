@@ -40,7 +40,12 @@ export function checkFlow(ctx: SemanticContext): void {
   ctx.unique(s.selections ?? [], '/selections', '筛选');
   (s.selections ?? []).forEach((x, i) => {
     selections.add(x.id);
-    if (x.basis.kind === 'indicator') indicator(x.basis.id, `/selections/${i}/basis/id`);
+    if (x.basis.kind === 'indicator') {
+      indicator(x.basis.id, `/selections/${i}/basis/id`);
+      if (ctx.underSelection.has(x.basis.id)) {
+        ctx.error('basis-after-selection', `/selections/${i}/basis/id`, `筛选依据“${x.basis.id}”要在筛选之后才计分`, `selection basis "${x.basis.id}" is itself scored only after a selection`);
+      }
+    }
     else ctx.error('selection-basis-total', `/selections/${i}/basis`, '筛选须依据某一指标(如日常评价),总成绩要到筛选之后才有', 'a selection needs an indicator basis; the total exists only after selection');
     x.tieBreak.keys.forEach((k, j) => indicator(k.id, `/selections/${i}/tieBreak/keys/${j}/id`));
     if (x.carryOver) outcome(x.carryOver.outcome, `/selections/${i}/carryOver/outcome`);

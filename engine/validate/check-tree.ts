@@ -30,6 +30,7 @@ export function checkTree(ctx: SemanticContext): void {
     }
     if (n.method) checkMethod(ctx, n.method, `${at}/method`, max);
     const below = requiresAbove || n.requires !== undefined;
+    if (below) ctx.underSelection.add(n.id);
     if (n.children && hasChildren) checkChildren(n, n.children, `${at}/children`, max, below);
     if (n.variants && hasVariants) {
       ctx.unique(n.variants, `${at}/variants`, '变体');
@@ -63,6 +64,7 @@ export function checkTree(ctx: SemanticContext): void {
     }
   };
   const tops = s.indicators.map((n, i) => ({ n, max: visit(n, `/indicators/${i}`, s.totalPoints, false) }));
+  checkProportionalBases(ctx, s.indicators, '/indicators');
   const inside = tops.filter((t) => !t.n.outsideTotal).reduce((a, t) => a + t.max, 0);
   if (!near(inside, s.totalPoints)) {
     ctx.error('points-sum', '/indicators', `一级指标分值之和 ${round(inside)} 不等于总分 ${s.totalPoints}`, `top-level indicators add up to ${round(inside)}, not totalPoints ${s.totalPoints}`);
@@ -70,3 +72,23 @@ export function checkTree(ctx: SemanticContext): void {
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/**
+ * `otherwise: proportional` scores the units left out of a selection from
+ * another indicator; that indicator must be known before the selection
+ * (not itself selection-bound), or the run would chase its own tail.
+ */
+function checkProportionalBases(ctx: SemanticContext, list: readonly Indicator[], at: string): void {
+  list.forEach((n, i) => {
+    const here = `${at}/${i}`;
+    const p = n.requires?.otherwise;
+    if (p?.kind === 'proportional') {
+      if (!ctx.indicatorIds.has(p.basis)) ctx.error('unknown-indicator', `${here}/requires/otherwise/basis`, `指标“${p.basis}”未定义`, `indicator "${p.basis}" is not declared`);
+      else if (ctx.underSelection.has(p.basis)) {
+        ctx.error('basis-after-selection', `${here}/requires/otherwise/basis`, `折算依据“${p.basis}”本身要在筛选之后才计分,不能作为未入选单位的依据`, `basis "${p.basis}" is itself scored only after a selection`);
+      }
+    }
+    checkProportionalBases(ctx, n.children ?? [], `${here}/children`);
+    (n.variants ?? []).forEach((v, j) => checkProportionalBases(ctx, v.children, `${here}/variants/${j}/children`));
+  });
+}

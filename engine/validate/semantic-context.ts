@@ -7,6 +7,8 @@ export class SemanticContext {
   readonly issues: Issue[] = [];
   readonly factTypes: Map<string, FactType>;
   readonly indicatorIds = new Map<string, string>();
+  /** Indicators scored only for a selection (theirs or an ancestor's): they exist only after that selection. */
+  readonly underSelection = new Set<string>();
   readonly classificationIds: Set<string>;
 
   constructor(readonly scheme: Scheme) {

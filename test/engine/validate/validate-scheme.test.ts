@@ -96,4 +96,16 @@ describe('validateScheme: semantics', () => {
     s.assumptions!.push({ id: 'x', pointer: '/indicators/9/points', clause: 't', note: '无' });
     expect(codesAt(s)).toEqual([['dangling-pointer', `/assumptions/${s.assumptions!.length - 1}/pointer`]]);
   });
+
+  it('rejects a selection or a proportional basis that only exists after a selection (no self-reference)', () => {
+    const s = pingyang();
+    s.selections![0]!.basis = { kind: 'indicator', id: 'network' };
+    (s.indicators[1] as { requires: { otherwise: unknown } }).requires.otherwise = { kind: 'proportional', basis: 'network' };
+    expect(codesAt(s)).toEqual(
+      expect.arrayContaining([
+        ['basis-after-selection', '/selections/0/basis/id'],
+        ['basis-after-selection', '/indicators/1/requires/otherwise/basis'],
+      ]),
+    );
+  });
 });
