@@ -1,5 +1,6 @@
 import { compileCondition } from '../conditions/index.ts';
 import { checkDataset } from '../data/check-dataset.ts';
+import { checkDatasetShape } from '../data/dataset-shape.ts';
 import type { Dataset, RosterUnit } from '../data/dataset.ts';
 import { dataIssue, hasErrors, type Issue } from '../issue.ts';
 import { METHODS } from '../methods/registry.ts';
@@ -30,8 +31,10 @@ function runMethod<K extends MethodKind>(method: Extract<Method, { kind: K }>, c
  * The scheme is assumed valid (see validateScheme).
  */
 export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
-  const issues: Issue[] = [...checkDataset(scheme, data)];
+  const shape = checkDatasetShape(data);
+  const issues: Issue[] = shape.length > 0 ? shape : checkDataset(scheme, data);
   const empty: RunResult = { ok: false, issues, scheme: { id: scheme.id, version: scheme.version }, units: [], selections: [], rankings: [], classes: [], consequences: [] };
+  if (shape.length > 0) return empty;
   if (data.scheme !== undefined && data.scheme !== scheme.id) {
     issues.push(dataIssue('scheme-mismatch', '/scheme', `数据是为方案 ${data.scheme} 准备的,不是 ${scheme.id}`, `data was prepared for scheme ${data.scheme}, not ${scheme.id}`, 'warning'));
   }

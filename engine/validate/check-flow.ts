@@ -1,3 +1,4 @@
+import { checkFieldSchema } from './field-schema.ts';
 import { checkCondition } from '../conditions/index.ts';
 import { parsePointer } from './pointer.ts';
 import type { SemanticContext } from './semantic-context.ts';
@@ -23,6 +24,7 @@ export function checkFlow(ctx: SemanticContext): void {
   ctx.unique(s.parentCategories ?? [], '/parentCategories', '主管单位类别');
   ctx.unique(s.factTypes, '/factTypes', '事实类型');
   s.factTypes.forEach((ft, i) => {
+    ctx.issues.push(...checkFieldSchema(ft, `/factTypes/${i}/fields`));
     if (ft.dateField !== undefined && !(ft.dateField in ft.fields.properties)) {
       ctx.error('unknown-field', `/factTypes/${i}/dateField`, `日期字段“${ft.dateField}”未在 fields 中定义`, `dateField "${ft.dateField}" is not a declared field`);
     }
