@@ -3,6 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { roundTo } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
 import type { Grade, GradedRatingMethod } from '../scheme/methods/graded-rating.ts';
+import { unitPointer } from './method.ts';
 import type { MethodContext, ScoringMethod, UnitScore } from './method.ts';
 import { checkQuota } from './quota.ts';
 
@@ -26,7 +27,7 @@ export const gradedRating: ScoringMethod<'graded-rating'> = {
       }
       if (!item) {
         if (m.missing.kind === 'error') {
-          ctx.report(dataIssue('missing-rating', '/facts', `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”评价`, `unit ${unit.id} has no ${m.factType} fact for ${ctx.leaf.id}`));
+          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”评价`, `unit ${unit.id} has no ${m.factType} fact for ${ctx.leaf.id}`));
         }
         out.set(unit.id, { points: 0, steps: [{ kind: 'missing', policy: m.missing.kind, points: 0 }] });
         continue;

@@ -37,3 +37,9 @@ export interface ScoringMethod<K extends MethodKind> {
   readonly kind: K;
   score(method: MethodOf<K>, ctx: MethodContext): Map<string, UnitScore>;
 }
+
+/** Where a unit is in the data set: the place to point at when something about it is missing. */
+export function unitPointer(ctx: Pick<MethodContext, 'roster'>, unit: string): string {
+  const i = ctx.roster.order.get(unit);
+  return i === undefined ? '/units' : `/units/${i}`;
+}

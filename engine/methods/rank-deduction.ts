@@ -3,6 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
 import { unitScope } from '../run/scope.ts';
 import type { Step } from '../trace.ts';
+import { unitPointer } from './method.ts';
 import type { ScoringMethod, UnitScore } from './method.ts';
 
 interface ParentRank {
@@ -64,7 +65,7 @@ export const rankDeduction: ScoringMethod<'rank-deduction'> = {
       const r = unit.parent === undefined ? undefined : ranks.get(unit.parent);
       if (!r) {
         if (m.missing === 'error') {
-          ctx.report(dataIssue('missing-parent-score', '/facts', `单位 ${unit.id} 的主管单位没有“${ctx.leaf.name}”分数`, `the parent of unit ${unit.id} has no ${m.factType} score`));
+          ctx.report(dataIssue('missing-parent-score', unitPointer(ctx, unit.id), `单位 ${unit.id} 的主管单位没有“${ctx.leaf.name}”分数`, `the parent of unit ${unit.id} has no ${m.factType} score`));
         }
         const points = m.missing === 'full' ? max : 0;
         out.set(unit.id, { points, steps: [{ kind: 'missing', policy: m.missing, points }] });

@@ -3,6 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean, shareCount } from '../numbers.ts';
 import type { Step } from '../trace.ts';
 import { applyTable, compileTable } from './adjustments.ts';
+import { unitPointer } from './method.ts';
 import type { ScoringMethod, UnitScore } from './method.ts';
 import { checkQuota, type QuotaMember } from './quota.ts';
 
@@ -42,7 +43,7 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
             rated.push({ unit, item: first, grade: g });
           }
         } else if (m.missing === 'error') {
-          ctx.report(dataIssue('missing-rating', '/facts', `单位 ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
+          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `单位 ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
         }
         const base = (m.grades.find((g) => g.id === preliminary) ?? lowest).base;
         const adj = applyTable({ hitPolicy: 'first', rules: m.adjustments }, compiled, unit, ctx, `${ctx.leaf.pointer}/method/adjustments`, 1, (f) => String(f[m.periodField]) === period);

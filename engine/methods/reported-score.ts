@@ -3,6 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean, roundTo } from '../numbers.ts';
 import { factScope } from '../run/scope.ts';
 import type { Step } from '../trace.ts';
+import { unitPointer } from './method.ts';
 import type { ScoringMethod, UnitScore } from './method.ts';
 
 /** B.11: scores reported by several raters or periods, combined (mean, sum…), converted from their own scale. */
@@ -20,7 +21,7 @@ export const reportedScore: ScoringMethod<'reported-score'> = {
         .map((f) => ({ fact: f.ref, value: Number(f.fact[m.field]) }));
       if (values.length === 0) {
         if (m.missing === 'error') {
-          ctx.report(dataIssue('missing-score', '/facts', `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”分数`, `unit ${unit.id} has no ${m.factType} score for ${ctx.leaf.id}`));
+          ctx.report(dataIssue('missing-score', unitPointer(ctx, unit.id), `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”分数`, `unit ${unit.id} has no ${m.factType} score for ${ctx.leaf.id}`));
         }
         const points = m.missing === 'full' ? max : 0;
         out.set(unit.id, { points, steps: [{ kind: 'missing', policy: m.missing, points }] });

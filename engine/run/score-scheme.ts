@@ -180,7 +180,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     for (const [key, members] of groups) {
       const { entries, unresolvedTies } = rankUnits(rankables(members, rk.basis, totals), rk.tieBreak);
       for (const tie of unresolvedTies) {
-        issues.push(dataIssue('unresolved-tie', '/facts', `排名“${rk.name}”中 ${tie.join('、')} 成绩完全相同,方案规定不得并列(${rk.tieBreak.source ?? rk.source})`, `ranking ${rk.id}: units ${tie.join(', ')} are tied and the scheme forbids ties`));
+        issues.push(dataIssue('unresolved-tie', `/units/${roster.order.get(tie[0] as string) ?? ''}`, `排名“${rk.name}”中 ${tie.join('、')} 成绩完全相同,方案规定不得并列(${rk.tieBreak.source ?? rk.source})`, `ranking ${rk.id}: units ${tie.join(', ')} are tied and the scheme forbids ties`));
       }
       result.groups.push({ key, entries });
       for (const e of entries) {

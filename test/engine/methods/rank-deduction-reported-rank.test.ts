@@ -36,7 +36,7 @@ describe('rank-deduction with a reported rank (the ranking body ranked more pare
     const s = miniScheme(m, [factType('published-rank', { rank: { type: 'number' } }, 'parent')], 5);
     const r = scoreScheme(s, { parents, units, facts: [{ type: 'published-rank', parent: 'x', rank: 2.5 }, { type: 'published-rank', parent: 'y', rank: 1 }] });
     expect(r.ok).toBe(false);
-    expect(r.issues.map((i) => [i.code, i.path])).toEqual(expect.arrayContaining([['bad-rank', '/facts/0/rank'], ['missing-parent-score', '/facts']]));
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual(expect.arrayContaining([['bad-rank', '/facts/0/rank'], ['missing-parent-score', '/units/3']]));
   });
 
   it('requires exactly one of scoreField and rankField', () => {

@@ -17,7 +17,7 @@ describe('reported-score (RULE-PATTERNS B.11)', () => {
     const r = scoreScheme(miniScheme(m, [mark], 5), { ...units('u1', 'u2'), facts: [{ type: 'mark', unit: 'u1', value: 6 }] });
     expect(r.issues.map((i) => [i.code, i.path])).toEqual([
       ['score-out-of-scale', '/facts/0/value'],
-      ['missing-score', '/facts'],
+      ['missing-score', '/units/1'],
     ]);
   });
 });
