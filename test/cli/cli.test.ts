@@ -89,7 +89,7 @@ describe('pingyi CLI (real process)', () => {
   });
 
   it('fmt --check: the shipped schemes are canonically formatted', () => {
-    const r = pingyi('fmt', '--check', 'schemes/pingyang-2021/scheme.json');
+    const r = pingyi('fmt', '--check', ...['pingyang-2021', 'wenzhou-2023', 'wenzhou-2024', 'nanyang-2014'].map((id) => `schemes/${id}/scheme.json`));
     expect(r.err + r.out).not.toContain('✗');
     expect(r.code).toBe(0);
   });
