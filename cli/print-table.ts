@@ -8,6 +8,16 @@ function width(s: string): number {
 }
 const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
 const num = (x: number) => String(Math.round(x * 1000) / 1000);
+/** Long official names (科室全称带括注) would push the numbers off screen: cut at `max` columns. */
+function fit(s: string, max = 28): string {
+  if (width(s) <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (width(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
 
 /** The ranked table: the scheme's first ranking first, then the other scored units by total, then exempt ones. */
 export function rankedTable(scheme: Scheme, r: RunResult): string {
@@ -20,14 +30,16 @@ export function rankedTable(scheme: Scheme, r: RunResult): string {
   const header = ['名次', '单位 unit', '名称 name', ...scheme.indicators.map((i) => i.name), '总分 total', '等次 classes'];
   const rows: string[][] = [];
   const byId = new Map(r.units.map((u) => [u.unit, u]));
+  const className = new Map(r.classes.map((c) => [c.id, c.name]));
+  const classes = (ids: string[]) => ids.map((id) => className.get(id) ?? id).join('、');
   for (const id of order) {
     const u = byId.get(id);
     if (!u) continue;
     const rank = ranking ? String(u.ranks[ranking.id] ?? '') : '';
-    rows.push([rank, u.unit, u.name, ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), u.classes.join(',')]);
+    rows.push([rank, u.unit, fit(u.name), ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), classes(u.classes)]);
   }
-  for (const u of rest) rows.push(['-', u.unit, u.name, ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), u.classes.join(',')]);
-  for (const u of exempt) rows.push(['免评', u.unit, u.name, ...tops.map(() => ''), '', u.exemptBy?.name ?? '']);
+  for (const u of rest) rows.push(['-', u.unit, fit(u.name), ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), classes(u.classes)]);
+  for (const u of exempt) rows.push(['免评', u.unit, fit(u.name), ...tops.map(() => ''), '', u.exemptBy?.name ?? '']);
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i] ?? ''))));
   const numeric = (i: number) => i >= 3 && i < header.length - 1;
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, numeric(i))).join('  ');
