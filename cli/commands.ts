@@ -1,9 +1,10 @@
 import { readdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { checkCase, explainUnit, formatIssue, hasErrors, scoreScheme, type Dataset, type Issue, type SchemeCase } from '../engine/index.ts';
+import { basename, join } from 'node:path';
+import { checkCase, explainUnit, formatIssue, hasErrors, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
 import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
-import { annotateIssues, loadDataset } from './load-data.ts';
-import { loadScheme, type LoadedScheme } from './load-scheme.ts';
+import { annotateIssues } from './load-data.ts';
+import { caseInput, loadInput } from './scheme-data.ts';
+import { loadScheme } from './load-scheme.ts';
 import { rankedTable } from './print-table.ts';
 import { readJsonFile } from './read-json.ts';
 
@@ -26,17 +27,6 @@ export function validateCommand(io: Io, target: string): number {
   }
   io.out(`✓ ${loaded.file} 有效 valid (${loaded.scheme.id} ${loaded.scheme.version})`);
   return 0;
-}
-
-function fieldTypeLookup(loaded: LoadedScheme) {
-  return (factType: string, field: string) => {
-    const ft = loaded.scheme?.factTypes.find((f) => f.id === factType);
-    const prop = ft?.fields.properties[field] as { type?: string; enum?: unknown[] } | undefined;
-    if (!prop) return undefined;
-    if (prop.type === 'number' || prop.type === 'integer' || prop.type === 'boolean' || prop.type === 'string') return prop.type;
-    if (prop.enum && prop.enum.every((v) => typeof v === 'string')) return 'string' as const;
-    return undefined;
-  };
 }
 
 /** `pingyi score <scheme-dir> <data…> [--json] [--explain <unit>]` */
@@ -68,28 +58,6 @@ export async function scoreCommand(io: Io, schemeDir: string, files: string[], o
     if (!opts.json) io.out('\n' + explainUnit(u));
   }
   return result.ok ? 0 : 1;
-}
-
-type Loaded = Awaited<ReturnType<typeof loadDataset>>;
-
-/** The data set of a case: inline, or a file beside the case; the scheme's roster when it has no units. */
-async function caseInput(loaded: LoadedScheme, file: string, c: SchemeCase): Promise<Loaded> {
-  if (typeof c.input === 'string') {
-    return loadDataset([resolve(dirname(file), c.input)], { fieldType: fieldTypeLookup(loaded), ...(loaded.roster ? { roster: loaded.roster } : {}) });
-  }
-  let dataset: Dataset = { ...c.input, units: c.input.units ?? [], facts: c.input.facts ?? [] };
-  if (dataset.units.length === 0 && loaded.roster) dataset = { ...dataset, units: loaded.roster.units, parents: loaded.roster.parents ?? [] };
-  return { dataset, issues: [], origins: dataset.facts.map(() => ({ file })), recordOrigins: { units: [], parents: [], history: [] } };
-}
-
-/** Data files for `score`; a scheme case file is accepted too (its input is scored). */
-async function loadInput(loaded: LoadedScheme, files: string[]): Promise<Loaded> {
-  const [only] = files;
-  if (files.length === 1 && only !== undefined && only.endsWith('.json')) {
-    const { value } = readJsonFile(only, 'data');
-    if (value !== null && typeof value === 'object' && 'input' in value && 'expect' in value) return caseInput(loaded, only, value as SchemeCase);
-  }
-  return loadDataset(files, { fieldType: fieldTypeLookup(loaded), ...(loaded.roster ? { roster: loaded.roster } : {}) });
 }
 
 function caseFiles(dir: string): string[] {
