@@ -1,19 +1,14 @@
 import type { RunResult, Scheme } from '../engine/index.ts';
+import { displayWidth } from '../engine/format/display-width.ts';
 
-/** Display width: CJK characters take two columns in a terminal. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
+const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - displayWidth(s))) + s : s + ' '.repeat(Math.max(0, n - displayWidth(s))));
 const num = (x: number) => String(Math.round(x * 1000) / 1000);
 /** Long official names (科室全称带括注) would push the numbers off screen: cut at `max` columns. */
 function fit(s: string, max = 28): string {
-  if (width(s) <= max) return s;
+  if (displayWidth(s) <= max) return s;
   let out = '';
   for (const ch of s) {
-    if (width(out + ch) > max - 1) break;
+    if (displayWidth(out + ch) > max - 1) break;
     out += ch;
   }
   return out + '…';
@@ -40,7 +35,7 @@ export function rankedTable(scheme: Scheme, r: RunResult): string {
   }
   for (const u of rest) rows.push(['-', u.unit, fit(u.name), ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), classes(u.classes)]);
   for (const u of exempt) rows.push(['免评', u.unit, fit(u.name), ...tops.map(() => ''), '', u.exemptBy?.name ?? '']);
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i] ?? ''))));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
   const numeric = (i: number) => i >= 3 && i < header.length - 1;
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, numeric(i))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

@@ -6,6 +6,7 @@
 import { formatIssue, type Issue } from '../issue.ts';
 import type { Ref } from './change.ts';
 import type { Impact, UnitImpact } from './impact.ts';
+import { displayWidth } from '../format/display-width.ts';
 
 export interface RenderOptions {
   /** Rows of the movers table before "… and N more"; default 50. */
@@ -60,8 +61,8 @@ export function renderImpactText(impact: Impact, opts: RenderOptions = {}): stri
   if (movers.length === 0) return [...lines, '  无单位变动 no unit moved'].join('\n');
   const shown = movers.slice(0, opts.maxRows ?? 50);
   const rows = [['单位 unit', '总分 total', 'Δ', '名次 rank'], ...shown.map((u) => [`${u.unit} ${u.name}`, `${totalOf(u, 'before')} → ${totalOf(u, 'after')}`, signed(u.delta), `${num(u.rank.before)} → ${num(u.rank.after)}`])];
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
-  for (const r of rows) lines.push('  ' + r.map((s, c) => s + ' '.repeat((widths[c] ?? 0) - width(s))).join('  ').trimEnd());
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  for (const r of rows) lines.push('  ' + r.map((s, c) => s + ' '.repeat((widths[c] ?? 0) - displayWidth(s))).join('  ').trimEnd());
   if (movers.length > shown.length) lines.push(`  … 另有 ${movers.length - shown.length} 个 and ${movers.length - shown.length} more`);
   if (impact.classChanges.length > 0) {
     lines.push('等次变化 classification changes:');
@@ -97,9 +98,3 @@ export function renderImpactMarkdown(impact: Impact, opts: RenderOptions = {}): 
   return lines.join('\n');
 }
 
-/** Display width: East Asian wide characters take two columns in a terminal. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}

@@ -67,7 +67,7 @@ export function applyTable(
   sign: 1 | -1,
   only?: (fact: Fact) => boolean,
 ): AdjustmentOutcome {
-  const parent = unit.parent === undefined ? undefined : ctx.roster.parents.get(unit.parent);
+  const parent = ctx.roster.parentOf(unit);
   const steps: Step[] = [];
   const entries: Entry[] = [];
   const types = [...new Set(compiled.map((c) => c.rule.factType))];

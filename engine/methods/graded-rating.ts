@@ -3,8 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { roundTo } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
 import type { Grade, GradedRatingMethod } from '../scheme/methods/graded-rating.ts';
-import { unitPointer } from './method.ts';
-import type { MethodContext, ScoringMethod, UnitScore } from './method.ts';
+import { unitPointer, type MethodContext, type ScoringMethod, type UnitScore } from './method.ts';
 import { checkQuota } from './quota.ts';
 
 interface Rated {

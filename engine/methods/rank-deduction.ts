@@ -3,8 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
 import { unitScope } from '../run/scope.ts';
 import type { Step } from '../trace.ts';
-import { unitPointer } from './method.ts';
-import type { ScoringMethod, UnitScore } from './method.ts';
+import { unitPointer, type ScoringMethod, type UnitScore } from './method.ts';
 
 interface ParentRank {
   group: string;

@@ -3,8 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean, shareCount } from '../numbers.ts';
 import type { Step } from '../trace.ts';
 import { applyTable, compileTable } from './adjustments.ts';
-import { unitPointer } from './method.ts';
-import type { ScoringMethod, UnitScore } from './method.ts';
+import { unitPointer, type ScoringMethod, type UnitScore } from './method.ts';
 import { checkQuota, type QuotaMember } from './quota.ts';
 
 interface Entry {

@@ -3,8 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean, roundTo } from '../numbers.ts';
 import { factScope } from '../run/scope.ts';
 import type { Step } from '../trace.ts';
-import { unitPointer } from './method.ts';
-import type { ScoringMethod, UnitScore } from './method.ts';
+import { unitPointer, type ScoringMethod, type UnitScore } from './method.ts';
 
 /** B.11: scores reported by several raters or periods, combined (mean, sum…), converted from their own scale. */
 export const reportedScore: ScoringMethod<'reported-score'> = {
@@ -14,7 +13,7 @@ export const reportedScore: ScoringMethod<'reported-score'> = {
     const filter = m.filter ? compileCondition(m.filter) : undefined;
     const out = new Map<string, UnitScore>();
     for (const unit of ctx.units) {
-      const parent = unit.parent === undefined ? undefined : ctx.roster.parents.get(unit.parent);
+      const parent = ctx.roster.parentOf(unit);
       const values = ctx.facts
         .ofUnit(m.factType, unit.id)
         .filter((f) => !filter || filter(factScope(f.fact, unit, parent)))

@@ -27,7 +27,7 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
       const counts: Record<string, number> = Object.fromEntries(m.levels.map((l) => [l.id, 0]));
       let total = 0;
       let weighted = 0;
-      const parent = unit.parent === undefined ? undefined : ctx.roster.parents.get(unit.parent);
+      const parent = ctx.roster.parentOf(unit);
       for (const { fact, ref } of ctx.facts.ofUnit(m.factType, unit.id)) {
         if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) continue;
         const level = fact[m.levelField];

@@ -27,7 +27,7 @@ export function findExemptions(scheme: Scheme, data: Dataset, roster: RosterInde
         const when = compileCondition(e.when);
         for (const u of data.units) {
           if (out.has(u.id)) continue;
-          const parent = u.parent === undefined ? undefined : roster.parents.get(u.parent);
+          const parent = roster.parentOf(u);
           if (when(unitScope(u, parent))) out.set(u.id, { exemption: e.id, name: e.name, years: [], source: e.source });
         }
         break;

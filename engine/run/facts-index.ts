@@ -67,4 +67,9 @@ export class RosterIndex {
     });
     for (const p of dataset.parents ?? []) this.parents.set(p.id, p);
   }
+
+  /** The roster entry of a unit's parent, for conditions on `$parent`. */
+  parentOf(unit: RosterUnit): RosterParent | undefined {
+    return unit.parent === undefined ? undefined : this.parents.get(unit.parent);
+  }
 }

@@ -56,7 +56,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     const options = r.variants.map((v) => ({ v, when: v.node.when ? compileCondition(v.node.when) : undefined }));
     const chosen = new Map<string, ResolvedVariant>();
     for (const u of data.units) {
-      const scope = unitScope(u, u.parent === undefined ? undefined : roster.parents.get(u.parent));
+      const scope = unitScope(u, roster.parentOf(u));
       const hit = options.find((o) => o.when === undefined || o.when(scope)) ?? options[options.length - 1];
       if (hit) chosen.set(u.id, hit.v);
     }

@@ -40,35 +40,18 @@ describe('docs/authoring.md worked example', () => {
   it('the drafted 2022 scheme validates and scores the changed rules', () => {
     const s = draft2022();
     expect(validateScheme(s).issues.filter((i) => i.severity === 'error')).toEqual([]);
-    const r = scoreScheme(s, {
-      parents: [{ id: 'p', name: '局', category: 'organ' }],
-      units: [{ id: 'a', name: '甲', parent: 'p', category: 'organ' }],
-      facts: [
-        { type: 'supervision-finding', unit: 'a', channel: 'inspection', level: 'city', date: '2022-03-01' },
-        { type: 'commendation', unit: 'a', level: 'national', deed: 'd', date: '2022-05-01' },
-      ],
-      history: [
-        { unit: 'a', year: 2021, outcome: 'satisfied' },
-        { unit: 'a', year: 2020, outcome: 'satisfied' },
-      ],
-    });
-    // 两年满意:yearsAgo [1, 2] 自动指向 2021、2020 → 免评
-    expect(r.units[0]?.status).toBe('exempt');
-    const r2 = scoreScheme(s, {
-      parents: [{ id: 'p', name: '局', category: 'organ' }],
-      units: [{ id: 'a', name: '甲', parent: 'p', category: 'organ' }],
-      facts: [
-        { type: 'supervision-finding', unit: 'a', channel: 'inspection', level: 'city', date: '2022-03-01' },
-        { type: 'commendation', unit: 'a', level: 'national', deed: 'd', date: '2022-05-01' },
-        { type: 'online-complaint', unit: 'a', date: '2021-11-30' },
-      ],
-    });
-    // 2021-11-30 is outside the new window
-    expect(r2.issues.map((i) => [i.code, i.path])).toEqual([['outside-window', '/facts/2/date']]);
-    const r3 = scoreScheme(s, { ...{ parents: [{ id: 'p', name: '局', category: 'organ' }], units: [{ id: 'a', name: '甲', parent: 'p', category: 'organ' }] }, facts: [
+    const roster = { parents: [{ id: 'p', name: '局', category: 'organ' }], units: [{ id: 'a', name: '甲', parent: 'p', category: 'organ' }] };
+    const facts = [
       { type: 'supervision-finding', unit: 'a', channel: 'inspection', level: 'city', date: '2022-03-01' },
       { type: 'commendation', unit: 'a', level: 'national', deed: 'd', date: '2022-05-01' },
-    ] });
+    ];
+    // 两年满意:yearsAgo [1, 2] 自动指向 2021、2020 → 免评
+    const history = [2021, 2020].map((year) => ({ unit: 'a', year, outcome: 'satisfied' }));
+    expect(scoreScheme(s, { ...roster, facts, history }).units[0]?.status).toBe('exempt');
+    // 2021-11-30 is outside the new window
+    const late = scoreScheme(s, { ...roster, facts: [...facts, { type: 'online-complaint', unit: 'a', date: '2021-11-30' }] });
+    expect(late.issues.map((i) => [i.code, i.path])).toEqual([['outside-window', '/facts/2/date']]);
+    const r3 = scoreScheme(s, { ...roster, facts });
     const a = r3.units[0]!;
     type T = { id: string; points: number; children?: T[] };
     const find = (list: T[], id: string): T | undefined => list.map((t) => (t.id === id ? t : find(t.children ?? [], id))).find(Boolean);
