@@ -69,7 +69,7 @@ export function checkQuota(q: Quota, grades: ReadonlyArray<{ id: string; name: s
           dataIssue(
             'quota-broken',
             joinPointer('', 'facts', at.item.ref.index),
-            `“${ctx.leaf.name}”${label ? label + ' ' : ''}等次比例不符(${q.source}):${key || '全体'} 共 ${n} 个单位,“${name}”${c} 个,应为 ${l.lo}–${l.hi} 个`,
+            `“${ctx.leaf.name}”${label ? label + ' ' : ''}等次比例不符(${q.source}):${key || '全体'} 共 ${n} 个${ctx.words.unit},“${name}”${c} 个,应为 ${l.lo}–${l.hi} 个`,
             `quota broken for ${ctx.leaf.id}${label ? ' (' + label + ')' : ''} in scope "${key}": ${n} units, ${c} rated ${l.grade}, allowed ${l.lo}–${l.hi}`,
           ),
         );

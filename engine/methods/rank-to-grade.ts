@@ -41,8 +41,8 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
             preliminary = g.id;
             rated.push({ unit, item: first, grade: g });
           }
-        } else if (m.missing === 'error') {
-          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `单位 ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
+        } else if (m.missing === 'error' && !ctx.facts.hadUnusable(m.factType, unit.id)) {
+          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
         }
         const base = (m.grades.find((g) => g.id === preliminary) ?? lowest).base;
         const adj = applyTable({ hitPolicy: 'first', rules: m.adjustments }, compiled, unit, ctx, `${ctx.leaf.pointer}/method/adjustments`, 1, (f) => String(f[m.periodField]) === period);

@@ -46,6 +46,13 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
         // a record without the count field is one vote (the field is absent when votes are recorded one by one)
         const c = m.countField === undefined ? undefined : fact[m.countField];
         const n = c === undefined ? 1 : Number(c);
+        if (!(Number.isFinite(n) && n >= 0)) {
+          const field = m.countField as string;
+          ctx.report(
+            dataIssue('bad-count', joinPointer('', 'facts', ref.index, field), `票数须为不小于 0 的数,记录为 ${JSON.stringify(c)}`, `a vote count must be a number ≥ 0; the fact records ${JSON.stringify(c)}`),
+          );
+          continue;
+        }
         counts[level as string] = (counts[level as string] ?? 0) + n;
         total += n;
         weighted += n * v;

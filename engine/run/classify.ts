@@ -3,6 +3,7 @@ import { shareCount } from '../numbers.ts';
 import type { Classification, Consequence } from '../scheme/flow.ts';
 import type { ClassResult, ConsequenceResult, RankingResult } from './result.ts';
 import type { RosterIndex } from './facts-index.ts';
+import { HistoryIndex } from './history-index.ts';
 
 /**
  * C.3: classes are the top or bottom of a ranking, in each of its groups
@@ -14,15 +15,17 @@ import type { RosterIndex } from './facts-index.ts';
  */
 export function classify(classes: readonly Classification[], rankings: readonly RankingResult[], history: readonly HistoryRecord[] = [], year = 0): ClassResult[] {
   const done = new Map<string, ClassResult>();
+  const past = new HistoryIndex(history);
   for (const c of classes) {
     const h = c.history;
     const years = h ? h.yearsAgo.map((n) => year - n) : [];
-    const hasHistory = (unit: string) => !h || years.every((y) => history.some((r) => r.unit === unit && r.year === y && r.outcome === h.outcome));
+    const hasHistory = (unit: string) => !h || years.every((y) => past.has(unit, y, h.outcome));
     const ranking = rankings.find((r) => r.id === c.ranking);
     const units: string[] = [];
     for (const g of ranking?.groups ?? []) {
       const taken = new Set((c.excludes ?? []).flatMap((x) => done.get(x)?.units ?? []));
-      const pool = (c.within ? g.entries.filter((e) => done.get(c.within as string)?.units.includes(e.unit)) : g.entries).filter((e) => !taken.has(e.unit));
+      const inside = c.within === undefined ? undefined : new Set(done.get(c.within)?.units ?? []);
+      const pool = (inside ? g.entries.filter((e) => inside.has(e.unit)) : g.entries).filter((e) => !taken.has(e.unit));
       const n = c.count ?? shareCount(pool.length, c.percent ?? 0, c.rounding ?? 'floor');
       const ordered = c.from === 'top' ? pool : [...pool].reverse();
       units.push(...ordered.slice(0, n).map((e) => e.unit).filter(hasHistory));

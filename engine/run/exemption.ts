@@ -2,6 +2,7 @@ import { compileCondition } from '../conditions/index.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import type { RosterIndex } from './facts-index.ts';
+import { HistoryIndex } from './history-index.ts';
 import type { UnitResult } from './result.ts';
 import { unitScope } from './scope.ts';
 
@@ -11,14 +12,14 @@ import { unitScope } from './scope.ts';
  */
 export function findExemptions(scheme: Scheme, data: Dataset, roster: RosterIndex): Map<string, NonNullable<UnitResult['exemptBy']>> {
   const out = new Map<string, NonNullable<UnitResult['exemptBy']>>();
-  const history = data.history ?? [];
+  const history = new HistoryIndex(data.history ?? []);
   for (const e of scheme.exemptions ?? []) {
     switch (e.kind) {
       case 'history': {
         const years = e.yearsAgo.map((n) => scheme.year - n);
         for (const u of data.units) {
           if (out.has(u.id)) continue;
-          const ok = years.every((y) => history.some((h) => h.unit === u.id && h.year === y && h.outcome === e.outcome));
+          const ok = years.every((y) => history.has(u.id, y, e.outcome));
           if (ok) out.set(u.id, { exemption: e.id, name: e.name, years, source: e.source });
         }
         break;

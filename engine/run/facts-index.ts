@@ -19,8 +19,18 @@ interface TypeBucket {
 export class FactIndex {
   private readonly types = new Map<string, TypeBucket>();
 
-  constructor(facts: readonly Fact[]) {
+  /**
+   * `skip`: indices of facts the data check found unusable (they keep their
+   * index in the data set, so pointers stay true); `unusable`: fact type →
+   * targets that had such a fact, so a method does not also call them missing.
+   */
+  constructor(
+    facts: readonly Fact[],
+    skip: ReadonlySet<number> = new Set(),
+    private readonly unusable: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  ) {
     facts.forEach((fact, index) => {
+      if (skip.has(index)) return;
       let bucket = this.types.get(fact.type);
       if (!bucket) {
         bucket = { all: [], byUnit: new Map(), byParent: new Map() };
@@ -43,6 +53,11 @@ export class FactIndex {
 
   ofParent(type: string, parent: string): readonly IndexedFact[] {
     return this.types.get(type)?.byParent.get(parent) ?? [];
+  }
+
+  /** Whether a fact of this type about this unit or parent was left out as unusable (already reported at the fact). */
+  hadUnusable(type: string, target: string): boolean {
+    return this.unusable.get(type)?.has(target) ?? false;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
-import { Id, Source } from './common.ts';
+import { Id, Int, Num, Source } from './common.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 
 export const TieBreakKey = KindUnion(
@@ -41,7 +41,7 @@ export const HistoryExemption = Type.Object(
     id: Id,
     name: Type.String(),
     outcome: Id,
-    yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1 }),
+    yearsAgo: Type.Array(Int({ minimum: 1 }), { minItems: 1 }),
     source: Source,
   },
   { additionalProperties: false, ...doc('按往年结果免评', 'exemption from history') },
@@ -62,10 +62,10 @@ export const Selection = Type.Object(
     id: Id,
     name: Type.String(),
     basis: Basis,
-    top: Type.Integer({ minimum: 0 }),
-    bottom: Type.Integer({ minimum: 0 }),
+    top: Int({ minimum: 0 }),
+    bottom: Int({ minimum: 0 }),
     carryOver: Type.Optional(
-      Type.Object({ outcome: Id, yearsAgo: Type.Integer({ minimum: 1 }) }, { additionalProperties: false, ...doc('上一年度某结果直接列入', 'units with an earlier outcome enter directly') }),
+      Type.Object({ outcome: Id, yearsAgo: Int({ minimum: 1 }) }, { additionalProperties: false, ...doc('上一年度某结果直接列入', 'units with an earlier outcome enter directly') }),
     ),
     tieBreak: TieBreak,
     source: Source,
@@ -103,8 +103,8 @@ export const Classification = Type.Object(
     name: Type.String(),
     ranking: Id,
     from: StringEnum(['top', 'bottom']),
-    count: Type.Optional(Type.Integer({ minimum: 0 })),
-    percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    count: Type.Optional(Int({ minimum: 0 })),
+    percent: Type.Optional(Num({ minimum: 0, maximum: 100 })),
     rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'])),
     within: Type.Optional(Id),
     excludes: Type.Optional(Type.Array(Id, { ...doc('已属这些等次的单位不再参与本等次(如不满意单位不取满意单位)', 'units already in these classes are not eligible') })),
@@ -112,7 +112,7 @@ export const Classification = Type.Object(
       Type.Object(
         {
           outcome: Id,
-          yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, ...doc('往前第几年(1 = 上一年度)', 'years back (1 = last year)') }),
+          yearsAgo: Type.Array(Int({ minimum: 1 }), { minItems: 1, ...doc('往前第几年(1 = 上一年度)', 'years back (1 = last year)') }),
           source: Type.Optional(Source),
         },
         {
@@ -137,7 +137,7 @@ export const Consequence = Type.Object(
     class: Id,
     target: StringEnum(['parent', 'unit']),
     measure: Type.Optional(Type.String({ ...doc('计分对象(如“考绩”)', 'what the points apply to, e.g. 考绩') })),
-    points: Type.Optional(Type.Number()),
+    points: Type.Optional(Num()),
     note: Type.Optional(Type.String()),
     replaces: Type.Optional(Id),
     source: Source,

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
-import { schemeIssue, type Issue } from '../issue.ts';
+import { joinPointer, schemeIssue, type Issue } from '../issue.ts';
 import type { FactType } from '../scheme/fact-type.ts';
+import { isReservedKey } from './reserved-keys.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 
@@ -10,6 +11,17 @@ const ajv = new Ajv({ allErrors: true, strict: false });
  * data check would fail at run time instead of pointing here.
  */
 export function checkFieldSchema(ft: FactType, at: string): Issue[] {
+  const reserved = Object.keys(ft.fields.properties)
+    .filter(isReservedKey)
+    .map((k) =>
+      schemeIssue(
+        'reserved-field-name',
+        joinPointer(at, 'properties', k),
+        `字段名“${k}”是保留名称(所有对象都带有它),请换一个名称`,
+        `"${k}" is a reserved name (every object has it); choose another field name`,
+      ),
+    );
+  if (reserved.length > 0) return reserved;
   const schema = { ...ft.fields };
   if (!ajv.validateSchema(schema)) {
     return (ajv.errors ?? []).map((e) =>

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import localizeZh from 'ajv-i18n/localize/zh/index.js';
-import { schemeIssue, type Issue } from '../issue.ts';
+import { joinPointer, schemeIssue, type Issue } from '../issue.ts';
+import { describeAjvError, listValues, show } from './ajv-messages.ts';
 import { Scheme } from '../scheme/scheme.ts';
 
 let compiled: ValidateFunction | undefined;
@@ -44,48 +44,47 @@ function validator(): ValidateFunction {
 /**
  * Layer 1: structure. Every ajv error becomes an issue whose path is the
  * instancePath (additional and missing properties point at the property
- * itself, so an editor underlines the right key).
+ * itself, so an editor underlines the right key). Messages are built from
+ * the keyword and params in both languages (see ajv-messages.ts).
  */
 export function checkStructure(doc: unknown): Issue[] {
   const validate = validator();
   if (validate(doc)) return [];
-  const en = (validate.errors ?? []).map((e) => ({ ...e }));
-  const zh = en.map((e) => ({ ...e }));
-  localizeZh(zh);
   const seen = new Set<string>();
   const out: Issue[] = [];
-  en.forEach((e, i) => {
+  for (const e of validate.errors ?? []) {
     // oneOf/anyOf summaries repeat what the discriminated branch already said
-    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') return;
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
     const path = pathOf(e);
     const key = `${e.keyword}${path}${e.message}`;
-    if (seen.has(key)) return;
+    if (seen.has(key)) continue;
     seen.add(key);
-    const z = zh[i] as ErrorObject;
-    out.push(schemeIssue(`schema-${e.keyword}`, path, `${z.message ?? '不符合方案格式'}${detail(e)}`, `${e.message ?? 'does not match the scheme format'}${detail(e)}`));
-  });
+    const m = e.keyword === 'discriminator' ? discriminatorMessage(e) : describeAjvError(e, valueOf(e));
+    out.push(schemeIssue(`schema-${e.keyword}`, path, m.zh, m.en));
+  }
   return out;
+}
+
+/** The offending value, for keywords where quoting it helps (ajv gives it with `verbose`). */
+function valueOf(e: ErrorObject): unknown {
+  return e.keyword === 'required' || e.keyword === 'additionalProperties' || (e.data !== null && typeof e.data === 'object') ? undefined : e.data;
 }
 
 function pathOf(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
-  if (e.keyword === 'additionalProperties') return `${e.instancePath}/${String(p.additionalProperty)}`;
-  if (e.keyword === 'required') return `${e.instancePath}/${String(p.missingProperty)}`;
-  if (e.keyword === 'discriminator') return `${e.instancePath}/${String(p.tag)}`;
+  if (e.keyword === 'additionalProperties') return joinPointer(e.instancePath, String(p.additionalProperty));
+  if (e.keyword === 'required') return joinPointer(e.instancePath, String(p.missingProperty));
+  if (e.keyword === 'discriminator') return joinPointer(e.instancePath, String(p.tag));
   return e.instancePath;
 }
 
-function detail(e: ErrorObject): string {
+/** A wrong `kind`: list the kinds the editor can offer instead of ajv's "tag must be string". */
+function discriminatorMessage(e: ErrorObject): { zh: string; en: string } {
   const p = e.params as Record<string, unknown>;
-  if (e.keyword === 'enum') return `: ${JSON.stringify(p.allowedValues)}`;
-  if (e.keyword === 'const') return `: ${JSON.stringify(p.allowedValue)}`;
-  if (e.keyword === 'additionalProperties') return `: ${String(p.additionalProperty)}`;
-  if (e.keyword === 'discriminator') {
-    // list the kinds the editor can offer instead of ajv's "tag must be string"
-    const variants = ((e.parentSchema as { oneOf?: Array<{ properties?: { kind?: { const?: string } } }> } | undefined)?.oneOf ?? [])
-      .map((v) => v.properties?.kind?.const)
-      .filter((k): k is string => typeof k === 'string');
-    return `: ${String(p.tag)} = ${JSON.stringify(p.tagValue)}; ${variants.join(' | ')}`;
-  }
-  return '';
+  const variants = ((e.parentSchema as { oneOf?: Array<{ properties?: { kind?: { const?: string } } }> } | undefined)?.oneOf ?? [])
+    .map((v) => v.properties?.kind?.const)
+    .filter((k): k is string => typeof k === 'string');
+  const list = listValues(variants);
+  const got = p.tagValue === undefined ? { zh: '', en: '' } : { zh: `,实为 ${show(p.tagValue)}`, en: `, got ${show(p.tagValue)}` };
+  return { zh: `${String(p.tag)} 须为以下之一:${list.zh}${got.zh}`, en: `${String(p.tag)} must be one of: ${list.en}${got.en}` };
 }

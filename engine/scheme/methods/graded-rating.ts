@@ -1,15 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Rounding, Source } from '../common.ts';
+import { Id, Num, Rounding, Source } from '../common.ts';
 import { KindUnion, StringEnum, doc } from '../kind-union.ts';
 
 export const Grade = Type.Object(
   {
     id: Id,
     name: Type.String(),
-    min: Type.Optional(Type.Number({ ...doc('分数带下限(含)', 'band lower bound, included') })),
-    max: Type.Optional(Type.Number({ ...doc('分数带上限', 'band upper bound') })),
+    min: Type.Optional(Num({ ...doc('分数带下限(含)', 'band lower bound, included') })),
+    max: Type.Optional(Num({ ...doc('分数带上限', 'band upper bound') })),
     maxExclusive: Type.Optional(Type.Boolean({ ...doc('上限不含', 'upper bound excluded') })),
-    points: Type.Optional(Type.Number({ ...doc('按等次赋分时的分值', 'points of the grade when grades are given') })),
+    points: Type.Optional(Num({ ...doc('按等次赋分时的分值', 'points of the grade when grades are given') })),
   },
   { additionalProperties: false, ...doc('等次', 'grade') },
 );
@@ -28,7 +28,7 @@ export type QuotaScope = Static<typeof QuotaScope>;
 export const ShareBound = Type.Object(
   {
     grade: Id,
-    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    percent: Num({ minimum: 0, maximum: 100 }),
     bound: StringEnum(['at-most', 'at-least', 'exactly']),
   },
   { additionalProperties: false },

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AdjustmentRule } from '../adjustment-rule.ts';
-import { Id, Source } from '../common.ts';
+import { Id, Num, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
 import { Quota, QuotaScope } from './graded-rating.ts';
 
@@ -22,9 +22,9 @@ export const RankToGradeMethod = Type.Object(
         {
           id: Id,
           name: Type.String(),
-          base: Type.Number({ ...doc('初步等次折算的基础分', 'score a preliminary grade starts from') }),
-          percent: Type.Number({ minimum: 0, maximum: 100, ...doc('最终等次所占比例', 'share of the final grade') }),
-          points: Type.Number({ ...doc('最终等次的指标分值', 'indicator points of the final grade') }),
+          base: Num({ ...doc('初步等次折算的基础分', 'score a preliminary grade starts from') }),
+          percent: Num({ minimum: 0, maximum: 100, ...doc('最终等次所占比例', 'share of the final grade') }),
+          points: Num({ ...doc('最终等次的指标分值', 'indicator points of the final grade') }),
         },
         { additionalProperties: false },
       ),
