@@ -44,9 +44,10 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
   const checked = inspectDataset(scheme, data);
   const issues: Issue[] = [];
   // one problem, one report: a parent's fact read for each of its units is reported once, at the fact
+  // (the same code, place and wording; two different problems at one place are both kept)
   const reported = new Set<string>();
   const report = (i: Issue) => {
-    const key = `${i.code}\u0000${i.path}`;
+    const key = `${i.code}\u0000${i.path}\u0000${i.message.en}`;
     if (reported.has(key)) return;
     reported.add(key);
     issues.push(i);

@@ -1,6 +1,7 @@
 import { hasErrors, type Issue } from '../issue.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { checkFlow } from './check-flow.ts';
+import { checkLimits } from './limits.ts';
 import { checkTree } from './check-tree.ts';
 import { SemanticContext } from './semantic-context.ts';
 import { checkStructure } from './structure.ts';
@@ -18,6 +19,9 @@ export interface SchemeValidation {
  * valid document, so they can trust its shape.
  */
 export function validateScheme(doc: unknown): SchemeValidation {
+  // limits first: ajv and the condition checks recurse, and must never meet a document deeper than declared
+  const limits = checkLimits(doc);
+  if (limits.length > 0) return { ok: false, issues: limits, scheme: undefined };
   const structural = checkStructure(doc);
   if (structural.length > 0) return { ok: false, issues: structural, scheme: undefined };
   const scheme = doc as Scheme;
