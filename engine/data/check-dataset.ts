@@ -10,23 +10,36 @@ import type { Dataset } from './dataset.ts';
 
 const RESERVED = new Set(['type', 'id', 'unit', 'parent']);
 
-/** Field validators are compiled once per scheme object and reused across runs. */
-const cache = new WeakMap<Scheme, Map<string, ValidateFunction>>();
+/**
+ * Field validators, compiled when a fact type is first met in data (a scheme
+ * may declare many fact types; a data set uses a few) and reused across runs
+ * of the same scheme object. Fact types with the same fields share one.
+ */
+const cache = new WeakMap<Scheme, FieldValidators>();
 
-function validators(scheme: Scheme): Map<string, ValidateFunction> {
-  let v = cache.get(scheme);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    v = new Map(
-      scheme.factTypes.map((ft) => {
-        const fields = { additionalProperties: false, ...ft.fields, properties: { ...ft.fields.properties } };
-        // the envelope keys are checked here, not by the fact type's schema
-        for (const k of RESERVED) (fields.properties as Record<string, unknown>)[k] = true;
-        return [ft.id, ajv.compile(fields)];
-      }),
-    );
-    cache.set(scheme, v);
+class FieldValidators {
+  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  private readonly byType = new Map<string, ValidateFunction>();
+  private readonly byText = new Map<string, ValidateFunction>();
+
+  get(ft: FactType): ValidateFunction {
+    let v = this.byType.get(ft.id);
+    if (!v) {
+      const fields = { additionalProperties: false, ...ft.fields, properties: { ...ft.fields.properties } };
+      // the envelope keys are checked here, not by the fact type's schema
+      for (const k of RESERVED) (fields.properties as Record<string, unknown>)[k] = true;
+      const text = JSON.stringify(fields);
+      v = this.byText.get(text) ?? this.ajv.compile(fields);
+      this.byText.set(text, v);
+      this.byType.set(ft.id, v);
+    }
+    return v;
   }
+}
+
+function validators(scheme: Scheme): FieldValidators {
+  let v = cache.get(scheme);
+  if (!v) cache.set(scheme, (v = new FieldValidators()));
   return v;
 }
 
@@ -120,7 +133,7 @@ export function inspectDataset(scheme: Scheme, data: Dataset): DatasetInspection
       reject(i, ft, target);
       return;
     }
-    const validate = v.get(ft.id) as ValidateFunction;
+    const validate = v.get(ft);
     let dateReported = false;
     if (!validate(f)) {
       for (const e of validate.errors ?? []) {

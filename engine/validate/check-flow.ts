@@ -23,8 +23,9 @@ export function checkFlow(ctx: SemanticContext): void {
   });
   ctx.unique(s.parentCategories ?? [], '/parentCategories', '主管单位类别');
   ctx.unique(s.factTypes, '/factTypes', '事实类型');
+  const compiled = new Map<string, string | null>();
   s.factTypes.forEach((ft, i) => {
-    ctx.issues.push(...checkFieldSchema(ft, `/factTypes/${i}/fields`));
+    ctx.issues.push(...checkFieldSchema(ft, `/factTypes/${i}/fields`, compiled));
     if (ft.dateField !== undefined && !Object.hasOwn(ft.fields.properties, ft.dateField)) {
       ctx.error('unknown-field', `/factTypes/${i}/dateField`, `日期字段“${ft.dateField}”未在 fields 中定义`, `dateField "${ft.dateField}" is not a declared field`);
     }

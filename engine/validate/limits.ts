@@ -23,13 +23,20 @@ const token = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
  * document order): an iterative walk, one visit per node, no recursion.
  */
 export function checkLimits(doc: unknown): Issue[] {
+  return measure(doc).issues;
+}
+
+/** The limit problems and the number of nodes (objects, arrays and values) of a document. */
+export function measure(doc: unknown): { issues: Issue[]; nodes: number } {
   const issues: Issue[] = [];
+  let nodes = 0;
   let deep = false;
   let long = false;
   let longText = false;
   const stack: Array<[unknown, string, number]> = [[doc, '', 0]];
   while (stack.length > 0 && !(deep && long && longText)) {
     const [v, at, depth] = stack.pop() as [unknown, string, number];
+    nodes++;
     if (typeof v === 'string') {
       if (!longText && v.length > SCHEME_LIMITS.stringLength) {
         longText = true;
@@ -59,5 +66,5 @@ export function checkLimits(doc: unknown): Issue[] {
       }
     }
   }
-  return issues;
+  return { issues, nodes };
 }

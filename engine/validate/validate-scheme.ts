@@ -1,7 +1,7 @@
 import { hasErrors, type Issue } from '../issue.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { checkFlow } from './check-flow.ts';
-import { checkLimits } from './limits.ts';
+import { measure } from './limits.ts';
 import { checkTree } from './check-tree.ts';
 import { SemanticContext } from './semantic-context.ts';
 import { checkStructure } from './structure.ts';
@@ -20,9 +20,9 @@ export interface SchemeValidation {
  */
 export function validateScheme(doc: unknown): SchemeValidation {
   // limits first: ajv and the condition checks recurse, and must never meet a document deeper than declared
-  const limits = checkLimits(doc);
+  const { issues: limits, nodes } = measure(doc);
   if (limits.length > 0) return { ok: false, issues: limits, scheme: undefined };
-  const structural = checkStructure(doc);
+  const structural = checkStructure(doc, nodes);
   if (structural.length > 0) return { ok: false, issues: structural, scheme: undefined };
   const scheme = doc as Scheme;
   const ctx = new SemanticContext(scheme);
