@@ -26,9 +26,14 @@ export function checkLimits(doc: unknown): Issue[] {
   return measure(doc).issues;
 }
 
-/** The limit problems and the number of nodes (objects, arrays and values) of a document. */
-export function measure(doc: unknown): { issues: Issue[]; nodes: number } {
+/**
+ * The limit problems (`issues`: nothing else is checked when there are any),
+ * the non-finite numbers anywhere in the document (`numbers`), and the number
+ * of nodes (objects, arrays and values).
+ */
+export function measure(doc: unknown): { issues: Issue[]; numbers: Issue[]; nodes: number } {
   const issues: Issue[] = [];
+  const numbers: Issue[] = [];
   let nodes = 0;
   let deep = false;
   let long = false;
@@ -37,6 +42,11 @@ export function measure(doc: unknown): { issues: Issue[]; nodes: number } {
   while (stack.length > 0 && !(deep && long && longText)) {
     const [v, at, depth] = stack.pop() as [unknown, string, number];
     nodes++;
+    if (typeof v === 'number') {
+      // typed numbers are bounded by the format; this catches the untyped places (field schemas, condition values)
+      if (!Number.isFinite(v)) numbers.push(schemeIssue('number-not-finite', at, '数值不是有限的数(如 1e999 被读作无穷大)', 'the number is not finite (e.g. 1e999 reads as Infinity)'));
+      continue;
+    }
     if (typeof v === 'string') {
       if (!longText && v.length > SCHEME_LIMITS.stringLength) {
         longText = true;
@@ -66,5 +76,5 @@ export function measure(doc: unknown): { issues: Issue[]; nodes: number } {
       }
     }
   }
-  return { issues, nodes };
+  return { issues, numbers, nodes };
 }

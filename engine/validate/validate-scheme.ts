@@ -20,9 +20,11 @@ export interface SchemeValidation {
  */
 export function validateScheme(doc: unknown): SchemeValidation {
   // limits first: ajv and the condition checks recurse, and must never meet a document deeper than declared
-  const { issues: limits, nodes } = measure(doc);
+  const { issues: limits, numbers, nodes } = measure(doc);
   if (limits.length > 0) return { ok: false, issues: limits, scheme: undefined };
-  const structural = checkStructure(doc, nodes);
+  const checked = checkStructure(doc, nodes);
+  // a non-finite number the format's bounds already reported is not reported twice
+  const structural = [...checked, ...numbers.filter((n) => !checked.some((i) => i.path === n.path))];
   if (structural.length > 0) return { ok: false, issues: structural, scheme: undefined };
   const scheme = doc as Scheme;
   const ctx = new SemanticContext(scheme);
