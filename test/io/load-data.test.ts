@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { annotateIssues, loadDataset, type FieldTypeLookup } from '../../cli/load-data.ts';
+import { annotateIssues, loadDataset, type FieldTypeLookup } from '../../io/index.ts';
 import { dataIssue, schemeIssue } from '../../engine/issue.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pingyi-load-'));
