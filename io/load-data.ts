@@ -1,52 +1,105 @@
 /**
- * Load data files (JSON, NDJSON/JSONL, CSV) into one engine Dataset. This is
- * the I/O side; the engine stays pure. Problems are returned as Issues with
- * file and line, never thrown or printed, so the CLI and the server can show
- * every problem of every file in one pass.
+ * Load data (JSON, NDJSON/JSONL, CSV, Excel .xlsx) from files, uploads
+ * (buffers) or standard input into one engine Dataset. This is the I/O side;
+ * the engine stays pure. Problems are returned as Issues with file and line
+ * (or sheet, row and column), never thrown or printed, so the CLI and the
+ * server can show every problem of every file in one pass.
  *
- * Pointers in issues (`/facts/12/amount`) index the *merged* dataset: files
+ * Pointers in issues (`/facts/12/amount`) index the *merged* dataset: inputs
  * are read in the order given and their records appended. `origins` maps each
- * merged fact back to its file and line so that issues found later by the
+ * merged fact back to where it came from so that issues found later by the
  * engine can be annotated with {@link annotateIssues}.
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import type { Dataset, Roster } from '../engine/data/dataset.ts';
-import { joinPointer, type Issue } from '../engine/issue.ts';
-import { errText, lineCol, syntaxOffset } from './json-position.ts';
-import { checkEncoding, COLLECTION, isObject, isReadableFile, KIND_OF, Merge, stripBom, unreadable, type Collection, type FieldTypeLookup, type Kind, type Origin, type RecordOrigins } from './data-merge.ts';
+import type { Issue } from '../engine/issue.ts';
+import { CellReader, type LabelLookup } from './cells.ts';
+import { isReadableFile, located, Merge, tooLarge, unreadable, type FieldTypeLookup, type LocatedIssue, type Origin, type RecordOrigins } from './data-merge.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { loadCsv } from './load-csv.ts';
+import { loadJson } from './load-json.ts';
+import { loadNdjson } from './load-ndjson.ts';
+import { loadXlsx } from './load-xlsx.ts';
+import { sniffFormat } from './sniff-format.ts';
 
-export type { FieldType, FieldTypeLookup, Origin, RecordOrigins } from './data-merge.ts';
+export type DataFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
 
 export interface LoadResult {
   /** Undefined when any load error occurred: partial data must never be scored. */
   dataset: Dataset | undefined;
-  issues: Issue[];
+  issues: LocatedIssue[];
   /** For each merged fact index, where it came from. */
   origins: Origin[];
   recordOrigins: RecordOrigins;
 }
 export interface LoadOptions {
-  /** Declared type of a fact field, used to type CSV cells. */
+  /** Declared type of a fact field, used to type CSV and Excel cells. */
   fieldType?: FieldTypeLookup;
-  /** Used when the files hold no units (schemes ship their roster). */
+  /** Labels of enum values (`满意` → `satisfied`) accepted in CSV and Excel cells. */
+  labels?: LabelLookup;
+  /** Used when the inputs hold no units (schemes ship their roster). */
   roster?: Roster;
+  /** A data set without any fact is an error (`data-no-facts`) unless this is set (e.g. reading a roster). */
+  allowNoFacts?: boolean;
+  limits?: Partial<Limits>;
+  /** What `-` reads (default: the process's standard input) and its format (default: sniffed). */
+  stdin?: AsyncIterable<Buffer | string>;
+  stdinFormat?: DataFormat;
 }
 
+/** One input: a file, or bytes already in memory (an upload), or a stream (standard input). */
+export type DataInput =
+  | { path: string; format?: DataFormat }
+  | { buffer: Buffer; name: string; format?: DataFormat }
+  | { stream: AsyncIterable<Buffer | string>; name: string; format?: DataFormat };
+
+/** The format a file name says, or undefined. */
+export function formatOfName(name: string): DataFormat | undefined {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  return undefined;
+}
+
+/** Data files by path, in order; `-` is standard input. */
 export async function loadDataset(files: string[], opts: LoadOptions = {}): Promise<LoadResult> {
+  const inputs = files.map((path): DataInput =>
+    path === '-' ? { stream: opts.stdin ?? process.stdin, name: '-', ...(opts.stdinFormat ? { format: opts.stdinFormat } : {}) } : { path },
+  );
+  return readData(inputs, opts);
+}
+
+/** Same as {@link loadDataset}: the name the server and the CLI share. */
+export const readDataFiles = loadDataset;
+
+/** One upload held in memory, e.g. an HTTP body. `format` defaults to the name's extension, else sniffed. */
+export async function readDataBuffer(buffer: Buffer, opts: LoadOptions & { name: string; format?: DataFormat }): Promise<LoadResult> {
+  return readData([{ buffer, name: opts.name, ...(opts.format ? { format: opts.format } : {}) }], opts);
+}
+
+/** Any inputs, merged in order into one data set. */
+export async function readData(inputs: readonly DataInput[], opts: LoadOptions = {}): Promise<LoadResult> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const reader = () => new CellReader(opts.fieldType, opts.labels);
   const m = new Merge();
-  for (const file of files) {
-    const ext = extname(file).toLowerCase();
-    if (ext === '.json') await loadJson(file, m);
-    else if (ext === '.ndjson' || ext === '.jsonl') await loadNdjson(file, m);
-    else if (ext === '.csv') await loadCsv(file, m, opts.fieldType);
-    else m.issue('data-file', '', `不支持的文件类型“${ext || '(无扩展名)'}”,请使用 .json、.ndjson、.jsonl 或 .csv`, `unsupported file type "${ext}"; use .json, .ndjson, .jsonl or .csv`, { file });
+  for (const input of inputs) {
+    const file = 'path' in input ? input.path : input.name;
+    const [records, issues] = [m.count(), m.issues.length];
+    await readOne(input, file, m, limits, reader);
+    // an empty input is not an error by itself (another file may bring the facts) but never silent
+    if (m.count() === records && m.issues.length === issues) m.issue('data-empty-file', '', `文件中没有任何记录`, `the file holds no records`, { file }, 'warning');
   }
-  // the envelope checks above make these casts true whenever the dataset is returned
+  // the envelope checks make these casts true whenever the dataset is returned
   const { units, parents, facts, history } = m.records as unknown as Required<Omit<Dataset, 'scheme'>>;
+  const failed = m.issues.some((i) => i.severity === 'error');
+  if (!failed && facts.length === 0 && !opts.allowNoFacts) {
+    m.issue('data-no-facts', '/facts', `没有任何事实记录:数据为空,无法评分`, `no fact records at all: nothing to score`, { file: inputs.map((i) => ('path' in i ? i.path : i.name)).join(', ') });
+  }
   const dataset: Dataset = { units, facts };
   if (m.scheme) dataset.scheme = m.scheme.id;
   if (parents.length > 0) dataset.parents = parents;
@@ -63,12 +116,76 @@ export async function loadDataset(files: string[], opts: LoadOptions = {}): Prom
   };
 }
 
+async function readOne(input: DataInput, file: string, m: Merge, limits: Limits, reader: () => CellReader): Promise<void> {
+  let format = input.format ?? formatOfName(file);
+  if ('path' in input) {
+    if (format === undefined) {
+      const ext = extname(file);
+      m.issue('data-file', '', `不支持的文件类型“${ext || '(无扩展名)'}”,请使用 .json、.ndjson、.jsonl、.csv 或 .xlsx`, `unsupported file type "${ext}"; use .json, .ndjson, .jsonl, .csv or .xlsx`, { file });
+      return;
+    }
+    const whole = format === 'json' ? limits.maxJsonBytes : format === 'xlsx' ? limits.maxXlsxBytes : Infinity;
+    // the regular-file guard comes before any read: a FIFO or /dev/zero must not hang the run
+    if (!(await isReadableFile(file, m, whole))) return;
+    if (format === 'ndjson') return loadNdjson(createReadStream(file, { highWaterMark: 1 << 20 }), file, m, limits.maxLineBytes);
+    if (format === 'csv') return loadCsv(createReadStream(file), file, m, reader());
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (e) {
+      return unreadable(file, e, m);
+    }
+    return format === 'json' ? loadJson(bytes.toString('utf8'), file, m) : loadXlsx(bytes, file, m, reader());
+  }
+  if ('stream' in input && (format === 'ndjson' || format === 'csv')) {
+    return format === 'ndjson' ? loadNdjson(input.stream, file, m, limits.maxLineBytes) : loadCsv(Readable.from(input.stream), file, m, reader());
+  }
+  const bytes = 'buffer' in input ? input.buffer : await drain(input.stream, file, m, limits.maxStdinBytes);
+  if (bytes === undefined) return;
+  format ??= sniffFormat(bytes);
+  const max = format === 'json' ? limits.maxJsonBytes : format === 'xlsx' ? limits.maxXlsxBytes : Infinity;
+  if (bytes.length > max) return tooLarge(file, bytes.length, max, m);
+  switch (format) {
+    case 'json':
+      return loadJson(bytes.toString('utf8'), file, m);
+    case 'xlsx':
+      return loadXlsx(bytes, file, m, reader());
+    case 'ndjson':
+      return loadNdjson([bytes], file, m, limits.maxLineBytes);
+    case 'csv':
+      return loadCsv(Readable.from([bytes]), file, m, reader());
+    default:
+      format satisfies never;
+  }
+}
+
+/** A stream read whole (to sniff its format or parse one JSON document), bounded by `max` bytes. */
+async function drain(stream: AsyncIterable<Buffer | string>, file: string, m: Merge, max: number): Promise<Buffer | undefined> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const piece of stream) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      size += chunk.length;
+      if (size > max) {
+        tooLarge(file, size, max, m);
+        return undefined;
+      }
+      parts.push(chunk);
+    }
+  } catch (e) {
+    unreadable(file, e, m);
+    return undefined;
+  }
+  return Buffer.concat(parts);
+}
+
 /**
- * Fill `file`/`line` of data issues found after loading (by the engine) from
+ * Fill the location of data issues found after loading (by the engine) from
  * the origin of the record their pointer names. Issues that already carry a
  * file are left alone; returns new issue objects.
  */
-export function annotateIssues(issues: readonly Issue[], origins: readonly Origin[], recordOrigins?: RecordOrigins): Issue[] {
+export function annotateIssues(issues: readonly Issue[], origins: readonly Origin[], recordOrigins?: RecordOrigins): LocatedIssue[] {
   return issues.map((issue) => {
     if (issue.source !== 'data' || issue.file !== undefined) return issue;
     const match = /^\/(units|parents|facts|history)\/(\d+)(?:\/|$)/.exec(issue.path);
@@ -76,88 +193,6 @@ export function annotateIssues(issues: readonly Issue[], origins: readonly Origi
     const list = match[1] === 'facts' ? origins : recordOrigins?.[match[1] as keyof RecordOrigins];
     const at = list?.[Number(match[2])];
     if (!at) return issue;
-    return { ...issue, file: at.file, ...(at.line !== undefined ? { line: at.line } : {}) };
+    return { ...issue, ...located(at) };
   });
-}
-
-// ---------------------------------------------------------------- JSON
-
-async function loadJson(file: string, m: Merge): Promise<void> {
-  if (!(await isReadableFile(file, m))) return;
-  let text: string;
-  try {
-    text = stripBom(await readFile(file, 'utf8'));
-  } catch (e) {
-    return unreadable(file, e, m);
-  }
-  const garbled = text.indexOf('\uFFFD');
-  if (garbled !== -1) checkEncoding(text, m, { file, line: lineCol(text, garbled).line });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const { line, column } = lineCol(text, syntaxOffset(text, e));
-    m.issue('data-json-syntax', '', `JSON 语法错误(第 ${line} 行第 ${column} 列):${errText(e)}`, `JSON syntax error at line ${line}, column ${column}: ${errText(e)}`, { file, line });
-    return;
-  }
-  if (!isObject(doc)) {
-    m.issue('data-shape', '', `数据文件须为 JSON 对象 {"units": [...], "facts": [...]}`, `a data file must be a JSON object {"units": [...], "facts": [...]}`, { file });
-    return;
-  }
-  for (const [key, value] of Object.entries(doc)) {
-    const kind = KIND_OF.get(key as Collection);
-    if (kind) {
-      if (Array.isArray(value)) for (const item of value) m.add(kind, item, { file });
-      else m.issue('data-shape', `/${key}`, `${key} 须为数组`, `"${key}" must be an array`, { file });
-    } else if (key === 'scheme') {
-      if (typeof value !== 'string') m.issue('data-shape', '/scheme', `scheme 须为方案标识字符串`, `"scheme" must be a scheme id string`, { file });
-      else if (m.scheme && m.scheme.id !== value) {
-        m.issue('data-scheme-conflict', '/scheme', `方案标识 ${value} 与 ${m.scheme.file} 中的 ${m.scheme.id} 不一致`, `scheme ${value} conflicts with ${m.scheme.id} in ${m.scheme.file}`, { file });
-      } else m.scheme ??= { id: value, file };
-    } else if (!key.startsWith('$')) {
-      // most likely a typo such as "fact" for "facts": the data would silently vanish
-      m.issue('data-unknown-key', joinPointer('', key), `未知字段“${key}”已忽略(可用:scheme、units、parents、facts、history)`, `unknown key "${key}" ignored (expected scheme, units, parents, facts, history)`, { file }, 'warning');
-    }
-  }
-}
-
-// ---------------------------------------------------------------- NDJSON
-
-async function loadNdjson(file: string, m: Merge): Promise<void> {
-  if (!(await isReadableFile(file, m))) return;
-  const input = createReadStream(file, { encoding: 'utf8' });
-  // readline keeps one line in memory at a time; crlfDelay treats \r\n as one break
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let line = 0;
-  let badEncoding = false;
-  try {
-    for await (const raw of lines) {
-      line++;
-      const text = line === 1 ? stripBom(raw) : raw;
-      if (text.trim() === '') continue;
-      const at = { file, line };
-      if (!badEncoding) badEncoding = checkEncoding(text, m, at);
-      let rec: unknown;
-      try {
-        rec = JSON.parse(text);
-      } catch (e) {
-        const column = syntaxOffset(text, e) + 1;
-        m.issue('data-ndjson-syntax', '', `第 ${line} 行第 ${column} 列 JSON 语法错误:${errText(e)}`, `line ${line}, column ${column}: ${errText(e)}`, at);
-        continue;
-      }
-      if (!isObject(rec)) {
-        m.issue('data-ndjson-syntax', '', `第 ${line} 行须为一个 JSON 对象`, `line ${line} must hold one JSON object`, at);
-        continue;
-      }
-      const kind = 'record' in rec ? rec.record : 'fact';
-      delete rec.record;
-      if (typeof kind === 'string' && kind in COLLECTION) m.add(kind as Kind, rec, at);
-      else m.issue('data-ndjson-record', '', `第 ${line} 行的 record 须为 unit、parent、fact 或 history`, `line ${line}: "record" must be unit, parent, fact or history`, at);
-    }
-  } catch (e) {
-    m.issue('data-file', '', `读取第 ${line + 1} 行时出错:${errText(e)}`, `read error at line ${line + 1}: ${errText(e)}`, { file });
-  } finally {
-    lines.close();
-    input.destroy();
-  }
 }

@@ -5,7 +5,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Dataset, Roster, Scheme, SchemeCase } from '../engine/index.ts';
-import { loadDataset, type FieldTypeLookup, type LoadResult } from './load-data.ts';
+import type { FieldTypeLookup } from './data-merge.ts';
+import { loadDataset, type LoadResult } from './load-data.ts';
 import { readJsonFile } from './read-json.ts';
 
 /** A scheme as read for scoring: the CLI's SchemeContext and the server's stored version both fit. */
