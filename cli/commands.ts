@@ -2,11 +2,9 @@ import { readdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkCase, explainUnit, formatIssue, hasErrors, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
 import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
-import { annotateIssues } from './load-data.ts';
-import { caseInput, loadInput } from './scheme-data.ts';
+import { annotateIssues, caseInput, loadInput, readJsonFile } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
 import { rankedTable } from './print-table.ts';
-import { readJsonFile } from './read-json.ts';
 
 export interface Io {
   out(s: string): void;

@@ -6,7 +6,7 @@
 import { diffSchemes, formatIssue, impactOf, renderDiffMarkdown, renderDiffText, type Impact } from '../engine/index.ts';
 import type { Io } from './commands.ts';
 import { loadScheme } from './load-scheme.ts';
-import { loadInput } from './scheme-data.ts';
+import { loadInput } from '../io/index.ts';
 
 const USAGE = `用法 usage: pingyi diff <A> <B> [--data <数据文件或用例 data file or case>] [--json | --markdown]
   A、B:方案目录或 scheme.json — scheme folders or scheme.json files`;
