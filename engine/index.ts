@@ -37,3 +37,8 @@ export { checkCase, type CaseFailure } from './cases/check-case.ts';
 
 export { diffSchemes, describeChange, impactOf, renderDiffMarkdown, renderDiffText, renderImpactMarkdown, renderImpactText, sectionOf } from './diff/index.ts';
 export type { Change, ChangeKind, ClassChange, DiffReport, Impact, RuleAspect, UnitImpact } from './diff/index.ts';
+
+export { nextYear, type NextYearDraft, type NextYearOptions } from './authoring/next-year.ts';
+export { nameYearIssues } from './authoring/name-year.ts';
+export { shiftDate } from './authoring/shift-date.ts';
+export { yearsNamed } from './authoring/years-named.ts';
