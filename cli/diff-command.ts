@@ -5,7 +5,7 @@
  * (an impact computed on data that fails under either version would show the
  * load failure, not the rule change, so it is refused); 2 on a usage error.
  */
-import { diffSchemes, formatIssue, hasErrors, impactOf, renderDiffMarkdown, renderDiffText, type Impact, type Issue } from '../engine/index.ts';
+import { diffSchemes, displayDigits, displayNumber, formatIssue, hasErrors, impactOf, renderDiffMarkdown, renderDiffText, shownDelta, type Impact, type Issue } from '../engine/index.ts';
 import type { ParsedArgs } from './args.ts';
 import type { Io } from './commands.ts';
 import { EXIT } from './exit-codes.ts';
@@ -66,8 +66,15 @@ export async function diffCommand(io: Io, args: ParsedArgs): Promise<number> {
   }
 
   const report = { a: { id: a.id, version: a.version, name: a.name }, b: { id: b.id, version: b.version, name: b.name }, changes, ...(impact ? { impact } : {}) };
-  if (format === 'json') io.out(JSON.stringify({ changes, ...(impact ? { impact } : {}) }, null, 2));
-  else if (format === 'markdown') io.out(renderDiffMarkdown(report).trimEnd());
-  else io.out(renderDiffText(report));
+  // one display precision for totals, as the ranked table of the new version shows them
+  const digits = displayDigits(b);
+  if (format === 'json') io.out(JSON.stringify({ changes, ...(impact ? { impact: impactAtPrecision(impact, digits) } : {}), display: { digits } }, null, 2));
+  else if (format === 'markdown') io.out(renderDiffMarkdown(report, { digits }).trimEnd());
+  else io.out(renderDiffText(report, { digits }));
   return EXIT.ok;
+}
+
+function impactAtPrecision(impact: Impact, digits: number): Impact {
+  const at = (v: number | null) => (v === null ? null : displayNumber(v, digits));
+  return { ...impact, units: impact.units.map((u) => ({ ...u, total: { before: at(u.total.before), after: at(u.total.after) }, delta: shownDelta(u, digits) })) };
 }

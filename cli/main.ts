@@ -42,7 +42,8 @@ const isCommand = (s: string): s is CommandName => Object.hasOwn(COMMAND_HELP, s
 export async function main(argv: readonly string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === '--version' || cmd === '-v' || cmd === 'version') {
-    io.out(`pingyi ${version()}`);
+    // which one runs matters when a build is suspected stale (bin/pingyi.js picks)
+    io.out(`pingyi ${version()} (${import.meta.url.endsWith('.ts') ? 'sources' : 'dist'})`);
     return EXIT.ok;
   }
   if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {

@@ -26,7 +26,7 @@ mkdirSync(schemeB);
 }
 
 function pingyi(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/pingyi.js'), ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin/pingyi.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, PINGYI_FROM_SOURCE: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
