@@ -33,18 +33,15 @@ export function sessionSecret(req: Request): string | undefined {
 
 function find(store: Store, clock: Clock, req: Request): CurrentUser | undefined {
   const auth = req.headers.authorization;
-  let username: string | undefined;
-  if (auth && /^Bearer\s+/i.test(auth)) {
-    const key = keyOf(auth.replace(/^Bearer\s+/i, '').trim());
-    username = store.data.tokens.find((t) => t.key === key)?.username;
-  } else {
-    const secret = sessionSecret(req);
-    if (secret) {
-      const key = keyOf(secret);
-      const now = clock.now().toISOString();
-      username = store.data.sessions.find((s) => s.key === key && s.expiresAt > now)?.username;
-    }
-  }
+  const bearer = auth && /^Bearer\s+/i.test(auth) ? auth.replace(/^Bearer\s+/i, '').trim() : undefined;
+  // a bearer may be a script token or the session secret /api/login answered with
+  const secret = bearer ?? sessionSecret(req);
+  if (!secret) return undefined;
+  const key = keyOf(secret);
+  const now = clock.now().toISOString();
+  const username =
+    (bearer !== undefined ? store.data.tokens.find((t) => t.key === key)?.username : undefined) ??
+    store.data.sessions.find((s) => s.key === key && s.expiresAt > now)?.username;
   const user = username === undefined ? undefined : store.data.users.find((u) => u.username === username);
   return user ? { username: user.username, roles: [...user.roles] } : undefined;
 }
