@@ -8,13 +8,16 @@ import type { Adapter } from 'lowdb';
 import { readJsonOrNull, writeFileAtomic } from './files.ts';
 
 export class AtomicJsonAdapter<T> implements Adapter<T> {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly durable = true,
+  ) {}
 
   read(): Promise<T | null> {
     return readJsonOrNull<T>(this.file);
   }
 
   write(data: T): Promise<void> {
-    return writeFileAtomic(this.file, JSON.stringify(data));
+    return writeFileAtomic(this.file, JSON.stringify(data), this.durable);
   }
 }

@@ -22,14 +22,14 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, durable = true): Promise<void> {
   const dir = dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
   const fh = await open(tmp, 'w');
   try {
     await fh.writeFile(data);
-    await fh.sync();
+    if (durable) await fh.sync();
   } finally {
     await fh.close();
   }
@@ -39,16 +39,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rm(tmp, { force: true });
     throw e;
   }
-  await fsyncDir(dir);
+  if (durable) await fsyncDir(dir);
 }
 
 /** Append text and fsync before returning, so an acknowledged append survives a crash. */
-export async function appendDurable(file: string, text: string): Promise<void> {
+export async function appendDurable(file: string, text: string, durable = true): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const fh = await open(file, 'a');
   try {
     await fh.writeFile(text);
-    await fh.sync();
+    if (durable) await fh.sync();
   } finally {
     await fh.close();
   }

@@ -19,15 +19,21 @@ export class Store {
   private constructor(
     readonly dir: string,
     private readonly db: Low<Db>,
+    private readonly durable: boolean,
   ) {}
 
-  static async open(dir: string): Promise<Store> {
+  /**
+   * `durable: false` skips fsync (writes stay atomic by rename): only for
+   * tests that hammer the API for its answers, never for a server.
+   */
+  static async open(dir: string, opts: { durable?: boolean } = {}): Promise<Store> {
+    const durable = opts.durable ?? true;
     await mkdir(dir, { recursive: true });
-    const db = new Low<Db>(new AtomicJsonAdapter<Db>(join(dir, 'db.json')), emptyDb());
+    const db = new Low<Db>(new AtomicJsonAdapter<Db>(join(dir, 'db.json'), durable), emptyDb());
     await db.read();
     // a document written by an older server may lack newer collections
     db.data = { ...emptyDb(), ...db.data };
-    return new Store(dir, db);
+    return new Store(dir, db, durable);
   }
 
   /** The current state, read-only by convention: change it only through {@link write}. */
@@ -60,11 +66,11 @@ export class Store {
   }
 
   writeJson(rel: string[], value: unknown): Promise<void> {
-    return writeFileAtomic(this.path(...rel), JSON.stringify(value));
+    return writeFileAtomic(this.path(...rel), JSON.stringify(value), this.durable);
   }
 
   writeBytes(rel: string[], bytes: Uint8Array | string): Promise<void> {
-    return writeFileAtomic(this.path(...rel), bytes);
+    return writeFileAtomic(this.path(...rel), bytes, this.durable);
   }
 
   readJson<T>(rel: string[]): Promise<T | null> {
@@ -92,7 +98,7 @@ export class Store {
   async appendLines(rel: string[], values: readonly unknown[]): Promise<void> {
     const file = this.path(...rel);
     await trimTornTail(file);
-    await appendDurable(file, values.map((v) => JSON.stringify(v) + '\n').join(''));
+    await appendDurable(file, values.map((v) => JSON.stringify(v) + '\n').join(''), this.durable);
   }
 
   /** Read NDJSON lines; a last line without its newline was never acknowledged and is skipped. */

@@ -35,9 +35,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startServer(extra: Partial<AppOptions> = {}, dir?: string): Promise<Harness> {
+export async function startServer(extra: Partial<AppOptions> = {}, dir?: string, storeOpts: { durable?: boolean } = {}): Promise<Harness> {
   const folder = dir ?? (await mkdtemp(join(tmpdir(), 'pingyi-server-')));
-  const store = await Store.open(folder);
+  const store = await Store.open(folder, storeOpts);
   await firstStart(store, SCHEMES_DIR, new Date().toISOString(), ADMIN_PASSWORD);
   const logs: string[] = [];
   const app = createApp({ store, log: (l) => logs.push(l), staticDir: join(folder, 'no-editor'), ...extra });
