@@ -9,6 +9,9 @@ import { DEFAULT_LIMITS, jsonBody, type Limits } from './body.ts';
 import { makeContext } from './context.ts';
 import { errorMiddleware, notFound, type Log } from './errors.ts';
 import { auditRouter } from './routes/audit.ts';
+import { datasetsRouter, datasetUploadRouter } from './routes/datasets.ts';
+import { factsRouter } from './routes/facts.ts';
+import { runsRouter } from './routes/runs.ts';
 import { diffRouter } from './routes/diff.ts';
 import { schemesRouter } from './routes/schemes.ts';
 import { usersRouter } from './routes/users.ts';
@@ -42,12 +45,16 @@ export function createApp(opts: AppOptions): Express {
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: SERVER_VERSION });
   });
+  api.use(datasetUploadRouter(ctx));
   api.use(jsonBody(limits));
   api.use(usersRouter(ctx));
   api.use(schemesRouter(ctx));
   api.use(versionsRouter(ctx));
   api.use(diffRouter(ctx));
   api.use(auditRouter(ctx));
+  api.use(datasetsRouter(ctx));
+  api.use(factsRouter(ctx));
+  api.use(runsRouter(ctx));
   api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));
   app.use('/api', api);
 

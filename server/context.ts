@@ -6,6 +6,7 @@ import { requireRole } from './auth/authenticate.ts';
 import type { Need } from './auth/roles.ts';
 import type { Limits } from './body.ts';
 import type { Log } from './errors.ts';
+import { SeasonCache } from './season-cache.ts';
 import type { Store } from './store/store.ts';
 import type { AuditEntry, Db } from './store/types.ts';
 
@@ -15,6 +16,7 @@ export interface AppContext {
   log: Log;
   limits: Limits;
   backoff: LoginBackoff;
+  seasons: SeasonCache;
   need(role: Need): RequestHandler;
   now(): string;
 }
@@ -26,6 +28,7 @@ export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits
     log,
     limits,
     backoff: new LoginBackoff(clock),
+    seasons: new SeasonCache(),
     need: (role) => requireRole(store, clock, role),
     now: () => clock.now().toISOString(),
   };
