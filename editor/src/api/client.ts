@@ -60,6 +60,8 @@ export const api = {
   retire: async (id: string, version: string) => (await call<{ meta: VersionMeta }>('POST', `${v(id, version)}/retire`)).data,
   diff: async (from: string, to: string) => (await call<DiffReport>('GET', `/api/diff?from=${enc(from)}&to=${enc(to)}`)).data,
   cases: async (id: string) => (await call<ShippedCase[]>('GET', `/api/schemes/${enc(id)}/cases`)).data,
+  /** The scheme's shipped roster (when the server offers it; see API-CONTRACT Changes). */
+  roster: async (id: string) => (await call<import('../../../engine/index.ts').Roster>('GET', `/api/schemes/${enc(id)}/roster`)).data,
   datasets: async (scheme: string) => (await call<DatasetMeta[]>('GET', `/api/datasets?scheme=${enc(scheme)}`)).data,
   datasetData: async (id: string) => (await call<Dataset>('GET', `/api/datasets/${enc(id)}/data`)).data,
 };
