@@ -115,6 +115,9 @@ export function DiffView({ detail, meta, doc, jump, compareStored }: { detail: S
               language="json"
               originalModelPath={`inmemory://pingyi/diff/a/${from}.json`}
               modifiedModelPath={`inmemory://pingyi/diff/b/${to}.json`}
+              // keep the models on unmount: disposing them first makes Monaco's diff widget throw
+              keepCurrentOriginalModel
+              keepCurrentModifiedModel
               options={{ readOnly: true, renderSideBySide: true, minimap: { enabled: false }, fontSize: 12, automaticLayout: true }}
               loading="载入比较…"
             />
