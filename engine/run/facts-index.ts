@@ -19,8 +19,10 @@ interface TypeBucket {
 export class FactIndex {
   private readonly types = new Map<string, TypeBucket>();
 
-  constructor(facts: readonly Fact[]) {
+  /** `skip`: indexes of facts not to score (voided by a validity rule); their indexes stay their data pointers. */
+  constructor(facts: readonly Fact[], skip?: ReadonlySet<number>) {
     facts.forEach((fact, index) => {
+      if (skip?.has(index)) return;
       let bucket = this.types.get(fact.type);
       if (!bucket) {
         bucket = { all: [], byUnit: new Map(), byParent: new Map() };
