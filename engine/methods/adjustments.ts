@@ -4,6 +4,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
 import { factScope } from '../run/scope.ts';
+import { unitFacts } from '../run/veto.ts';
 import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Step } from '../trace.ts';
 import type { MethodContext } from './method.ts';
@@ -52,10 +53,7 @@ export function compileTable(t: AdjustmentTable): CompiledRule[] {
 
 /** Facts that concern a unit: its own, and those about its parent (they apply to every unit of the parent). */
 export function factsFor(ctx: MethodContext, unit: RosterUnit, factType: string): readonly IndexedFact[] {
-  const own = ctx.facts.ofUnit(factType, unit.id);
-  if (unit.parent === undefined) return own;
-  const ofParent = ctx.facts.ofParent(factType, unit.parent);
-  return ofParent.length === 0 ? own : [...own, ...ofParent];
+  return unitFacts(ctx.facts, unit, factType);
 }
 
 export function applyTable(

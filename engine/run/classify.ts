@@ -62,7 +62,7 @@ export function classify(input: ClassifyInput): ClassResult[] {
             const pool = g.entries.filter((e) => eligible(e.unit, withVetoes) && (!c.among || inBand(c.among, input.value(c.among.basis, e.unit))));
             const n = c.count ?? shareCount(pool.length, c.percent ?? 0, c.rounding ?? 'floor');
             const ordered = c.from === 'top' ? pool : [...pool].reverse();
-            const picked = cut(ordered, n, c, def, input, withVetoes ? ties : [], g.key);
+            const picked = cut(ordered, n, c, def, input, withVetoes ? ties : undefined, g.key);
             out.push(...picked.filter((u) => !c.history || holdsHistory(c.history, input.history, input.year, u)));
           }
           return out;
@@ -100,8 +100,11 @@ export function classify(input: ClassifyInput): ClassResult[] {
   return [...done.values()];
 }
 
-/** Take n units from the ordered pool; a full tie across the boundary follows the class's declared policy. */
-function cut(ordered: readonly RankedEntry[], n: number, c: Extract<Classification, { kind: 'place' }>, def: Ranking | undefined, input: ClassifyInput, ties: ClassTie[], group: string): string[] {
+/**
+ * Take n units from the ordered pool; a full tie across the boundary follows the class's
+ * declared policy. `ties` is absent for the veto-free pass (recorded and reported once).
+ */
+function cut(ordered: readonly RankedEntry[], n: number, c: Extract<Classification, { kind: 'place' }>, def: Ranking | undefined, input: ClassifyInput, ties: ClassTie[] | undefined, group: string): string[] {
   const head = ordered.slice(0, n).map((e) => e.unit);
   if (n <= 0 || n >= ordered.length) return head;
   const last = ordered[n - 1] as RankedEntry;
@@ -126,7 +129,7 @@ function cut(ordered: readonly RankedEntry[], n: number, c: Extract<Classificati
       break;
     case 'error':
       take = head;
-      input.report(
+      if (ties) input.report(
         dataIssue(
           'class-tie',
           `/units/${input.order.get(tied[0] as string) ?? ''}`,
@@ -140,6 +143,6 @@ function cut(ordered: readonly RankedEntry[], n: number, c: Extract<Classificati
       return never;
     }
   }
-  ties.push({ group, places: n, tied, inside, policy: c.ties, taken: take.filter((u) => tied.includes(u)) });
+  ties?.push({ group, places: n, tied, inside, policy: c.ties, taken: take.filter((u) => tied.includes(u)) });
   return take;
 }
