@@ -22,6 +22,7 @@ export const gradedRating: ScoringMethod<'graded-rating'> = {
     for (const unit of ctx.units) {
       const facts = factsFor(ctx, unit, m.factType);
       const [item, ...extra] = facts;
+      for (const f of facts) ctx.facts.use(f.ref);
       for (const dup of extra) {
         ctx.report(dataIssue('duplicate-rating', joinPointer('', 'facts', dup.ref.index), `单位 ${unit.id} 在“${ctx.leaf.name}”中有多条评价`, `unit ${unit.id} has more than one rating for ${ctx.leaf.id}`));
       }

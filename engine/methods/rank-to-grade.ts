@@ -32,6 +32,7 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
       for (const unit of ctx.units) {
         const facts = factsFor(ctx, unit, m.factType).filter((f) => String(f.fact[m.periodField]) === period);
         const first = facts[0];
+        for (const f of facts) ctx.facts.use(f.ref);
         let preliminary: string | null = null;
         if (first) {
           const g = m.grades.find((x) => x.id === first.fact[m.gradeField]);

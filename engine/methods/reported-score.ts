@@ -17,7 +17,10 @@ export const reportedScore: ScoringMethod<'reported-score'> = {
       const parent = ctx.roster.parentOf(unit);
       const values = factsFor(ctx, unit, m.factType)
         .filter((f) => !filter || filter(factScope(f.fact, unit, parent)))
-        .map((f) => ({ fact: f.ref, value: Number(f.fact[m.field]) }));
+        .map((f) => {
+          ctx.facts.use(f.ref);
+          return { fact: f.ref, value: Number(f.fact[m.field]) };
+        });
       if (values.length === 0) {
         if (m.missing === 'error') {
           ctx.report(dataIssue('missing-score', unitPointer(ctx, unit.id), `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”分数`, `unit ${unit.id} has no ${m.factType} score for ${ctx.leaf.id}`));

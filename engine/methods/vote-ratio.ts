@@ -31,6 +31,7 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
       const parent = ctx.roster.parentOf(unit);
       for (const { fact, ref } of factsFor(ctx, unit, m.factType)) {
         if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) continue;
+        ctx.facts.use(ref);
         const level = fact[m.levelField];
         const v = typeof level === 'string' ? value.get(level) : undefined;
         if (v === undefined) {
@@ -90,6 +91,7 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
       if (m.volumeWeight) {
         const w = m.volumeWeight;
         const reported = factsFor(ctx, unit, w.factType);
+        for (const f of reported) ctx.facts.use(f.ref);
         const volume = reported.length === 0 ? null : reported.reduce((acc, f) => acc + Number(f.fact[w.field] ?? 0), 0);
         const band = volume === null ? undefined : w.bands.find((b) => volume >= b.min && (b.max === undefined || volume < b.max));
         const factor = band?.factor ?? w.missingFactor;

@@ -12,6 +12,7 @@ import type { Scheme } from '../scheme/scheme.ts';
 import type { IndicatorTrace, Step } from '../trace.ts';
 import { classify } from './classify.ts';
 import { consequencesOf } from './consequences.ts';
+import { reportDroppedFacts } from './dropped-facts.ts';
 import { findExemptions } from './exemption.ts';
 import { FactIndex, RosterIndex } from './facts-index.ts';
 import { rankUnits, type Rankable } from './rank.ts';
@@ -154,6 +155,8 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     scoreLeaf(leaf, scoredUnits.filter((u) => members.has(u.id)));
   }
   valueCache.clear();
+
+  issues.push(...reportDroppedFacts(scheme, data, all, facts, exempt, validity.voided));
 
   const units: UnitResult[] = [];
   const totals = new Map<string, number>();

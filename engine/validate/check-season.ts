@@ -1,29 +1,9 @@
 import { checkCondition } from '../conditions/index.ts';
 import type { Indicator } from '../scheme/indicator.ts';
+import { methodFactTypes } from '../methods/fact-types.ts';
 import type { Method } from '../scheme/methods/index.ts';
 import { unitFactType } from './check-classes.ts';
 import type { SemanticContext } from './semantic-context.ts';
-
-/** The fact types a method reads, with the pointer of each reference. */
-function methodFactTypes(m: Method, at: string): Array<[string, string]> {
-  switch (m.kind) {
-    case 'vote-ratio':
-      return [[m.factType, `${at}/factType`], ...(m.volumeWeight ? [[m.volumeWeight.factType, `${at}/volumeWeight/factType`] as [string, string]] : [])];
-    case 'deduction':
-    case 'bonus':
-      return m.rules.map((r, i) => [r.factType, `${at}/rules/${i}/factType`]);
-    case 'rank-to-grade':
-      return [[m.factType, `${at}/factType`], ...m.adjustments.map((r, i): [string, string] => [r.factType, `${at}/adjustments/${i}/factType`])];
-    case 'graded-rating':
-    case 'rank-deduction':
-    case 'reported-score':
-      return [[m.factType, `${at}/factType`]];
-    default: {
-      const never: never = m;
-      return never;
-    }
-  }
-}
 
 function walk(list: readonly Indicator[], at: string, visit: (m: Method, at: string) => void): void {
   list.forEach((n, i) => {
