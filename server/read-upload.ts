@@ -7,8 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fieldTypeLookup } from '../cli/scheme-data.ts';
-import { annotateIssues, loadDataset } from '../cli/load-data.ts';
+import { annotateIssues, fieldTypeLookup, loadDataset } from '../io/index.ts';
 import { checkDataset, type Dataset, type Issue, type Roster, type Scheme } from '../engine/index.ts';
 import { refuse } from './errors.ts';
 
@@ -43,7 +42,7 @@ export async function readUpload(bytes: Buffer, format: UploadFormat, name: stri
   try {
     const file = join(dir, `${name}.${format}`);
     await writeFile(file, bytes);
-    const loaded = await loadDataset([file], { fieldType: fieldTypeLookup({ scheme, roster, dir, file: '', issues: [] }), ...(roster ? { roster } : {}) });
+    const loaded = await loadDataset([file], { fieldType: fieldTypeLookup({ scheme, roster }), ...(roster ? { roster } : {}) });
     const shown = (i: Issue): Issue => (i.file === file ? { ...i, file: `${name}.${format}` } : i);
     if (!loaded.dataset) return { dataset: undefined, problems: loaded.issues.map(shown) };
     const checked = annotateIssues(checkDataset(scheme, loaded.dataset), loaded.origins, loaded.recordOrigins).map(shown);
