@@ -105,6 +105,7 @@ export function inspectDataset(scheme: Scheme, data: Dataset): DatasetInspection
     if (!set) unusableTargets.set(ft.id, (set = new Set()));
     set.add(target);
   };
+  const seenKeys = new Map<string, number>();
   data.facts.forEach((f, i) => {
     // built for every fact of a million: an index needs no pointer escaping
     const at = `/facts/${i}`;
@@ -115,23 +116,47 @@ export function inspectDataset(scheme: Scheme, data: Dataset): DatasetInspection
       reject(i, undefined, undefined);
       return;
     }
-    const target = ft.target === 'unit' ? f.unit : f.parent;
-    if (ft.target === 'unit') {
-      if (typeof f.unit !== 'string') {
-        issues.push(dataIssue('missing-target', `${at}/unit`, `“${ft.name}”须注明${words.unit}(缺少字段 unit)`, `a ${ft.id} fact needs "unit"`));
-        reject(i, undefined, undefined);
-      } else if (!unitIds.has(f.unit)) issues.push(dataIssue('unknown-unit', `${at}/unit`, `${words.unit} ${f.unit} 不在名单中`, `unit ${f.unit} is not in the roster`));
-    } else {
-      if (typeof f.parent !== 'string') {
-        issues.push(dataIssue('missing-target', `${at}/parent`, `“${ft.name}”须注明${words.parent}(缺少字段 parent)`, `a ${ft.id} fact needs "parent"`));
-        reject(i, undefined, undefined);
-      } else if (!parentIds.has(f.parent)) issues.push(dataIssue('unknown-parent', `${at}/parent`, `${words.parent} ${f.parent} 不在名单中`, `parent ${f.parent} is not in the roster`));
+    const target = ft.target === 'unit' ? f.unit : ft.target === 'parent' ? f.parent : undefined;
+    switch (ft.target) {
+      case 'unit':
+        if (typeof f.unit !== 'string') {
+          issues.push(dataIssue('missing-target', `${at}/unit`, `“${ft.name}”须注明${words.unit}(缺少字段 unit)`, `a ${ft.id} fact needs "unit"`));
+          reject(i, undefined, undefined);
+        } else if (!unitIds.has(f.unit)) issues.push(dataIssue('unknown-unit', `${at}/unit`, `${words.unit} ${f.unit} 不在名单中`, `unit ${f.unit} is not in the roster`));
+        break;
+      case 'parent':
+        if (typeof f.parent !== 'string') {
+          issues.push(dataIssue('missing-target', `${at}/parent`, `“${ft.name}”须注明${words.parent}(缺少字段 parent)`, `a ${ft.id} fact needs "parent"`));
+          reject(i, undefined, undefined);
+        } else if (!parentIds.has(f.parent)) issues.push(dataIssue('unknown-parent', `${at}/parent`, `${words.parent} ${f.parent} 不在名单中`, `parent ${f.parent} is not in the roster`));
+        break;
+      case 'season':
+        // a season record (a meeting, a ballot box) belongs to no unit: a unit or parent on it would be ignored
+        for (const k of ['unit', 'parent'] as const) {
+          if (f[k] !== undefined) issues.push(dataIssue('unexpected-target', `${at}/${k}`, `“${ft.name}”是本轮评议的记录,不应注明 ${k}`, `a ${ft.id} record is about the season and takes no "${k}"`));
+        }
+        break;
+      default: {
+        const never: never = ft.target;
+        return never;
+      }
     }
+    // before anything stringifies a field: a value with its own toString would throw
     const unsafe = findUnsafeValue(f, at);
     if (unsafe) {
       issues.push(unsafeIssue(unsafe));
       reject(i, ft, target);
       return;
+    }
+    if (ft.key) {
+      // a uniqueness key: the second record with the same key is an error, never first-wins or averaged in
+      const key = `${ft.id}\u0000${JSON.stringify(ft.key.map((k) => f[k] ?? null))}`;
+      const first = seenKeys.get(key);
+      if (first === undefined) seenKeys.set(key, i);
+      else {
+        const what = ft.key.map((k) => `${k}=${String(f[k])}`).join(', ');
+        issues.push(dataIssue('duplicate-fact', at, `“${ft.name}”重复:${what} 已见于 /facts/${first}(唯一键 ${ft.key.join(' + ')})`, `duplicate ${ft.id}: ${what} already at /facts/${first} (key ${ft.key.join(' + ')})`));
+      }
     }
     const validate = v.get(ft);
     let dateReported = false;
@@ -144,9 +169,10 @@ export function inspectDataset(scheme: Scheme, data: Dataset): DatasetInspection
       reject(i, ft, target);
     }
     const window = ft.window ?? scheme.window;
-    if (window && ft.dateField !== undefined) {
+    if (ft.dateField !== undefined) {
       const d = f[ft.dateField];
-      if (typeof d === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(d)) {
+      if (typeof d === 'string' && isCalendarDate(d)) {
+        if (!window) return;
         // a month (YYYY-MM) counts as inside when any day of it is
         const from = d.length === 7 ? `${d}-31` : d;
         const to = d.length === 7 ? `${d}-01` : d;
@@ -156,7 +182,7 @@ export function inspectDataset(scheme: Scheme, data: Dataset): DatasetInspection
           );
         }
       } else if (d !== undefined && !dateReported) {
-        issues.push(dataIssue('bad-date', `${at}/${ft.dateField}`, `日期须为 YYYY-MM-DD 或 YYYY-MM`, `date must be YYYY-MM-DD or YYYY-MM`));
+        issues.push(dataIssue('bad-date', `${at}/${ft.dateField}`, `日期 ${JSON.stringify(d)} 不是日历上的日期,须为 YYYY-MM-DD 或 YYYY-MM`, `date ${JSON.stringify(d)} is not a calendar date in YYYY-MM-DD or YYYY-MM`));
       }
     }
   });
@@ -229,4 +255,18 @@ function valueAt(fact: Record<string, unknown>, instancePath: string): unknown {
     v = (v as Record<string, unknown>)[k];
   }
   return v;
+}
+
+/** YYYY-MM or YYYY-MM-DD naming a real month and day (a 30th of February, a 31st of April, month 00 or 13 are not). */
+export function isCalendarDate(d: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(d);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+  return day >= 1 && day <= days;
 }

@@ -1,6 +1,7 @@
 import { compileCondition } from '../conditions/index.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import { holdsHistory } from './classify.ts';
 import type { RosterIndex } from './facts-index.ts';
 import { HistoryIndex } from './history-index.ts';
 import type { UnitResult } from './result.ts';
@@ -12,6 +13,7 @@ import { unitScope } from './scope.ts';
  */
 export function findExemptions(scheme: Scheme, data: Dataset, roster: RosterIndex): Map<string, NonNullable<UnitResult['exemptBy']>> {
   const out = new Map<string, NonNullable<UnitResult['exemptBy']>>();
+  // indexed once: units × history lines would be 800 million comparisons for 20,000 units and 40,000 lines
   const history = new HistoryIndex(data.history ?? []);
   for (const e of scheme.exemptions ?? []) {
     switch (e.kind) {
@@ -19,8 +21,10 @@ export function findExemptions(scheme: Scheme, data: Dataset, roster: RosterInde
         const years = e.yearsAgo.map((n) => scheme.year - n);
         for (const u of data.units) {
           if (out.has(u.id)) continue;
-          const ok = years.every((y) => history.has(u.id, y, e.outcome));
-          if (ok) out.set(u.id, { exemption: e.id, name: e.name, years, source: e.source });
+          if (holdsHistory(e, history, scheme.year, u.id)) {
+            const held = years.filter((y) => history.has(u.id, y, e.outcome));
+            out.set(u.id, { exemption: e.id, name: e.name, years: held, source: e.source });
+          }
         }
         break;
       }

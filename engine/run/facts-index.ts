@@ -18,19 +18,23 @@ interface TypeBucket {
  */
 export class FactIndex {
   private readonly types = new Map<string, TypeBucket>();
+  /** One byte per fact: whether a scoring rule took it (a fact no rule takes is reported, never dropped silently). */
+  private readonly used: Uint8Array;
 
   /**
-   * `skip`: indices of facts the data check found unusable (they keep their
-   * index in the data set, so pointers stay true); `unusable`: fact type →
-   * targets that had such a fact, so a method does not also call them missing.
+   * `skip`: indexes of facts not to score (voided by a validity rule, or found
+   * unusable by the data check); their indexes stay their data pointers.
+   * `unusable`: fact type → targets that had an unusable fact, so a method
+   * does not also call them missing.
    */
   constructor(
     facts: readonly Fact[],
-    skip: ReadonlySet<number> = new Set(),
+    skip?: ReadonlySet<number>,
     private readonly unusable: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {
+    this.used = new Uint8Array(facts.length);
     facts.forEach((fact, index) => {
-      if (skip.has(index)) return;
+      if (skip?.has(index)) return;
       let bucket = this.types.get(fact.type);
       if (!bucket) {
         bucket = { all: [], byUnit: new Map(), byParent: new Map() };
@@ -41,6 +45,15 @@ export class FactIndex {
       if (fact.unit !== undefined) push(bucket.byUnit, fact.unit, entry);
       if (fact.parent !== undefined) push(bucket.byParent, fact.parent, entry);
     });
+  }
+
+  /** A method took this fact into a score (or reported it as bad input). */
+  use(ref: FactRef): void {
+    this.used[ref.index] = 1;
+  }
+
+  isUsed(index: number): boolean {
+    return this.used[index] === 1;
   }
 
   all(type: string): readonly IndexedFact[] {

@@ -8,9 +8,12 @@ import type { MethodContext, ScoringMethod, UnitScore } from '../methods/method.
 import { clean, roundTo } from '../numbers.ts';
 import { wordsOf } from '../terms.ts';
 import type { Method, MethodKind } from '../scheme/methods/index.ts';
+import type { Ranking } from '../scheme/flow.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import type { IndicatorTrace, Step } from '../trace.ts';
-import { classify, consequencesOf } from './classify.ts';
+import { classify } from './classify.ts';
+import { consequencesOf } from './consequences.ts';
+import { reportDroppedFacts } from './dropped-facts.ts';
 import { findExemptions } from './exemption.ts';
 import { FactIndex, RosterIndex } from './facts-index.ts';
 import { rankUnits, type Rankable } from './rank.ts';
@@ -19,6 +22,8 @@ import type { RankingResult, RunResult, SelectionResult, UnitResult } from './re
 import { findNonFinite } from './finite.ts';
 import { unitScope } from './scope.ts';
 import { select } from './selection.ts';
+import { checkValidity } from './validity.ts';
+import { findVetoes, matchingFacts } from './veto.ts';
 
 function runMethod<K extends MethodKind>(method: Extract<Method, { kind: K }>, ctx: MethodContext): Map<string, UnitScore> {
   const impl = METHODS[method.kind] as ScoringMethod<K>;
@@ -69,7 +74,13 @@ function failed(scheme: Scheme, issues: Issue[]): RunResult {
 function run(scheme: Scheme, data: Dataset, checked: ReturnType<typeof inspectDataset>, report: (i: Issue) => void, issues: Issue[]): RunResult {
   const words = wordsOf(scheme);
   const roster = new RosterIndex(data);
-  const facts = new FactIndex(data.facts, checked.unusable, checked.unusableTargets);
+  // validity rules decide whether the season counts and which ballots are void; facts the data check
+  // rejected are seen as bare records of their type (counted, no fields read: their values are not safe to read)
+  const seen = { ...data, facts: data.facts.map((f, i) => (checked.unusable.has(i) ? { type: f.type } : f)) };
+  const validity = checkValidity(scheme, seen);
+  validity.issues.forEach(report);
+  const skipped = new Set([...checked.unusable, ...validity.voided]);
+  const facts = new FactIndex(data.facts, skipped, checked.unusableTargets);
   const roots = resolveTree(scheme);
   const all = flatten(roots);
   const exempt = findExemptions(scheme, data, roster);
@@ -163,7 +174,8 @@ function run(scheme: Scheme, data: Dataset, checked: ReturnType<typeof inspectDa
 
   const selections: SelectionResult[] = [];
   for (const s of scheme.selections ?? []) {
-    const res = select(s, scheme, rankables(scoredUnits, s.basis), data);
+    const listed = s.listed ? matchingFacts(facts, roster, scoredUnits, s.listed.factType, s.listed.when) : undefined;
+    const res = select(s, scheme, rankables(scoredUnits, s.basis), data, listed);
     selections.push(res);
     selected.set(s.id, new Set(res.members.map((m) => m.unit)));
   }
@@ -176,6 +188,9 @@ function run(scheme: Scheme, data: Dataset, checked: ReturnType<typeof inspectDa
 
   const selectionsOf = new Map<string, string[]>();
   for (const s of selections) for (const m of s.members) selectionsOf.set(m.unit, [...(selectionsOf.get(m.unit) ?? []), s.id]);
+
+  reportDroppedFacts(scheme, data, all, facts, exempt, skipped).forEach(report);
+
   const units: UnitResult[] = [];
   const totals = new Map<string, number>();
   for (const u of data.units) {
@@ -198,7 +213,7 @@ function run(scheme: Scheme, data: Dataset, checked: ReturnType<typeof inspectDa
   const byId = new Map(units.map((u) => [u.unit, u]));
   const rankings: RankingResult[] = [];
   for (const rk of scheme.rankings) {
-    const pool = rk.pool.kind === 'all' ? scoredUnits : scoredUnits.filter((u) => selected.get((rk.pool as { id: string }).id)?.has(u.id));
+    const pool = poolOf(rk.pool, scoredUnits, selections);
     const groups = new Map<string, RosterUnit[]>();
     for (const u of pool) {
       const key = rk.groupBy === 'category' ? (u.category ?? '') : '*';
@@ -220,8 +235,41 @@ function run(scheme: Scheme, data: Dataset, checked: ReturnType<typeof inspectDa
     }
     rankings.push(result);
   }
-  const classes = classify(scheme.classifications ?? [], rankings, data.history ?? [], scheme.year);
+  const vetoes = findVetoes(scheme.vetoes ?? [], facts, roster, scoredUnits);
+  for (const [unit, hits] of vetoes) {
+    const ur = byId.get(unit);
+    if (ur) ur.vetoes = hits.map((h) => ({ veto: h.veto, name: h.name, effect: h.effect.kind, fact: h.fact, source: h.source }));
+  }
+  const classes = classify({
+    classes: scheme.classifications ?? [],
+    rankingDefs: scheme.rankings,
+    rankings,
+    history: data.history ?? [],
+    year: scheme.year,
+    scored: scoredUnits.map((u) => u.id),
+    value: (basis, unit) => (basis.kind === 'total' ? (totals.get(unit) ?? 0) : valueOf(basis.id, unit)),
+    vetoes,
+    order: roster.order,
+    report,
+  });
   for (const c of classes) for (const id of c.units) byId.get(id)?.classes.push(c.id);
-  const consequences = consequencesOf(scheme.consequences ?? [], classes, roster);
+  const consequences = consequencesOf(scheme.consequences ?? [], classes, roster, facts, scoredUnits);
   return { ok: !hasErrors(issues), issues, scheme: { id: scheme.id, version: scheme.version }, units, selections, rankings, classes, consequences };
+}
+
+/** Who a ranking ranks: every scored unit, or the members of a selection (only those that entered by the listed reasons). */
+function poolOf(pool: Ranking['pool'], scored: readonly RosterUnit[], selections: readonly SelectionResult[]): RosterUnit[] {
+  switch (pool.kind) {
+    case 'all':
+      return [...scored];
+    case 'selection': {
+      const sel = selections.find((x) => x.id === pool.id);
+      const ids = new Set((sel?.members ?? []).filter((m) => pool.reasons === undefined || pool.reasons.includes(m.reason)).map((m) => m.unit));
+      return scored.filter((u) => ids.has(u.id));
+    }
+    default: {
+      const never: never = pool;
+      return never;
+    }
+  }
 }

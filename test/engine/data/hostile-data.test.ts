@@ -82,7 +82,7 @@ describe('history outcomes are classes of the scheme', () => {
 describe('the exemption lookup is indexed', () => {
   it('finds the units exempt by two years of history among 20,000 units and 40,000 history lines', () => {
     const s = miniScheme({ kind: 'bonus', hitPolicy: 'all', rules: [{ id: 'r', name: 'r', source: 't', factType: 'b', points: { kind: 'fixed', value: 1 } }], cap: 10 }, [factType('b', {})], 10, {
-      classifications: [{ id: 'good', name: '满意', ranking: 'all', from: 'top', count: 1, source: 't' }],
+      classifications: [{ kind: 'place', id: 'good', name: '满意', ranking: 'all', from: 'top', count: 1, ties: 'include', source: 't' }],
       exemptions: [{ kind: 'history', id: 'twice', name: '连续两年满意免评', outcome: 'good', yearsAgo: [1, 2], source: 't' }],
     });
     const ids = Array.from({ length: 20_000 }, (_, i) => `u${i}`);
