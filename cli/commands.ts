@@ -2,7 +2,7 @@ import { readdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkCase, explainUnit, formatIssue, hasErrors, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
 import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
-import { annotateIssues, caseInput, loadInput, readJsonFile } from '../io/index.ts';
+import { annotateIssues, caseInput, formatLocatedIssue, loadInput, readJsonFile, type DataFormat } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
 import { rankedTable } from './print-table.ts';
 
@@ -12,7 +12,7 @@ export interface Io {
 }
 
 function printIssues(io: Io, issues: readonly Issue[]): void {
-  for (const i of issues) io.err(formatIssue(i));
+  for (const i of issues) io.err(formatLocatedIssue(i));
 }
 
 /** `pingyi validate <scheme-dir|scheme.json>`: every problem with its path; exit 1 on any error. */
@@ -28,14 +28,14 @@ export function validateCommand(io: Io, target: string): number {
 }
 
 /** `pingyi score <scheme-dir> <data…> [--json] [--explain <unit>]` */
-export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string }): Promise<number> {
+export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string; format?: DataFormat }): Promise<number> {
   const loaded = loadScheme(schemeDir);
   if (!loaded.scheme) {
     printIssues(io, loaded.issues);
     return 1;
   }
   const scheme = loaded.scheme;
-  const data = await loadInput(loaded, files);
+  const data = await loadInput(loaded, files, loaded.roster, opts.format ? { stdinFormat: opts.format } : {});
   if (!data.dataset || hasErrors(data.issues)) {
     printIssues(io, data.issues);
     return 1;

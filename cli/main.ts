@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { isDataFormat } from '../io/index.ts';
 import { fmtCommand, scoreCommand, testCommand, validateCommand, type Io } from './commands.ts';
 
 const USAGE = `pingyi — 评议方案引擎 appraisal scheme engine
 
 用法 usage:
   pingyi validate <scheme-dir|scheme.json>
-  pingyi score <scheme-dir> <data.json|.ndjson|.csv>… [--json] [--explain <unit-id>]
+  pingyi score <scheme-dir> <data.json|.ndjson|.csv|.xlsx|->… [--json] [--explain <unit-id>] [--format json|ndjson|csv|xlsx]
   pingyi test [<scheme-dir>…]
   pingyi fmt <scheme.json>… [--check]
   pingyi diff <A> <B> [--data <file>] [--json | --markdown]`;
@@ -36,9 +37,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'score': {
       const json = bool(args, '--json');
       const explain = flag(args, '--explain');
-      if (args.length < 2) break;
+      const format = flag(args, '--format'); // of standard input (`-`); sniffed when absent
+      if (args.length < 2 || (format !== undefined && !isDataFormat(format))) break;
       const [dir, ...files] = args as [string, ...string[]];
-      return scoreCommand(io, dir, files, { json, ...(explain !== undefined ? { explain } : {}) });
+      return scoreCommand(io, dir, files, { json, ...(explain !== undefined ? { explain } : {}), ...(format !== undefined ? { format } : {}) });
     }
     case 'test':
       return testCommand(io, args, root);

@@ -18,14 +18,19 @@ import type { Dataset, Roster } from '../engine/data/dataset.ts';
 import type { Issue } from '../engine/issue.ts';
 import { CellReader, type LabelLookup } from './cells.ts';
 import { isReadableFile, located, Merge, tooLarge, unreadable, type FieldTypeLookup, type LocatedIssue, type Origin, type RecordOrigins } from './data-merge.ts';
-import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { DEFAULT_LIMITS, limitsFromEnv, type Limits } from './limits.ts';
 import { loadCsv } from './load-csv.ts';
 import { loadJson } from './load-json.ts';
 import { loadNdjson } from './load-ndjson.ts';
 import { loadXlsx } from './load-xlsx.ts';
 import { sniffFormat } from './sniff-format.ts';
 
-export type DataFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
+export const DATA_FORMATS = ['json', 'ndjson', 'csv', 'xlsx'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+
+export function isDataFormat(s: string): s is DataFormat {
+  return (DATA_FORMATS as readonly string[]).includes(s);
+}
 
 export interface LoadResult {
   /** Undefined when any load error occurred: partial data must never be scored. */
@@ -84,7 +89,7 @@ export async function readDataBuffer(buffer: Buffer, opts: LoadOptions & { name:
 
 /** Any inputs, merged in order into one data set. */
 export async function readData(inputs: readonly DataInput[], opts: LoadOptions = {}): Promise<LoadResult> {
-  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFromEnv(process.env), ...opts.limits };
   const reader = () => new CellReader(opts.fieldType, opts.labels);
   const m = new Merge();
   for (const input of inputs) {
