@@ -15,3 +15,6 @@ export { caseInput, fieldTypeLookup, isCase, labelLookup, loadInput, schemeLoadO
 export { readJsonFile } from './read-json.ts';
 export { readRoster } from './read-roster.ts';
 export { errText, jsonErrorLocation, lineCol, syntaxOffset } from './json-position.ts';
+export { dataJsonSchema } from './data-schema.ts';
+export { EXPORT_SHEETS, exportRunCsv, exportRunXlsx } from './export-run.ts';
+export { runTable, tableOrder, type RunTable, type TableValue } from './run-table.ts';
