@@ -12,7 +12,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Dataset, Roster } from '../engine/data/dataset.ts';
 import type { Issue } from '../engine/issue.ts';
@@ -23,6 +23,7 @@ import { loadCsv } from './load-csv.ts';
 import { loadJson } from './load-json.ts';
 import { loadNdjson } from './load-ndjson.ts';
 import { loadXlsx } from './load-xlsx.ts';
+import { rosterKindOf, type RosterKind } from './roster-rows.ts';
 import { sniffFormat } from './sniff-format.ts';
 
 export const DATA_FORMATS = ['json', 'ndjson', 'csv', 'xlsx'] as const;
@@ -133,7 +134,7 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     // the regular-file guard comes before any read: a FIFO or /dev/zero must not hang the run
     if (!(await isReadableFile(file, m, whole))) return;
     if (format === 'ndjson') return loadNdjson(createReadStream(file, { highWaterMark: 1 << 20 }), file, m, limits.maxLineBytes);
-    if (format === 'csv') return loadCsv(createReadStream(file), file, m, reader());
+    if (format === 'csv') return loadCsv(createReadStream(file), file, m, reader(), csvKind(file));
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
@@ -143,7 +144,7 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     return format === 'json' ? loadJson(bytes.toString('utf8'), file, m) : loadXlsx(bytes, file, m, reader());
   }
   if ('stream' in input && (format === 'ndjson' || format === 'csv')) {
-    return format === 'ndjson' ? loadNdjson(input.stream, file, m, limits.maxLineBytes) : loadCsv(Readable.from(input.stream), file, m, reader());
+    return format === 'ndjson' ? loadNdjson(input.stream, file, m, limits.maxLineBytes) : loadCsv(Readable.from(input.stream), file, m, reader(), csvKind(file));
   }
   const bytes = 'buffer' in input ? input.buffer : await drain(input.stream, file, m, limits.maxStdinBytes);
   if (bytes === undefined) return;
@@ -158,10 +159,15 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     case 'ndjson':
       return loadNdjson([bytes], file, m, limits.maxLineBytes);
     case 'csv':
-      return loadCsv(Readable.from([bytes]), file, m, reader());
+      return loadCsv(Readable.from([bytes]), file, m, reader(), csvKind(file));
     default:
       format satisfies never;
   }
+}
+
+/** A CSV file named units.csv, parents.csv or history.csv (or 单位.csv …) holds those records; any other, facts. */
+function csvKind(file: string): RosterKind | undefined {
+  return rosterKindOf(basename(file, extname(file)));
 }
 
 /** A stream read whole (to sniff its format or parse one JSON document), bounded by `max` bytes. */
