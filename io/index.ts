@@ -18,3 +18,5 @@ export { errText, jsonErrorLocation, lineCol, syntaxOffset } from './json-positi
 export { dataJsonSchema } from './data-schema.ts';
 export { EXPORT_SHEETS, exportRunCsv, exportRunXlsx } from './export-run.ts';
 export { runTable, tableOrder, type RunTable, type TableValue } from './run-table.ts';
+export { templateCsv, templateXlsx } from './template.ts';
+export { templateTables, type TemplateColumn, type TemplateTable } from './template-columns.ts';
