@@ -9,7 +9,9 @@ const USAGE = `pingyi — 评议方案引擎 appraisal scheme engine
   pingyi score <scheme-dir> <data.json|.ndjson|.csv|.xlsx|->… [--json] [--explain <unit-id>] [--format json|ndjson|csv|xlsx]
   pingyi test [<scheme-dir>…]
   pingyi fmt <scheme.json>… [--check]
-  pingyi diff <A> <B> [--data <file>] [--json | --markdown]`;
+  pingyi diff <A> <B> [--data <file>] [--json | --markdown]
+  pingyi template <scheme-dir> [--xlsx | --csv] [--out <dir>]
+  pingyi data-schema <scheme-dir> [--out <file>]`;
 
 const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
       const { diffCommand } = await import('./diff-command.ts');
       return diffCommand(io, args);
     }
+    case 'template':
+      return (await import('./template-command.ts')).templateCommand(io, args);
+    case 'data-schema':
+      return (await import('./template-command.ts')).dataSchemaCommand(io, args);
     case undefined:
     case '--help':
     case '-h':
