@@ -18,6 +18,7 @@ import type { Dataset, Roster } from '../engine/data/dataset.ts';
 import type { Issue } from '../engine/issue.ts';
 import { CellReader, type LabelLookup } from './cells.ts';
 import { isReadableFile, located, Merge, tooLarge, unreadable, type FieldTypeLookup, type LocatedIssue, type Origin, type RecordOrigins } from './data-merge.ts';
+import type { DataFormat } from './data-format.ts';
 import { DEFAULT_LIMITS, limitsFromEnv, type Limits } from './limits.ts';
 import { loadCsv } from './load-csv.ts';
 import { loadJson } from './load-json.ts';
@@ -26,12 +27,7 @@ import { loadXlsx } from './load-xlsx.ts';
 import { rosterKindOf, type RosterKind } from './roster-rows.ts';
 import { sniffFormat } from './sniff-format.ts';
 
-export const DATA_FORMATS = ['json', 'ndjson', 'csv', 'xlsx'] as const;
-export type DataFormat = (typeof DATA_FORMATS)[number];
-
-export function isDataFormat(s: string): s is DataFormat {
-  return (DATA_FORMATS as readonly string[]).includes(s);
-}
+export { DATA_FORMATS, isDataFormat, type DataFormat } from './data-format.ts';
 
 export interface LoadResult {
   /** Undefined when any load error occurred: partial data must never be scored. */

@@ -33,7 +33,7 @@ function factTypeOf(scheme: Scheme | undefined): (id: string) => FactType | unde
 }
 
 /** Declared type of a fact field, so that CSV and Excel cells are read as numbers and booleans. */
-export function fieldTypeLookup(loaded: Pick<SchemeContext, 'scheme'>): FieldTypeLookup {
+export function fieldTypeLookup(loaded: Pick<SchemeContext, 'scheme'> & Partial<SchemeContext>): FieldTypeLookup {
   const factType = factTypeOf(loaded.scheme);
   return (type, field) => {
     const prop = fieldOf(factType(type), field);
@@ -47,7 +47,7 @@ export function fieldTypeLookup(loaded: Pick<SchemeContext, 'scheme'>): FieldTyp
  * `satisfied`), from the fact type's `labels`. A label that is itself another
  * value of the field is left out: the value wins, so no cell changes meaning.
  */
-export function labelLookup(loaded: Pick<SchemeContext, 'scheme'>): LabelLookup {
+export function labelLookup(loaded: Pick<SchemeContext, 'scheme'> & Partial<SchemeContext>): LabelLookup {
   const factType = factTypeOf(loaded.scheme);
   return (type, field) => {
     const ft = factType(type);
