@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMES_DIR, startServer, type Harness } from './harness.ts';
 
@@ -15,6 +16,16 @@ afterAll(() => h.close());
 
 const upload = (body: string | Uint8Array, type: string, name = '2024年度', token = clerk) =>
   h.call('POST', `/api/datasets?scheme=wenzhou-2024&version=1.0.0&name=${encodeURIComponent(name)}`, { token, raw: body, headers: { 'content-type': type } });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The CSV's rows as a workbook's `facts` sheet, with numbers as numbers the way Excel keeps them. */
+async function workbook(text: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('facts');
+  for (const line of text.trim().split('\n')) ws.addRow(line.split(',').map((c) => (c === '' ? null : /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 
 describe('uploading data sets', () => {
   it('rejects a CSV with one bad row: a row-level problem, stored as rejected, no records', async () => {
@@ -45,6 +56,22 @@ describe('uploading data sets', () => {
     expect(data.body.facts[14]).toMatchObject({ type: 'sasac-dept-score', unit: 'u001', department: '规划发展处', score: 5 });
     const list = await h.call('GET', '/api/datasets?scheme=wenzhou-2024', { token: clerk });
     expect(list.body.map((d: any) => d.status).sort()).toEqual(['accepted', 'rejected']);
+  });
+
+  it('rejects an .xlsx with one bad row (sheet, row, column, pointer) and accepts the good one', async () => {
+    const lines = csv.split('\n');
+    lines[15] = 'sasac-dept-score,u001,,,,规划发展处,五,,,';
+    const bad = await upload(await workbook(lines.join('\n')), XLSX, 'Excel 有错');
+    expect(bad.status).toBe(422);
+    const errors = bad.body.problems.filter((p: any) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    // row 16 of sheet facts, column G (score)
+    expect(errors[0]).toMatchObject({ sheet: 'facts', row: 16, column: 'G' });
+    expect(errors[0].path).toMatch(/^\/facts\/\d+\/score$/);
+    expect(bad.body.dataset.counts.facts).toBe(0);
+    const good = await upload(await workbook(csv), XLSX, 'Excel');
+    expect(good.status).toBe(201);
+    expect(good.body.dataset.counts).toMatchObject({ units: 131, facts: csv.trim().split('\n').length - 1 });
   });
 
   it('refuses uploads from roles without data entry, unknown formats and unknown versions with a code', async () => {

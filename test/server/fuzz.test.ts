@@ -68,7 +68,7 @@ const body = fc.oneof(
 const endpoint = fc.oneof(
   {
     weight: 30,
-    arbitrary: fc.constantFrom('PUT draft', 'PUT draft stale', 'POST schemes', 'POST login', 'POST users', 'PATCH user', 'POST impact', 'POST facts', 'POST runs', 'POST datasets'),
+    arbitrary: fc.constantFrom('PUT draft', 'PUT draft stale', 'POST schemes', 'POST login', 'POST users', 'PATCH user', 'POST impact', 'POST facts', 'POST runs', 'POST datasets', 'POST next-year'),
   },
   { weight: 1, arbitrary: fc.constantFrom('POST new-version', 'POST publish') },
 );
@@ -105,6 +105,7 @@ describe('fuzzing the write endpoints', () => {
           case 'POST impact': path = '/api/impact'; break;
           case 'POST facts': path = `/api/datasets/${dataset}/facts`; break;
           case 'POST runs': path = '/api/runs'; break;
+          case 'POST next-year': path = `${draftPath}/next-year`; break;
           case 'POST datasets': path = '/api/datasets?scheme=wenzhou-2024&version=1.0.0&name=fuzz'; break;
           case 'POST new-version': path = `${draftPath}/new-version`; break;
           case 'POST publish': path = `${draftPath}/publish`; break;

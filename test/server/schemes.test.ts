@@ -150,3 +150,22 @@ describe('diff of two versions', () => {
     expect(missing.body.code).toBe('not-found');
   });
 });
+
+describe('drafting next year from a version', () => {
+  it('creates next year\'s scheme as a draft based on the version, with notes to check', async () => {
+    const r = await h.call('POST', '/api/schemes/wenzhou-2024/versions/1.0.0/next-year', { token: h.admin, body: {} });
+    expect(r.status).toBe(201);
+    expect(r.body.meta).toMatchObject({ id: 'wenzhou-2025', version: '1.0.0', status: 'draft', revision: 1, basedOn: { id: 'wenzhou-2024', version: '1.0.0' } });
+    expect(r.body.notes.every((n: any) => typeof n.path === 'string' && n.message.zh)).toBe(true);
+    const got = await h.call('GET', '/api/schemes/wenzhou-2025/versions/1.0.0', { token: h.admin });
+    expect(got.body.document).toMatchObject({ id: 'wenzhou-2025', year: 2025, basedOn: { id: 'wenzhou-2024', version: '1.0.0' } });
+    expect(got.body.document.name).toContain('2025');
+    expect((await h.call('GET', '/api/schemes/wenzhou-2025/roster', { token: h.admin })).body.units).toHaveLength(131);
+    const again = await h.call('POST', '/api/schemes/wenzhou-2024/versions/1.0.0/next-year', { token: h.admin, body: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('scheme-exists');
+    const earlier = await h.call('POST', '/api/schemes/wenzhou-2024/versions/1.0.0/next-year', { token: h.admin, body: { year: 2020, id: 'wenzhou-2020' } });
+    expect(earlier.status).toBe(422);
+    expect(earlier.body.problems[0].code).toBe('next-year-not-later');
+  });
+});
