@@ -32,6 +32,10 @@ describe('schemes after a fresh start', () => {
     const cases = await h.call('GET', '/api/schemes/wenzhou-2024/cases', { token: h.admin });
     expect(cases.body.map((c: any) => c.name)).toContain('01-every-indicator.json');
     expect(cases.body.every((c: any) => typeof c.case === 'object' && 'expect' in c.case)).toBe(true);
+    // a case whose input is a file beside it comes back with the data inline, on the shipped roster
+    const shipped = cases.body.find((c: any) => c.name === '03-shipped-roster.json');
+    expect(shipped.case.input.units).toHaveLength(131);
+    expect(shipped.case.input.facts.length).toBeGreaterThan(1000);
     const roster = await h.call('GET', '/api/schemes/wenzhou-2024/roster', { token: h.admin });
     expect(roster.body.units).toHaveLength(131);
   });
