@@ -11,7 +11,7 @@ beforeAll(async () => {
   h = await startServer();
   clerk = await h.userWith('clerk', ['data-entry']);
   csv = await readFile(join(SCHEMES_DIR, 'wenzhou-2024/cases/03-shipped-roster.facts.csv'), 'utf8');
-});
+}, 120_000);
 afterAll(() => h.close());
 
 const upload = (body: string | Uint8Array, type: string, name = '2024年度', token = clerk) =>
@@ -91,7 +91,7 @@ describe('runs, explanations and live facts', () => {
 
   beforeAll(async () => {
     dataset = (await upload(csv, 'text/csv', '运行用')).body.dataset.id;
-  });
+  }, 120_000);
 
   it('scores a data set and explains one unit', async () => {
     const r = await h.call('POST', '/api/runs', { token: clerk, body: { dataset, scheme: { id: 'wenzhou-2024', version: '1.0.0' } } });

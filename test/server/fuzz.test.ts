@@ -54,7 +54,7 @@ beforeAll(async () => {
   const csv = await readFile(join(SCHEMES_DIR, 'wenzhou-2024/cases/03-shipped-roster.facts.csv'), 'utf8');
   const up = await h.call('POST', '/api/datasets?scheme=wenzhou-2024&version=1.0.0&name=fuzz', { token: h.admin, raw: csv, headers: { 'content-type': 'text/csv' } });
   dataset = up.body.dataset.id;
-});
+}, 120_000);
 afterAll(() => h.close());
 
 const json = fc.jsonValue({ maxDepth: 4 });

@@ -4,7 +4,7 @@ import { startServer, type Harness } from './harness.ts';
 let h: Harness;
 beforeAll(async () => {
   h = await startServer();
-});
+}, 120_000);
 afterAll(() => h.close());
 
 const V = '/api/schemes/pingyang-2021/versions';
