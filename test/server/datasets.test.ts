@@ -143,13 +143,19 @@ describe('runs, explanations and live facts', () => {
     const made = await h.call('POST', '/api/schemes/wenzhou-2024/versions/1.0.0/new-version', { token: h.admin });
     const v = made.body.meta.version;
     const doc = (await h.call('GET', `/api/schemes/wenzhou-2024/versions/${v}`, { token: h.admin })).body.document;
-    const saved = await h.call('PUT', `/api/schemes/wenzhou-2024/versions/${v}`, { token: h.admin, body: { ...doc, totalPoints: doc.totalPoints }, headers: { 'if-match': '1' } });
+    // the new version values a "fair" network vote at 0.8 instead of 0.6
+    const network = doc.indicators.find((i: any) => i.id === 'network');
+    network.method.levels.find((l: any) => l.id === 'fair').value = 0.8;
+    const saved = await h.call('PUT', `/api/schemes/wenzhou-2024/versions/${v}`, { token: h.admin, body: doc, headers: { 'if-match': '1' } });
     expect(saved.status).toBe(200);
     const r = await h.call('POST', '/api/impact', { token: clerk, body: { from: 'wenzhou-2024@1.0.0', to: `wenzhou-2024@${v}`, dataset } });
     expect(r.status).toBe(200);
     expect(r.body.units).toHaveLength(131);
-    // the same rules give the same standing: nobody moves
-    expect(r.body.units.filter((u: any) => u.moved)).toEqual([]);
     expect(r.body.ok).toEqual({ before: true, after: true });
+    // u001 (after the live append above: 9 satisfied, 1 fair, 20 dissatisfied network votes, 30 in all):
+    // network 15 × (9 + 0.6)/30 = 4.8 before, 15 × (9 + 0.8)/30 = 4.9 after; daily 81.5 unchanged
+    const u001 = r.body.units.find((u: any) => u.unit === 'u001');
+    expect(u001.total).toEqual({ before: 86.3, after: 86.4 });
+    expect(u001.moved).toBe(true);
   });
 });
