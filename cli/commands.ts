@@ -3,9 +3,8 @@ import { basename, join } from 'node:path';
 import { checkCase, formatIssue, nameYearIssues, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
 import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
 import { EXIT } from './exit-codes.ts';
-import { caseInput } from './scheme-data.ts';
+import { caseInput, readJsonFile } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
-import { readJsonFile } from './read-json.ts';
 import { resolveSchemePath } from './resolve-scheme.ts';
 
 export interface Io {

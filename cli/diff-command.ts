@@ -10,9 +10,8 @@ import type { ParsedArgs } from './args.ts';
 import type { Io } from './commands.ts';
 import { EXIT } from './exit-codes.ts';
 import { commandHelp } from './help.ts';
-import { annotateIssues } from './load-data.ts';
+import { annotateIssues, loadInput } from '../io/index.ts';
 import { loadScheme, type LoadedScheme } from './load-scheme.ts';
-import { loadInput } from './scheme-data.ts';
 
 export async function diffCommand(io: Io, args: ParsedArgs): Promise<number> {
   if (args.bools.has('--json') && args.bools.has('--markdown')) {

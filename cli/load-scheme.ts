@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { validateScheme, type Issue, type Roster, type Scheme } from '../engine/index.ts';
-import { readJsonFile } from './read-json.ts';
+import { readJsonFile } from '../io/index.ts';
 import { resolveSchemePath } from './resolve-scheme.ts';
 
 export interface LoadedScheme {

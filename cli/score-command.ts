@@ -8,10 +8,9 @@ import type { Io } from './commands.ts';
 import { printIssues } from './commands.ts';
 import { completenessText } from './completeness-text.ts';
 import { EXIT } from './exit-codes.ts';
-import { annotateIssues } from './load-data.ts';
+import { annotateIssues, loadInput } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
 import { consequencesText, rankedTable } from './print-table.ts';
-import { loadInput } from './scheme-data.ts';
 
 const noFacts = (files: string[]): Issue => ({
   ...dataIssue(
