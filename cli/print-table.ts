@@ -113,7 +113,7 @@ export function consequencesText(r: RunResult, parentName: (id: string) => strin
       lines.push(`  ${parentName(c.id) ?? c.id} (${c.id})${totals.length ? `:${totals.join(',')}` : ''}`);
       for (const it of c.items) {
         const pts = it.points !== undefined ? `${it.measure ?? ''} ${signed(it.points)} ` : '';
-        lines.push(`    · ${pts}${className.get(it.class) ?? it.class} ${unitName.get(it.unit) ?? it.unit} (${it.unit}) — ${it.name}`);
+        lines.push(`    · ${pts}${it.class !== undefined ? (className.get(it.class) ?? it.class) : it.fact ? `事实 fact ${it.fact.type}` : ''} ${unitName.get(it.unit) ?? it.unit} (${it.unit}) — ${it.name}`);
       }
     }
   }

@@ -13,7 +13,8 @@ import type { Dataset } from './dataset.ts';
 export interface FactTypeCoverage {
   factType: string;
   name: string;
-  target: 'unit' | 'parent';
+  /** `season`: one record for the whole season (a meeting, a ballot box); counted as one target. */
+  target: 'unit' | 'parent' | 'season';
   /** Facts of this type in the data set. */
   facts: number;
   /** Units (or parents) with at least one fact of this type. */
@@ -47,13 +48,13 @@ const EXAMPLES = 5;
 
 export function dataCompleteness(scheme: Scheme, data: Dataset, result?: RunResult): Completeness {
   const factTypes = scheme.factTypes.map((ft): FactTypeCoverage => {
-    const ids = ft.target === 'parent' ? (data.parents ?? []).map((p) => p.id) : data.units.map((u) => u.id);
+    const ids = ft.target === 'parent' ? (data.parents ?? []).map((p) => p.id) : ft.target === 'season' ? ['season'] : data.units.map((u) => u.id);
     const seen = new Set<string>();
     let facts = 0;
     for (const f of data.facts) {
       if (f.type !== ft.id) continue;
       facts++;
-      const who = ft.target === 'parent' ? f.parent : f.unit;
+      const who = ft.target === 'parent' ? f.parent : ft.target === 'season' ? 'season' : f.unit;
       if (typeof who === 'string') seen.add(who);
     }
     const missing = ids.filter((id) => !seen.has(id));

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Rounding, Source, TimeWindow } from './common.ts';
 import { FactType } from './fact-type.ts';
-import { Classification, Consequence, Exemption, Ranking, Selection } from './flow.ts';
+import { Classification, Consequence, Exemption, Ranking, Selection, Veto } from './flow.ts';
+import { ValidityRule } from './validity.ts';
 import { Indicator } from './indicator.ts';
 import { doc } from './kind-union.ts';
 
@@ -75,6 +76,8 @@ export const Scheme = Type.Object(
     selections: Type.Optional(Type.Array(Selection)),
     rankings: Type.Array(Ranking),
     classifications: Type.Optional(Type.Array(Classification)),
+    vetoes: Type.Optional(Type.Array(Veto, { ...doc('一票否决', 'one-vote vetoes') })),
+    validity: Type.Optional(Type.Array(ValidityRule, { ...doc('评议有效性规则(法定人数、票数、每票选择数、抽样数)', 'validity rules: quorum, ballots, picks per ballot, sampling counts') })),
     consequences: Type.Optional(Type.Array(Consequence)),
     assumptions: Type.Optional(Type.Array(Assumption)),
   },

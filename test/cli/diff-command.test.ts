@@ -20,7 +20,7 @@ mkdirSync(schemeB);
   const online = s.indicators[0]?.children?.[1]?.children?.[1]?.method;
   if (online?.kind !== 'deduction' || !online.rules[0]) throw new Error('pingyang-2021 changed shape');
   online.rules[0].points = { kind: 'fixed', value: 2 };
-  s.classifications![0]!.count = 1;
+  (s.classifications![0] as { count?: number }).count = 1;
   writeFileSync(join(schemeB, 'scheme.json'), JSON.stringify(s, null, 2));
   copyFileSync(join(schemeA, 'roster.json'), join(schemeB, 'roster.json'));
 }
