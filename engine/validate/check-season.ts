@@ -72,6 +72,9 @@ export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string
 
   // a method scores units: a season record belongs to none; rank-deduction reads parents only (checked with the method)
   walk(s.indicators, '/indicators', (m, at) => {
+    if (m.kind === 'vote-ratio' && m.noVotes.kind === 'small-sample' && !m.smallSample) {
+      ctx.error('no-small-sample', `${at}/noVotes`, '无票按小样本公式计分时须定义 smallSample', 'noVotes "small-sample" needs smallSample');
+    }
     const quota = m.kind === 'graded-rating' ? ['quota', m.quota] : m.kind === 'rank-to-grade' ? ['preliminaryQuota', m.preliminaryQuota] : undefined;
     if (quota?.[1] && typeof quota[1] === 'object' && quota[1].when) ctx.issues.push(...checkCondition(quota[1].when, `${at}/${String(quota[0])}/when`, new Set(['$unit', '$parent'])));
     for (const [id, path] of methodFactTypes(m, at)) {
