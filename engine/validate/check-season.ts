@@ -72,6 +72,9 @@ export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string
 
   // a method scores units: a season record belongs to none; rank-deduction reads parents only (checked with the method)
   walk(s.indicators, '/indicators', (m, at) => {
+    if (m.kind === 'rank-to-grade' && m.remainder !== undefined && !m.grades.some((g) => g.id === m.remainder)) {
+      ctx.error('unknown-grade', `${at}/remainder`, `等次“${m.remainder}”未定义`, `grade "${m.remainder}" is not declared`);
+    }
     if (m.kind === 'vote-ratio' && m.noVotes.kind === 'small-sample' && !m.smallSample) {
       ctx.error('no-small-sample', `${at}/noVotes`, '无票按小样本公式计分时须定义 smallSample', 'noVotes "small-sample" needs smallSample');
     }
