@@ -61,6 +61,7 @@ export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string
         });
         if (v.when) ctx.issues.push(...checkCondition(v.when, `${at}/when`, ctx.conditionFacts(ft)));
         if (v.min === undefined && v.max === undefined) ctx.error('count-unbounded', at, '须给出 min 或 max', 'give min or max');
+        if (v.every && !v.groupBy.includes(v.every.field)) ctx.error('unknown-field', `${at}/every/field`, `“${v.every.field}”须是 groupBy 中的字段`, `"${v.every.field}" must be one of groupBy`);
         if (v.min !== undefined && v.max !== undefined && v.min > v.max) ctx.error('range-order', at, `下限 ${v.min} 大于上限 ${v.max}`, `min ${v.min} > max ${v.max}`);
         break;
       default: {
