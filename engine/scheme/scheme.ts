@@ -63,6 +63,15 @@ export const Scheme = Type.Object(
     factTypes: Type.Array(FactType),
     indicators: Type.Array(Indicator, { minItems: 1 }),
     rounding: Type.Optional(Type.Object({ total: Type.Optional(Rounding) }, { additionalProperties: false })),
+    display: Type.Optional(
+      Type.Object(
+        {
+          digits: Type.Integer({ minimum: 0, maximum: 6, ...doc('总分与各项得分显示的小数位数(四舍五入,只影响显示,不影响计算)', 'decimal digits shown for totals and points (half-up; display only, the computation is unchanged)') }),
+          source: Type.Optional(Source),
+        },
+        { additionalProperties: false, ...doc('显示精度:表格、说明、JSON 与差异报告中的总分都按此显示;未写时取 rounding.total 的位数,再无则 3 位', 'display precision of totals in the table, the trace, JSON and diffs; default: rounding.total digits, else 3') },
+      ),
+    ),
     exemptions: Type.Optional(Type.Array(Exemption)),
     selections: Type.Optional(Type.Array(Selection)),
     rankings: Type.Array(Ranking),

@@ -1,0 +1,7 @@
+/** The document layer of the editor: plain TypeScript, no React, tested without a browser. */
+export * from './json.ts';
+export * from './commands.ts';
+export * from './store.ts';
+export * from './derived.ts';
+export * from './indicator-tree.ts';
+export * from './json-positions.ts';

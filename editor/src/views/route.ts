@@ -1,0 +1,52 @@
+/**
+ * Client-side routes in the URL hash (`#/s/pingyang-2021/1.0.1/edit`), so a
+ * reload or a shared link opens the same view whatever path the server saw.
+ */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'schemes' }
+  | { page: 'login' }
+  | { page: 'workspace'; id: string; version: string; tab: WorkspaceTab };
+
+export const TABS = ['edit', 'clauses', 'impact', 'diff', 'preview', 'cases'] as const;
+export type WorkspaceTab = (typeof TABS)[number];
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'login') return { page: 'login' };
+  if (parts[0] === 's' && parts[1] && parts[2]) {
+    const tab = (TABS as readonly string[]).includes(parts[3] ?? '') ? (parts[3] as WorkspaceTab) : 'edit';
+    return { page: 'workspace', id: parts[1], version: parts[2], tab };
+  }
+  return { page: 'schemes' };
+}
+
+export function href(route: Route): string {
+  switch (route.page) {
+    case 'schemes':
+      return '#/';
+    case 'login':
+      return '#/login';
+    case 'workspace':
+      return `#/s/${encodeURIComponent(route.id)}/${encodeURIComponent(route.version)}/${route.tab}`;
+    default: {
+      const never: never = route;
+      return never;
+    }
+  }
+}
+
+export function go(route: Route): void {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

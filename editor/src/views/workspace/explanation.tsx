@@ -1,0 +1,88 @@
+/**
+ * One unit's explanation: every indicator with its steps (fact → rule →
+ * clause → points, caps, floors, blends, rounding) in the engine's own words,
+ * and the sum that gives its total — shown so a clerk can add it up.
+ */
+import { describeStep, type IndicatorTrace, type UnitResult } from '../../../../engine/index.ts';
+
+const n = (x: number) => String(Math.round(x * 1e6) / 1e6);
+
+export function Explanation({ unit, jumpTo, onClose }: { unit: UnitResult; jumpTo: (indicatorId: string) => void; onClose: () => void }) {
+  const inside = unit.indicators.filter((t) => !t.outsideTotal);
+  const outside = unit.indicators.filter((t) => t.outsideTotal);
+  const sumInside = inside.reduce((a, t) => a + t.points, 0);
+  const sumOutside = outside.reduce((a, t) => a + t.points, 0);
+  return (
+    <aside className="explanation" aria-label={`${unit.name} 的得分解释`}>
+      <div className="pane-title">
+        <strong>{unit.name}</strong> <code className="muted">{unit.unit}</code>
+        <span className="spacer" />
+        <button type="button" className="icon" aria-label="关闭解释" onClick={onClose}>×</button>
+      </div>
+      {unit.status === 'exempt' && unit.exemptBy ? (
+        <p>
+          免评:{unit.exemptBy.name} {unit.exemptBy.years.join('、')}〔{unit.exemptBy.source}〕
+        </p>
+      ) : (
+        <>
+          <ul className="trace">
+            {unit.indicators.map((t) => (
+              <TraceNode key={t.id} t={t} jumpTo={jumpTo} />
+            ))}
+          </ul>
+          <div className="sum-line" data-testid="explanation-sum">
+            {inside.map((t) => n(t.points)).join(' + ')} = <strong data-testid="sum-inside">{n(sumInside)}</strong>(总分内)
+            {outside.length > 0 && (
+              <>
+                {' '}
+                + {outside.map((t) => n(t.points)).join(' + ')}(分值外)
+              </>
+            )}
+            {' '}
+            = <strong data-testid="sum-total">{n(sumInside + sumOutside)}</strong>
+            {unit.total !== sumInside + sumOutside && Math.abs(unit.total - (sumInside + sumOutside)) > 1e-9 && <span className="muted">,按方案舍入为 {n(unit.total)}</span>}
+            {' · '}总成绩 <strong data-testid="unit-total">{n(unit.total)}</strong>
+          </div>
+          {Object.keys(unit.ranks).length > 0 && (
+            <p className="muted">
+              排名:
+              {Object.entries(unit.ranks)
+                .map(([k, v]) => `${k} 第 ${v} 名`)
+                .join(';')}
+            </p>
+          )}
+          {unit.classes.length > 0 && <p>等次:{unit.classes.join('、')}</p>}
+        </>
+      )}
+    </aside>
+  );
+}
+
+function TraceNode({ t, jumpTo }: { t: IndicatorTrace; jumpTo: (id: string) => void }) {
+  const own = t.children ? t.steps.filter((s) => s.kind !== 'aggregate') : t.steps;
+  const agg = t.children ? t.steps.find((s) => s.kind === 'aggregate') : undefined;
+  return (
+    <li data-trace={t.id}>
+      <button type="button" className="link" onClick={() => jumpTo(t.id)}>
+        {t.name}
+      </button>{' '}
+      <strong>{n(t.points)}</strong> <span className="muted">/ {n(t.max)}</span>
+      {t.outsideTotal && <span className="tag">总分外</span>}
+      {own.length > 0 && (
+        <ul className="steps">
+          {own.map((s, i) => (
+            <li key={i}>{describeStep(s)}</li>
+          ))}
+        </ul>
+      )}
+      {t.children && (
+        <ul className="trace">
+          {t.children.map((c) => (
+            <TraceNode key={c.id} t={c} jumpTo={jumpTo} />
+          ))}
+        </ul>
+      )}
+      {agg && <div className="muted small">= {describeStep(agg)}</div>}
+    </li>
+  );
+}

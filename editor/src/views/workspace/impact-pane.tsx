@@ -1,0 +1,95 @@
+/**
+ * 影响: what the draft would change on a data set against the published
+ * version — the engine's impactOf, recomputed shortly after each edit; units
+ * whose total, rank or class moves, largest first.
+ */
+import { useEffect, useState } from 'react';
+import { impactOf, type Impact, type Scheme } from '../../../../engine/index.ts';
+import type { SchemeDetail, VersionMeta } from '../../api/types.ts';
+import { DataPicker, type DataChoice, type DataSources } from './data-source.tsx';
+import { baseOf, useVersionDoc } from './use-version-doc.ts';
+
+const SHOWN = 100;
+const fmt = (x: number | null) => (x === null ? '—' : String(Math.round(x * 1e4) / 1e4));
+
+export function ImpactPane(props: { detail: SchemeDetail; meta: VersionMeta; draft: Scheme | undefined; sources: DataSources | undefined; data: DataChoice | undefined; setData: (d: DataChoice | undefined) => void }) {
+  const { detail, meta, draft, sources, data, setData } = props;
+  const base = baseOf(detail, meta);
+  const { loaded, error } = useVersionDoc(base);
+  const [impact, setImpact] = useState<{ impact: Impact; ms: number }>();
+  const [failed, setFailed] = useState<string>();
+
+  useEffect(() => {
+    if (!loaded?.scheme || !draft || !data) return setImpact(undefined);
+    // wait for a pause in typing: scoring two versions is heavier than validating
+    const t = setTimeout(() => {
+      try {
+        const t0 = performance.now();
+        const impact = impactOf(loaded.scheme as Scheme, draft, data.dataset);
+        setImpact({ impact, ms: performance.now() - t0 });
+        setFailed(undefined);
+      } catch (e) {
+        setFailed(e instanceof Error ? e.message : String(e));
+      }
+    }, 250);
+    return () => clearTimeout(t);
+  }, [loaded, draft, data]);
+
+  const moved = impact?.impact.units.filter((u) => u.moved) ?? [];
+  return (
+    <section className="impact-pane" aria-label="影响">
+      <div className="pane-title">
+        <span>
+          草稿 <code>{meta.version}</code> 对比 {base ? <code>{base.id}@{base.version}</code> : <span className="bad">无已发布版本</span>}
+        </span>
+        <DataPicker schemeId={meta.id} sources={sources} value={data} onChange={setData} />
+        {impact && <span className="muted small">计算 {impact.ms.toFixed(0)} ms</span>}
+      </div>
+      {error && <p className="bad">{error}</p>}
+      {failed && <p className="bad">{failed}</p>}
+      {!draft && <p className="muted">草稿结构有误,修正后才能计算影响。</p>}
+      {impact && !impact.impact.ok.after && <p className="bad">草稿在此数据上运行有错误({impact.impact.issues.after.length} 个问题)。</p>}
+      {impact &&
+        (moved.length === 0 ? (
+          <p className="muted empty" data-testid="impact-none">此数据上没有单位的总分、名次或等次发生变化。</p>
+        ) : (
+          <>
+            <p data-testid="impact-count">
+              <strong>{moved.length}</strong> 个单位变化{impact.impact.headline ? `(名次按“${impact.impact.headline.name}”)` : ''}
+              {impact.impact.classChanges.length > 0 && `,其中 ${impact.impact.classChanges.length} 个等次变化`}
+            </p>
+            <table className="grid impact">
+              <thead>
+                <tr>
+                  <th>单位</th>
+                  <th>总分 原→新</th>
+                  <th>变化</th>
+                  <th>名次 原→新</th>
+                  <th>等次变化</th>
+                </tr>
+              </thead>
+              <tbody>
+                {moved.slice(0, SHOWN).map((u) => (
+                  <tr key={u.unit} data-unit={u.unit}>
+                    <td>{u.name}</td>
+                    <td className="num">
+                      {fmt(u.total.before)} → {fmt(u.total.after)}
+                    </td>
+                    <td className={`num ${(u.delta ?? 0) < 0 ? 'bad' : 'good'}`}>{u.delta === null ? '—' : (u.delta > 0 ? '+' : '') + fmt(u.delta)}</td>
+                    <td className="num">
+                      {fmt(u.rank.before)} → {fmt(u.rank.after)}
+                    </td>
+                    <td>
+                      {u.entered.map((c) => <span key={c} className="tag good">+{c}</span>)}
+                      {u.left.map((c) => <span key={c} className="tag bad">−{c}</span>)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {moved.length > SHOWN && <p className="muted">另有 {moved.length - SHOWN} 个单位变化未列出。</p>}
+          </>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The form for what is selected: an indicator (its method, rules, quotas,
+ * caps, rounding…), a flow section (exemptions, selections, rankings,
+ * classes, consequences), or the scheme's own fields — all from the schema.
+ */
+import { getAt, nodeAt, type IndicatorTree, type Json } from '../../document/index.ts';
+import { ObjectFields, SchemaField } from '../form/schema-field.tsx';
+import { ROOT, schemaAt, zhOf } from '../form/schema.ts';
+import { SECTIONS, sectionOf } from './selection.ts';
+
+export function NodeForm({ doc, tree, selected }: { doc: Json; tree: IndicatorTree; selected: string }) {
+  const section = sectionOf(selected);
+  if (section === 'indicators') {
+    const node = nodeAt(tree, selected);
+    if (!node) return <EmptyForm />;
+    return (
+      <section className="node-form" aria-label="指标表单">
+        <h2>
+          {node.name} <code className="muted">{node.id}</code>
+        </h2>
+        <SchemaField schema={schemaAt(doc, node.pointer)} pointer={node.pointer} value={getAt(doc, node.pointer)} omit={['children']} />
+      </section>
+    );
+  }
+  if (section === '') {
+    const omit = SECTIONS.map((s) => s.key).filter(Boolean).concat(['indicators']);
+    return (
+      <section className="node-form" aria-label="方案信息表单">
+        <h2>方案信息</h2>
+        <ObjectFields schema={ROOT} pointer="" value={doc} omit={omit} />
+      </section>
+    );
+  }
+  const pointer = `/${section}`;
+  const name = SECTIONS.find((s) => s.key === section)?.name ?? section;
+  const schema = schemaAt(doc, pointer);
+  return (
+    <section className="node-form" aria-label={`${name}表单`}>
+      <h2>
+        {name} <code className="muted">{section}</code>
+      </h2>
+      <p className="muted">{zhOf(schema?.items ? schemaAt(doc, `${pointer}/0`) ?? schema : schema)}</p>
+      <SchemaField schema={schema} pointer={pointer} value={getAt(doc, pointer)} />
+    </section>
+  );
+}
+
+function EmptyForm() {
+  return <section className="node-form muted">在左侧选择一个指标或流程环节</section>;
+}

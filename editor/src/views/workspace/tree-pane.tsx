@@ -1,0 +1,163 @@
+/**
+ * The indicator tree: each node with its points (or percent) and, under a
+ * node with children, the running sum against it — red where it does not add
+ * up. Add, remove, move, rename and set points here; the flow sections below.
+ */
+import { useEffect, useState } from 'react';
+import { getAt, insertItem, moveItem, parentPointer, removeItem, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
+import { useForm } from '../form/form-context.ts';
+import { SECTIONS } from './selection.ts';
+
+const fmt = (x: number) => String(Math.round(x * 1e4) / 1e4);
+
+export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorTree; doc: Json; selected: string; problemsAt: (pointer: string) => number }) {
+  const { select } = useForm();
+  return (
+    <nav className="tree-pane" aria-label="指标树">
+      <div className="pane-title">
+        指标
+        <span className={`sum ${tree.ok ? 'ok' : 'bad'}`} data-testid="tree-total" title="一级指标(不含分值外加分)之和 / 总分">
+          {fmt(tree.sum)} / {fmt(tree.total)}
+        </span>
+      </div>
+      <ul className="tree" role="tree">
+        {tree.nodes.map((n, i) => (
+          <Node key={n.pointer} node={n} index={i} siblings={tree.nodes.length} selected={selected} problemsAt={problemsAt} />
+        ))}
+      </ul>
+      <AddNode arrayPointer="/indicators" count={tree.nodes.length} label="+ 添加一级指标" />
+      <div className="pane-title">评议流程与定义</div>
+      <ul className="sections">
+        {SECTIONS.map((s) => {
+          const pointer = s.key ? `/${s.key}` : '';
+          const v = getAt(doc, pointer);
+          const count = Array.isArray(v) ? v.length : undefined;
+          const active = selected === pointer || (s.key !== '' && selected.startsWith(pointer + '/') && !selected.startsWith('/indicators'));
+          return (
+            <li key={s.key}>
+              <button type="button" className={active ? 'selected' : undefined} onClick={() => select(pointer, { reveal: true })}>
+                {s.name} {count !== undefined && <span className="muted">({count})</span>}
+                {problemsAt(pointer) > 0 && s.key !== '' && <span className="dot" title="有问题" />}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function newIndicator(n: number): Json {
+  return { id: `new-${n}`, name: '新指标', points: 0 };
+}
+
+function AddNode({ arrayPointer, count, label }: { arrayPointer: string; count: number; label: string }) {
+  const { run, readOnly, select } = useForm();
+  if (readOnly) return null;
+  return (
+    <button
+      type="button"
+      className="add-row"
+      onClick={() => {
+        run(insertItem(arrayPointer, count, newIndicator(Date.now() % 100000)));
+        select(`${arrayPointer}/${count}`, { reveal: true });
+      }}
+    >
+      {label}
+    </button>
+  );
+}
+
+function Node({ node, index, siblings, selected, problemsAt }: { node: TreeNode; index: number; siblings: number; selected: string; problemsAt: (p: string) => number }) {
+  const { select } = useForm();
+  const isSelected = selected === node.pointer;
+  const bad = problemsAt(node.pointer);
+  return (
+    <li role="treeitem" aria-selected={isSelected} data-indicator={node.id}>
+      <div className={`node${isSelected ? ' selected' : ''}`}>
+        <button type="button" className="node-name" onClick={() => select(node.pointer, { reveal: true })}>
+          {node.name || <em>(无名称)</em>}
+          {node.outsideTotal && <span className="tag">总分外</span>}
+          {node.method && <span className="tag method">{node.method}</span>}
+          {bad > 0 && <span className="dot" title={`${bad} 个问题`} />}
+        </button>
+        <span className="max" title={node.percent !== undefined ? `占上级 ${node.percent}%` : '分值'}>
+          {node.percent !== undefined ? `${fmt(node.percent)}% = ${fmt(node.max)}` : fmt(node.max)}
+        </span>
+      </div>
+      {isSelected && <NodeEditor node={node} index={index} siblings={siblings} />}
+      {node.groups.map((g) => (
+        <Group key={g.pointer} group={g} node={node} selected={selected} problemsAt={problemsAt} />
+      ))}
+    </li>
+  );
+}
+
+function Group({ group, node, selected, problemsAt }: { group: ChildGroup; node: TreeNode; selected: string; problemsAt: (p: string) => number }) {
+  const { select } = useForm();
+  return (
+    <div className="group">
+      {group.variant && (
+        <button type="button" className="variant" onClick={() => select(group.variant?.pointer ?? node.pointer, { reveal: true })}>
+          变体:{group.variant.name}
+        </button>
+      )}
+      <div className={`sum ${group.ok ? 'ok' : 'bad'}`} data-sum={group.pointer} title={node.aggregate === 'mean' ? '求平均:每个子指标应等于上级分值' : '子指标合计 / 上级分值'}>
+        {node.aggregate === 'mean' ? `平均 · 每项应为 ${fmt(node.max)}` : `合计 ${fmt(group.sum)} / ${fmt(node.max)}`}
+      </div>
+      <ul role="group">
+        {group.children.map((c, i) => (
+          <Node key={c.pointer} node={c} index={i} siblings={group.children.length} selected={selected} problemsAt={problemsAt} />
+        ))}
+      </ul>
+      <AddNode arrayPointer={group.pointer} count={group.children.length} label="+ 添加子指标" />
+    </div>
+  );
+}
+
+/** Rename, points, move and remove for the selected node, right under it in the tree. */
+function NodeEditor({ node, index, siblings }: { node: TreeNode; index: number; siblings: number }) {
+  const { run, readOnly, select } = useForm();
+  const [name, setName] = useState(node.name);
+  const field = node.percent !== undefined ? 'percent' : 'points';
+  const value = node.percent ?? node.points;
+  const [num, setNum] = useState(value === undefined ? '' : String(value));
+  const { parent } = parentPointer(node.pointer);
+  // follow edits made elsewhere (the form, Monaco, undo) without losing what is being typed here
+  useEffect(() => setName(node.name), [node.name]);
+  useEffect(() => setNum((cur) => (Number(cur) === value ? cur : value === undefined ? '' : String(value))), [value]);
+  if (readOnly) return null;
+  return (
+    <div className="node-editor">
+      <label>
+        名称
+        <input
+          aria-label="指标名称"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => name !== node.name && name && run(setValue(`${node.pointer}/name`, name))}
+          onKeyDown={(e) => e.key === 'Enter' && name && name !== node.name && run(setValue(`${node.pointer}/name`, name))}
+        />
+      </label>
+      <label>
+        {field === 'percent' ? '百分比' : '分值'}
+        <input
+          aria-label="指标分值"
+          inputMode="decimal"
+          size={6}
+          value={num}
+          onChange={(e) => {
+            setNum(e.target.value);
+            const n = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isFinite(n)) run(setValue(`${node.pointer}/${field}`, n), { mergeKey: `${node.pointer}/${field}` });
+          }}
+        />
+      </label>
+      <span className="row-actions">
+        <button type="button" aria-label="上移" disabled={index === 0} onClick={() => (run(moveItem(parent, index, index - 1)), select(`${parent}/${index - 1}`))}>↑</button>
+        <button type="button" aria-label="下移" disabled={index === siblings - 1} onClick={() => (run(moveItem(parent, index, index + 1)), select(`${parent}/${index + 1}`))}>↓</button>
+        <button type="button" aria-label="删除指标" className="danger" onClick={() => (run(removeItem(parent, index)), select(''))}>删除</button>
+      </span>
+    </div>
+  );
+}

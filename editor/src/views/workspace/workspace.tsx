@@ -1,0 +1,193 @@
+/**
+ * One version of a scheme: loads it, keeps its document in a DocumentStore,
+ * and lays out the views around that one document — edit (tree · form ·
+ * JSON or clause text, problems and impact below), diff, preview, cases.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client.ts';
+import type { SchemeDetail, User, VersionDocument, VersionMeta } from '../../api/types.ts';
+import { derive, DocumentStore, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
+import { can } from '../app.tsx';
+import { FormContext, type FormContextValue } from '../form/form-context.ts';
+import { go, href, type Route } from '../route.ts';
+import { StatusBadge } from '../status.tsx';
+import { CasesView } from './cases-view.tsx';
+import { ClausePane } from './clause-pane.tsx';
+import type { DataChoice } from './data-source.tsx';
+import { useDataSources } from './data-source.tsx';
+import { DiffView } from './diff-view.tsx';
+import { ImpactPane } from './impact-pane.tsx';
+import { JsonPane } from './json-pane.tsx';
+import { NodeForm } from './node-form.tsx';
+import { PreviewView } from './preview-view.tsx';
+import { ProblemsPane } from './problems-pane.tsx';
+import { SaveBar } from './save-bar.tsx';
+import { sectionOf, type Selection, type Select } from './selection.ts';
+import { TreePane } from './tree-pane.tsx';
+import { useDocumentState } from './use-store.ts';
+
+type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
+
+export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }) {
+  const [loaded, setLoaded] = useState<{ detail: SchemeDetail; version: VersionDocument }>();
+  const [error, setError] = useState<string>();
+  const load = useCallback(() => {
+    setLoaded(undefined);
+    Promise.all([api.scheme(route.id), api.version(route.id, route.version)]).then(
+      ([detail, version]) => setLoaded({ detail, version }),
+      (e: unknown) => setError(e instanceof ApiError ? `${e.refusal.message.zh}(${e.refusal.code})` : String(e)),
+    );
+  }, [route.id, route.version]);
+  useEffect(load, [load]);
+  if (error) return <main className="page error">{error}</main>;
+  if (!loaded) return <main className="page">载入方案…</main>;
+  return <Loaded detail={loaded.detail} version={loaded.version} route={route} user={user} reload={load} />;
+}
+
+function Loaded({ detail, version, route, user, reload }: { detail: SchemeDetail; version: VersionDocument; route: WorkspaceRoute; user: User; reload: () => void }) {
+  const store = useMemo(() => new DocumentStore(version.document as Json), [version]);
+  const state = useDocumentState(store);
+  const [meta, setMeta] = useState<VersionMeta>(version.meta);
+  const timing = useRef(0);
+  const derived = useMemo(() => {
+    const t0 = performance.now();
+    const d = derive(state.doc);
+    timing.current = performance.now() - t0;
+    return d;
+  }, [state.doc]);
+  const [selection, setSelection] = useState<Selection>({ pointer: '/indicators/0', reveal: 0 });
+  const [right, setRight] = useState<'json' | 'clauses'>('json');
+  const [bottom, setBottom] = useState<'problems' | 'impact'>('problems');
+  const [data, setData] = useState<DataChoice>();
+  const sources = useDataSources(route.id);
+  const [compareStored, setCompareStored] = useState(false);
+
+  const canEdit = meta.status === 'draft' && can(user, 'drafter');
+  const select: Select = useCallback((pointer, options = {}) => {
+    setSelection((s) => ({ pointer, reveal: options.reveal ? s.reveal + 1 : s.reveal, clause: options.clause ?? false }));
+    if (options.clause) setRight('clauses');
+  }, []);
+  const jump = useCallback(
+    (pointer: string) => {
+      select(pointer, { reveal: true });
+      go({ ...route, tab: 'edit' });
+    },
+    [select, route],
+  );
+  const [refused, setRefused] = useState<string>();
+  const run = useCallback(
+    (command: Command, options?: ExecuteOptions) => {
+      try {
+        store.execute(command, options);
+        setRefused(undefined);
+      } catch (e) {
+        setRefused(`此修改无法执行:${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    [store],
+  );
+  const form: FormContextValue = useMemo(() => ({ store, readOnly: !canEdit, select, run }), [store, canEdit, select, run]);
+  const problemsAt = useCallback(
+    (pointer: string) => derived.problems.filter((p) => p.path === pointer || p.path.startsWith(pointer + '/')).length,
+    [derived.problems],
+  );
+  const onCursor = useCallback(
+    (pointer: string) => {
+      // the tree follows the Monaco cursor to the indicator (or flow section) it is in
+      const node = nodeAt(derived.tree, pointer);
+      const target = node?.pointer ?? (sectionOf(pointer) === '' ? '' : `/${sectionOf(pointer)}`);
+      setSelection((s) => (s.pointer === target ? s : { pointer: target, reveal: s.reveal }));
+    },
+    [derived.tree],
+  );
+  useEffect(() => {
+    (window as unknown as { __pingyiValidationMs?: number }).__pingyiValidationMs = timing.current;
+  }, [derived]);
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (store.state.dirty) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [store]);
+
+  const tab = (t: WorkspaceRoute['tab'], label: string) => (
+    <a href={href({ ...route, tab: t })} className={route.tab === t ? 'tab active' : 'tab'} aria-current={route.tab === t ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+
+  return (
+    <FormContext.Provider value={form}>
+      <div className="workspace">
+        <div className="toolbar">
+          <a href="#/" className="back">← 方案列表</a>
+          <strong className="title">{detail.name}</strong>
+          <code>{meta.version}</code>
+          <StatusBadge status={meta.status} />
+          {state.dirty && <span className="dirty" title="有未保存的修改">● 未保存</span>}
+          <nav className="tabs" aria-label="视图">
+            {tab('edit', '编辑')}
+            {tab('diff', '版本比较')}
+            {tab('preview', '预览与解释')}
+            {tab('cases', '方案用例')}
+          </nav>
+          <span className="spacer" />
+          <SaveBar
+            store={store}
+            state={state}
+            meta={meta}
+            setMeta={setMeta}
+            canEdit={canEdit}
+            canPublish={can(user, 'publisher')}
+            onReload={reload}
+            onCompareStored={() => {
+              setCompareStored(true);
+              go({ ...route, tab: 'diff' });
+            }}
+          />
+        </div>
+        {refused && <div className="notice refused" role="alert">{refused}</div>}
+        {/* kept mounted while another tab shows, so Monaco keeps its cursor, scroll and model */}
+        {(
+          <div className={route.tab === 'edit' ? 'edit-layout' : 'edit-layout hidden'}>
+            <TreePane tree={derived.tree} doc={state.doc} selected={selection.pointer} problemsAt={problemsAt} />
+            <div className="form-pane">
+              <NodeForm doc={state.doc} tree={derived.tree} selected={selection.pointer} />
+            </div>
+            <div className="right-pane">
+              <div className="pane-tabs">
+                <button type="button" className={right === 'json' ? 'active' : undefined} onClick={() => setRight('json')}>JSON</button>
+                <button type="button" className={right === 'clauses' ? 'active' : undefined} onClick={() => setRight('clauses')}>条款原文</button>
+              </div>
+              <div className={right === 'json' ? 'pane-body' : 'pane-body hidden'}>
+                <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} />
+              </div>
+              {right === 'clauses' && (
+                <div className="pane-body">
+                  <ClausePane text={detail.sourceText} doc={state.doc} pointer={selection.pointer} select={select} />
+                </div>
+              )}
+            </div>
+            <div className="bottom-pane">
+              <div className="pane-tabs">
+                <button type="button" className={bottom === 'problems' ? 'active' : undefined} onClick={() => setBottom('problems')}>
+                  问题 <span className={derived.errors ? 'count bad' : 'count'}>{derived.problems.length}</span>
+                </button>
+                <button type="button" className={bottom === 'impact' ? 'active' : undefined} onClick={() => setBottom('impact')}>影响</button>
+              </div>
+              {bottom === 'problems' ? (
+                <ProblemsPane problems={derived.problems} select={select} validationMs={timing.current} />
+              ) : (
+                <ImpactPane detail={detail} meta={meta} draft={derived.scheme} sources={sources} data={data} setData={setData} />
+              )}
+            </div>
+          </div>
+        )}
+        {route.tab === 'diff' && <DiffView detail={detail} meta={meta} doc={state.doc} jump={jump} compareStored={compareStored} />}
+        {route.tab === 'preview' && <PreviewView detail={detail} scheme={derived.scheme} errors={derived.errors} sources={sources} data={data} setData={setData} jump={jump} />}
+        {route.tab === 'cases' && <CasesView schemeId={meta.id} scheme={derived.scheme} errors={derived.errors} />}
+      </div>
+    </FormContext.Provider>
+  );
+}

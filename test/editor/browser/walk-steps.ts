@@ -1,0 +1,117 @@
+/**
+ * The walk of issue 8's “Done when”, step by step, with a screenshot of each:
+ * open pingyang-2021, draft a new version, break a sum in the tree, fix it in
+ * Monaco, undo/redo, impact, save, publish, diff, preview + explanation, clause.
+ */
+import { expect } from 'vitest';
+import type { Session } from './harness.ts';
+
+const num = (s: string | null) => Number((s ?? '').replace(/[^\d.\-]/g, ''));
+
+export async function walk(base: string, s: Session): Promise<void> {
+  const { page } = s;
+  await s.shot('schemes');
+
+  // draft a new version of the shipped, published pingyang-2021
+  const row = page.locator('[data-scheme="pingyang-2021"] tr[data-version="1.0.0"]');
+  await expect(row.locator('.badge').textContent()).resolves.toBe('已发布');
+  await row.getByRole('button', { name: '起草新版本' }).click();
+  await page.locator('.monaco-editor .view-lines').waitFor();
+  await expect(page.locator('.toolbar .badge').textContent()).resolves.toBe('草稿');
+  const version = (await page.locator('.toolbar code').first().textContent()) ?? '';
+  expect(version).toBe('1.0.1');
+  await s.shot('draft-opened');
+
+  // pick a case's data for the impact list before editing: nothing moves yet
+  await page.getByRole('button', { name: '影响' }).click();
+  await page.getByLabel('选择数据').first().selectOption({ label: '每项指标手算:5个科室两个主管单位' });
+  await page.getByTestId('impact-none').waitFor();
+  await s.shot('impact-before-edit');
+  await page.getByRole('button', { name: /^问题/ }).click();
+
+  // change 主管单位评价 from 5 to 10 in the tree: 日常评价's children now add up to 90, not 85
+  await page.locator('[data-indicator="supervisor"] .node-name').first().click();
+  await page.getByLabel('指标分值').fill('10');
+  const dailySum = page.locator('[data-sum="/indicators/0/children"]');
+  await expect.poll(() => dailySum.getAttribute('class')).toContain('bad');
+  await expect(dailySum.textContent()).resolves.toContain('90 / 85');
+  const problem = page.locator('.problem[data-code="points-sum"][data-path="/indicators/0/children"]');
+  await problem.waitFor();
+  await s.shot('sum-red-problem-listed');
+
+  // fix it in Monaco: 监督检查评价 20 → 15; the tree follows
+  await page.locator('[data-indicator="supervision"] .node-name').first().click();
+  const pointsLine = page.locator('.monaco-editor .view-line', { hasText: '"points": 20,' }).first();
+  await pointsLine.locator('span', { hasText: /^20$/ }).dblclick();
+  await page.keyboard.type('15');
+  await expect.poll(() => dailySum.getAttribute('class')).toContain('ok');
+  await expect(dailySum.textContent()).resolves.toContain('85 / 85');
+  await expect(page.locator('[data-indicator="supervision"] .max').first().textContent()).resolves.toBe('15');
+  await expect(problem.count()).resolves.toBe(0);
+  await s.shot('fixed-in-monaco-tree-follows');
+
+  // undo brings the Monaco edit back out (red again), redo puts it back
+  await page.getByRole('button', { name: /撤销/ }).click();
+  await expect.poll(() => dailySum.getAttribute('class')).toContain('bad');
+  // Monaco renders spaces as no-break spaces
+  const visible = async () => ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+  await expect.poll(visible).toContain('"name": "监督检查评价",');
+  await expect(visible()).resolves.toMatch(/"name": "监督检查评价",\s*"source": "[^"]*",\s*"points": 20,/);
+  await s.shot('undo');
+  await page.getByRole('button', { name: /重做/ }).click();
+  await expect.poll(() => dailySum.getAttribute('class')).toContain('ok');
+  await s.shot('redo');
+
+  // the impact list now shows units that move
+  await page.getByRole('button', { name: '影响' }).click();
+  await page.getByTestId('impact-count').waitFor();
+  expect(await page.locator('table.impact tbody tr').count()).toBeGreaterThan(0);
+  await s.shot('impact-after-edit');
+
+  // save with the revision, then publish
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
+  await s.shot('saved');
+  await page.getByRole('button', { name: '发布' }).click();
+  await page.locator('.notice.ok', { hasText: '已发布' }).waitFor();
+  await expect(page.locator('.toolbar .badge').textContent()).resolves.toBe('已发布');
+  await s.shot('published');
+
+  // compare with the previous version: the two point changes are listed
+  await page.getByRole('link', { name: '版本比较' }).click();
+  await page.getByLabel('原版本').selectOption({ value: 'pingyang-2021@1.0.0' });
+  await page.getByLabel('新版本').selectOption({ value: `pingyang-2021@${version}` });
+  const changes = page.locator('.changes li[data-kind="points-changed"]');
+  await expect.poll(() => changes.count()).toBe(2);
+  await expect(changes.allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('主管单位评价'), expect.stringContaining('监督检查评价')]));
+  await page.locator('.side-by-side .monaco-diff-editor').waitFor();
+  await s.shot('diff');
+
+  // preview on a case's data; one unit's explanation adds up to its total
+  await page.getByRole('link', { name: '预览与解释' }).click();
+  await page.locator('table.ranked tbody tr').first().waitFor();
+  await s.shot('preview');
+  await page.locator('table.ranked .unit-link').first().click();
+  const sum = page.getByTestId('explanation-sum');
+  await sum.waitFor();
+  const parts = await page.locator('.explanation > .trace > li > strong').allTextContents();
+  const total = num(await page.getByTestId('unit-total').textContent());
+  const added = parts.reduce((a, p) => a + num(p), 0);
+  expect(parts.length).toBeGreaterThan(1);
+  expect(Math.abs(added - total)).toBeLessThan(1e-6);
+  expect(num(await page.getByTestId('sum-total').textContent())).toBeCloseTo(total, 6);
+  await s.shot('explanation');
+
+  // click a rule and see its clause highlighted in the source document
+  await page.getByRole('link', { name: '编辑', exact: true }).click();
+  await page.locator('[data-indicator="bonus"] .node-name').first().click();
+  const rule = page.locator('.array-table tr[data-row] .clause-link').first();
+  const cited = (await rule.getAttribute('title')) ?? '';
+  await rule.click();
+  const mark = page.locator('.clause-text mark').first();
+  await mark.waitFor();
+  const quoted = cited.split(/[::]/)[1] ?? '';
+  expect(quoted.length).toBeGreaterThan(0);
+  expect(quoted).toContain(((await mark.textContent()) ?? '').slice(0, 6));
+  await s.shot('clause-highlighted');
+}
