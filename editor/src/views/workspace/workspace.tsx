@@ -31,6 +31,8 @@ type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
 export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }) {
   const [loaded, setLoaded] = useState<{ detail: SchemeDetail; version: VersionDocument }>();
   const [error, setError] = useState<string>();
+  // the chosen data outlives a reload of the document (after a 409)
+  const [data, setData] = useState<DataChoice>();
   const load = useCallback(() => {
     setLoaded(undefined);
     Promise.all([api.scheme(route.id), api.version(route.id, route.version)]).then(
@@ -41,10 +43,20 @@ export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }
   useEffect(load, [load]);
   if (error) return <main className="page error">{error}</main>;
   if (!loaded) return <main className="page">载入方案…</main>;
-  return <Loaded detail={loaded.detail} version={loaded.version} route={route} user={user} reload={load} />;
+  return <Loaded detail={loaded.detail} version={loaded.version} route={route} user={user} reload={load} data={data} setData={setData} />;
 }
 
-function Loaded({ detail, version, route, user, reload }: { detail: SchemeDetail; version: VersionDocument; route: WorkspaceRoute; user: User; reload: () => void }) {
+interface LoadedProps {
+  detail: SchemeDetail;
+  version: VersionDocument;
+  route: WorkspaceRoute;
+  user: User;
+  reload: () => void;
+  data: DataChoice | undefined;
+  setData: (d: DataChoice | undefined) => void;
+}
+
+function Loaded({ detail, version, route, user, reload, data, setData }: LoadedProps) {
   const store = useMemo(() => new DocumentStore(version.document as Json), [version]);
   const state = useDocumentState(store);
   const [meta, setMeta] = useState<VersionMeta>(version.meta);
@@ -58,7 +70,6 @@ function Loaded({ detail, version, route, user, reload }: { detail: SchemeDetail
   const [selection, setSelection] = useState<Selection>({ pointer: '/indicators/0', reveal: 0 });
   const [right, setRight] = useState<'json' | 'clauses'>('json');
   const [bottom, setBottom] = useState<'problems' | 'impact'>('problems');
-  const [data, setData] = useState<DataChoice>();
   const sources = useDataSources(route.id);
   const [compareStored, setCompareStored] = useState(false);
 
@@ -151,7 +162,7 @@ function Loaded({ detail, version, route, user, reload }: { detail: SchemeDetail
         {/* kept mounted while another tab shows, so Monaco keeps its cursor, scroll and model */}
         {(
           <div className={route.tab === 'edit' ? 'edit-layout' : 'edit-layout hidden'}>
-            <TreePane tree={derived.tree} doc={state.doc} selected={selection.pointer} problemsAt={problemsAt} />
+            <TreePane tree={derived.tree} doc={state.doc} selected={nodeAt(derived.tree, selection.pointer)?.pointer ?? selection.pointer} problemsAt={problemsAt} />
             <div className="form-pane">
               <NodeForm doc={state.doc} tree={derived.tree} selected={selection.pointer} />
             </div>
