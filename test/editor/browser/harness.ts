@@ -6,7 +6,7 @@
  * can assert that none leaves the local server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -87,8 +87,10 @@ export interface Session {
   shot(name: string): Promise<string>;
 }
 
-export async function openBrowser(): Promise<Session> {
+/** `name` prefixes the screenshots; the previous run's screenshots of that name are removed first. */
+export async function openBrowser(name: string): Promise<Session> {
   mkdirSync(OUT, { recursive: true });
+  for (const f of readdirSync(OUT)) if (f.startsWith(`${name}-`)) rmSync(join(OUT, f));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   const page = await context.newPage();
@@ -106,9 +108,9 @@ export async function openBrowser(): Promise<Session> {
     page,
     requests,
     errors,
-    async shot(name: string) {
+    async shot(step: string) {
       n += 1;
-      const path = join(OUT, `${String(n).padStart(2, '0')}-${name}.png`);
+      const path = join(OUT, `${name}-${String(n).padStart(2, '0')}-${step}.png`);
       await page.screenshot({ path });
       return path;
     },

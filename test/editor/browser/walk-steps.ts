@@ -53,7 +53,7 @@ export async function walk(base: string, s: Session): Promise<void> {
   await expect.poll(() => dailySum.getAttribute('class')).toContain('ok');
   await expect(dailySum.textContent()).resolves.toContain('85 / 85');
   await expect(page.locator('[data-indicator="supervision"] .max').first().textContent()).resolves.toBe('15');
-  await expect(problem.count()).resolves.toBe(0);
+  await expect.poll(() => problem.count()).toBe(0);
   await s.shot('fixed-in-monaco-tree-follows');
 
   // undo brings the Monaco edit back out (red again), redo puts it back

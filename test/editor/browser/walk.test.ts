@@ -16,7 +16,7 @@ describe.skipIf(!existsSync(join(ROOT, 'server/main.ts')))('the browser editor',
   beforeAll(async () => {
     await ensureBuilt();
     server = await startServer();
-    s = await openBrowser();
+    s = await openBrowser('walk');
   }, 240_000);
   afterAll(async () => {
     await s?.browser.close();

@@ -3,10 +3,11 @@
  * and lays out the views around that one document — edit (tree · form ·
  * JSON or clause text, problems and impact below), diff, preview, cases.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import type { SchemeDetail, User, VersionDocument, VersionMeta } from '../../api/types.ts';
-import { derive, DocumentStore, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
+import { DocumentStore, indicatorTree, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
+import { useValidation } from '../../validation/use-validation.ts';
 import { can } from '../app.tsx';
 import { FormContext, type FormContextValue } from '../form/form-context.ts';
 import { go, href, type Route } from '../route.ts';
@@ -60,13 +61,10 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
   const store = useMemo(() => new DocumentStore(version.document as Json), [version]);
   const state = useDocumentState(store);
   const [meta, setMeta] = useState<VersionMeta>(version.meta);
-  const timing = useRef(0);
-  const derived = useMemo(() => {
-    const t0 = performance.now();
-    const d = derive(state.doc);
-    timing.current = performance.now() - t0;
-    return d;
-  }, [state.doc]);
+  // the tree is read from the document at once; the engine's validation runs in a worker
+  const tree = useMemo(() => indicatorTree(state.doc), [state.doc]);
+  const validation = useValidation(state.doc, state.version);
+  const derived = { ...validation, tree };
   const [selection, setSelection] = useState<Selection>({ pointer: '/indicators/0', reveal: 0 });
   const [right, setRight] = useState<'json' | 'clauses'>('json');
   const [bottom, setBottom] = useState<'problems' | 'impact'>('problems');
@@ -111,9 +109,6 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
     },
     [derived.tree],
   );
-  useEffect(() => {
-    (window as unknown as { __pingyiValidationMs?: number }).__pingyiValidationMs = timing.current;
-  }, [derived]);
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
       if (store.state.dirty) e.preventDefault();
@@ -188,7 +183,7 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
                 <button type="button" className={bottom === 'impact' ? 'active' : undefined} onClick={() => setBottom('impact')}>影响</button>
               </div>
               {bottom === 'problems' ? (
-                <ProblemsPane problems={derived.problems} select={select} validationMs={timing.current} />
+                <ProblemsPane validation={validation} select={select} />
               ) : (
                 <ImpactPane detail={detail} meta={meta} draft={derived.scheme} sources={sources} data={data} setData={setData} />
               )}
