@@ -1,63 +1,53 @@
 import { readdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkCase, explainUnit, formatIssue, hasErrors, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
+import { checkCase, formatIssue, nameYearIssues, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
 import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
-import { annotateIssues } from './load-data.ts';
-import { caseInput, loadInput } from './scheme-data.ts';
+import { EXIT } from './exit-codes.ts';
+import { caseInput, readJsonFile } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
-import { rankedTable } from './print-table.ts';
-import { readJsonFile } from './read-json.ts';
+import { resolveSchemePath } from './resolve-scheme.ts';
 
 export interface Io {
   out(s: string): void;
   err(s: string): void;
 }
 
-function printIssues(io: Io, issues: readonly Issue[]): void {
+export function printIssues(io: Io, issues: readonly Issue[]): void {
   for (const i of issues) io.err(formatIssue(i));
 }
 
-/** `pingyi validate <scheme-dir|scheme.json>`: every problem with its path; exit 1 on any error. */
-export function validateCommand(io: Io, target: string): number {
-  const loaded = loadScheme(target);
-  printIssues(io, loaded.issues);
-  if (hasErrors(loaded.issues) || !loaded.scheme) {
-    io.err(`✗ ${loaded.file}: ${loaded.issues.filter((i) => i.severity === 'error').length} 个错误 errors`);
-    return 1;
-  }
-  io.out(`✓ ${loaded.file} 有效 valid (${loaded.scheme.id} ${loaded.scheme.version})`);
-  return 0;
+/** How many problems `validate` prints before it summarises the rest by code (a huge scheme gives 100,000s). */
+export const PRINT_LIMIT = 50;
+
+/**
+ * Print the first `limit` problems, then how many of each code there are in
+ * all, so one broken array cannot flood the terminal for a minute.
+ */
+export function printCapped(io: Io, issues: readonly Issue[], limit = PRINT_LIMIT): void {
+  printIssues(io, issues.slice(0, limit));
+  if (issues.length <= limit) return;
+  const byCode = new Map<string, number>();
+  for (const i of issues) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
+  io.err(`… 另有 ${issues.length - limit} 个问题未列出(共 ${issues.length} 个);加 --all 列出全部 — ${issues.length - limit} more not shown (${issues.length} in all); --all prints every one`);
+  io.err('按代码计数 counts per code:');
+  for (const [code, n] of [...byCode].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))) io.err(`  ${code}  ${n}`);
 }
 
-/** `pingyi score <scheme-dir> <data…> [--json] [--explain <unit>]` */
-export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string }): Promise<number> {
-  const loaded = loadScheme(schemeDir);
-  if (!loaded.scheme) {
-    printIssues(io, loaded.issues);
-    return 1;
+/** `pingyi validate <scheme-dir|scheme.json|id> [--all]`: every problem with its path; exit 1 on any error. */
+export function validateCommand(io: Io, target: string, opts: { all?: boolean } = {}): number {
+  const loaded = loadScheme(target);
+  // a name that still says last year is the classic slip when a scheme is copied forward (docs/authoring.md §一)
+  const issues = loaded.scheme ? [...loaded.issues, ...nameYearIssues(loaded.scheme).map((i) => ({ ...i, file: loaded.file }))] : loaded.issues;
+  if (opts.all) printIssues(io, issues);
+  else printCapped(io, issues);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  if (errors > 0 || !loaded.scheme) {
+    io.err(`✗ ${loaded.file}: ${errors} 个错误 errors${warnings ? `,${warnings} 个警告 warnings` : ''}`);
+    return EXIT.input;
   }
-  const scheme = loaded.scheme;
-  const data = await loadInput(loaded, files);
-  if (!data.dataset || hasErrors(data.issues)) {
-    printIssues(io, data.issues);
-    return 1;
-  }
-  const result = scoreScheme(scheme, data.dataset);
-  const issues = annotateIssues(result.issues, data.origins, data.recordOrigins);
-  if (opts.json) io.out(JSON.stringify({ ...result, issues }, null, 2));
-  else {
-    printIssues(io, issues);
-    if (result.ok) io.out(rankedTable(scheme, result));
-  }
-  if (opts.explain !== undefined) {
-    const u = result.units.find((x) => x.unit === opts.explain);
-    if (!u) {
-      io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);
-      return 1;
-    }
-    if (!opts.json) io.out('\n' + explainUnit(u));
-  }
-  return result.ok ? 0 : 1;
+  io.out(`✓ ${loaded.file} 有效 valid (${loaded.scheme.id} ${loaded.scheme.version})${warnings ? `,${warnings} 个警告 warnings` : ''}`);
+  return EXIT.ok;
 }
 
 function caseFiles(dir: string): string[] {
@@ -86,10 +76,15 @@ export async function runCaseFile(schemeDir: string, file: string): Promise<{ na
 
 /** `pingyi test [<scheme-dir>…]`: run the scheme cases; all schemes when none is named. */
 export async function testCommand(io: Io, dirs: string[], root: string): Promise<number> {
-  const targets = dirs.length > 0 ? dirs : readdirSync(join(root, 'schemes')).map((d) => join(root, 'schemes', d)).filter((d) => existsSync(join(d, 'scheme.json')));
+  const targets = dirs.length > 0 ? dirs.map(resolveSchemePath) : readdirSync(join(root, 'schemes')).map((d) => join(root, 'schemes', d)).filter((d) => existsSync(join(d, 'scheme.json')));
   let passed = 0;
   let failed = 0;
   for (const dir of targets) {
+    if (!existsSync(join(dir, 'scheme.json'))) {
+      io.err(`✗ ${dir}: 不是方案目录或方案标识 not a scheme folder or scheme id`);
+      failed++;
+      continue;
+    }
     const files = caseFiles(dir);
     if (files.length === 0) io.err(`! ${dir}: 没有测试用例 no cases`);
     for (const f of files) {
@@ -105,14 +100,15 @@ export async function testCommand(io: Io, dirs: string[], root: string): Promise
     }
   }
   io.out(`${passed} passed, ${failed} failed`);
-  return failed === 0 && passed > 0 ? 0 : 1;
+  return failed === 0 && passed > 0 ? EXIT.ok : EXIT.input;
 }
 
 /** `pingyi fmt <scheme.json> [--check]`: canonical formatting so scheme diffs stay clean. */
 export function fmtCommand(io: Io, files: string[], check: boolean): number {
   let bad = 0;
   for (const f of files) {
-    const file = existsSync(join(f, 'scheme.json')) ? join(f, 'scheme.json') : f;
+    const path = resolveSchemePath(f);
+    const file = existsSync(join(path, 'scheme.json')) ? join(path, 'scheme.json') : path;
     const { value, issues } = readJsonFile(file);
     if (value === undefined) {
       printIssues(io, issues);
@@ -130,5 +126,5 @@ export function fmtCommand(io: Io, files: string[], check: boolean): number {
       io.out(`✎ ${file}`);
     }
   }
-  return bad === 0 ? 0 : 1;
+  return bad === 0 ? EXIT.ok : EXIT.input;
 }

@@ -1,52 +1,28 @@
 /**
  * `pingyi diff <A> <B> [--data <file>] [--json | --markdown]`: what changed
  * between two versions of a scheme and, with data, whom it moves. A diff is
- * not a failure: exit 0 whatever it finds, 1 only when the input is bad.
+ * not a failure: exit 0 whatever it finds; 1 when a scheme or the data is bad
+ * (an impact computed on data that fails under either version would show the
+ * load failure, not the rule change, so it is refused); 2 on a usage error.
  */
-import { diffSchemes, formatIssue, impactOf, renderDiffMarkdown, renderDiffText, type Impact } from '../engine/index.ts';
+import { diffSchemes, displayDigits, displayNumber, formatIssue, hasErrors, impactOf, renderDiffMarkdown, renderDiffText, shownDelta, type Impact, type Issue } from '../engine/index.ts';
+import type { ParsedArgs } from './args.ts';
 import type { Io } from './commands.ts';
-import { loadScheme } from './load-scheme.ts';
-import { loadInput } from './scheme-data.ts';
+import { EXIT } from './exit-codes.ts';
+import { commandHelp } from './help.ts';
+import { annotateIssues, loadInput } from '../io/index.ts';
+import { loadScheme, type LoadedScheme } from './load-scheme.ts';
 
-const USAGE = `用法 usage: pingyi diff <A> <B> [--data <数据文件或用例 data file or case>] [--json | --markdown]
-  A、B:方案目录或 scheme.json — scheme folders or scheme.json files`;
-
-interface Options {
-  a: string;
-  b: string;
-  data?: string;
-  format: 'text' | 'json' | 'markdown';
-}
-
-function parseArgs(args: readonly string[]): Options | string {
-  const positional: string[] = [];
-  let data: string | undefined;
-  const formats = new Set<'json' | 'markdown'>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--data') {
-      data = args[++i];
-      if (data === undefined) return '--data 后须给出文件 --data needs a file';
-    } else if (arg === '--json') formats.add('json');
-    else if (arg === '--markdown') formats.add('markdown');
-    else if (arg.startsWith('--')) return `未知选项 unknown option: ${arg}`;
-    else positional.push(arg);
+export async function diffCommand(io: Io, args: ParsedArgs): Promise<number> {
+  if (args.bools.has('--json') && args.bools.has('--markdown')) {
+    io.err('--json 与 --markdown 只能选一个 choose one of --json and --markdown');
+    io.err(commandHelp('diff'));
+    return EXIT.usage;
   }
-  if (formats.size > 1) return '--json 与 --markdown 只能选一个 choose one of --json and --markdown';
-  const [a, b, ...rest] = positional;
-  if (a === undefined || b === undefined || rest.length > 0) return '须给出两个方案 give exactly two schemes';
-  return { a, b, format: [...formats][0] ?? 'text', ...(data !== undefined ? { data } : {}) };
-}
-
-export async function diffCommand(io: Io, args: string[]): Promise<number> {
-  const opts = parseArgs(args);
-  if (typeof opts === 'string') {
-    io.err(opts);
-    io.err(USAGE);
-    return 1;
-  }
-  const loadedA = loadScheme(opts.a);
-  const loadedB = loadScheme(opts.b);
+  const format = args.bools.has('--json') ? 'json' : args.bools.has('--markdown') ? 'markdown' : 'text';
+  const dataFile = args.values.get('--data');
+  const loadedA = loadScheme(args.positional[0] as string);
+  const loadedB = loadScheme(args.positional[1] as string);
   let bad = false;
   for (const loaded of [loadedA, loadedB]) {
     if (loaded.scheme) continue;
@@ -56,24 +32,48 @@ export async function diffCommand(io: Io, args: string[]): Promise<number> {
   }
   const a = loadedA.scheme;
   const b = loadedB.scheme;
-  if (bad || !a || !b) return 1;
+  if (bad || !a || !b) return EXIT.input;
 
   const changes = diffSchemes(a, b);
   let impact: Impact | undefined;
-  if (opts.data !== undefined) {
+  if (dataFile !== undefined) {
     // B's roster is the one the new version is meant for; A's serves when B's folder has none (a scratch copy)
-    const loaded = await loadInput(loadedB, [opts.data], loadedB.roster ?? loadedA.roster);
-    if (!loaded.dataset) {
+    const loaded = await loadInput(loadedB, [dataFile], loadedB.roster ?? loadedA.roster);
+    if (!loaded.dataset || hasErrors(loaded.issues)) {
       for (const i of loaded.issues) io.err(formatIssue(i));
-      io.err(`✗ ${opts.data}: 数据无法读取 cannot load the data`);
-      return 1;
+      io.err(`✗ ${dataFile}: 数据无法读取,不计算影响 cannot load the data; no impact computed`);
+      return EXIT.input;
     }
     impact = impactOf(a, b, loaded.dataset);
+    const sides: Array<[string, LoadedScheme, Issue[]]> = [
+      ['A', loadedA, impact.issues.before],
+      ['B', loadedB, impact.issues.after],
+    ];
+    let refused = false;
+    for (const [side, l, issues] of sides) {
+      const errors = annotateIssues(issues, loaded.origins, loaded.recordOrigins).filter((i) => i.severity === 'error');
+      if (errors.length === 0) continue;
+      refused = true;
+      for (const i of errors) io.err(formatIssue(i));
+      io.err(`✗ 按方案 ${side}(${l.scheme?.id} ${l.scheme?.version},${l.file})计分时数据有 ${errors.length} 个错误 — the data has ${errors.length} error(s) under scheme ${side}`);
+    }
+    if (refused) {
+      io.err('影响无从比较:结果的差别将来自数据错误而非规则变化,已拒绝计算。请先修正数据(或去掉 --data 只看规则差异)。');
+      io.err('No impact: the difference would show the data errors, not the rule change. Fix the data, or leave out --data to see the rule changes only.');
+      return EXIT.input;
+    }
   }
 
   const report = { a: { id: a.id, version: a.version, name: a.name }, b: { id: b.id, version: b.version, name: b.name }, changes, ...(impact ? { impact } : {}) };
-  if (opts.format === 'json') io.out(JSON.stringify({ changes, ...(impact ? { impact } : {}) }, null, 2));
-  else if (opts.format === 'markdown') io.out(renderDiffMarkdown(report).trimEnd());
-  else io.out(renderDiffText(report));
-  return 0;
+  // one display precision for totals, as the ranked table of the new version shows them
+  const digits = displayDigits(b);
+  if (format === 'json') io.out(JSON.stringify({ changes, ...(impact ? { impact: impactAtPrecision(impact, digits) } : {}), display: { digits } }, null, 2));
+  else if (format === 'markdown') io.out(renderDiffMarkdown(report, { digits }).trimEnd());
+  else io.out(renderDiffText(report, { digits }));
+  return EXIT.ok;
+}
+
+function impactAtPrecision(impact: Impact, digits: number): Impact {
+  const at = (v: number | null) => (v === null ? null : displayNumber(v, digits));
+  return { ...impact, units: impact.units.map((u) => ({ ...u, total: { before: at(u.total.before), after: at(u.total.after) }, delta: shownDelta(u, digits) })) };
 }

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { validateScheme, type Issue, type Roster, type Scheme } from '../engine/index.ts';
-import { readJsonFile } from './read-json.ts';
+import { readJsonFile } from '../io/index.ts';
+import { resolveSchemePath } from './resolve-scheme.ts';
 
 export interface LoadedScheme {
   dir: string;
@@ -11,8 +12,9 @@ export interface LoadedScheme {
   issues: Issue[];
 }
 
-/** Accepts a scheme folder (schemes/<id>/) or a scheme.json path; reads roster.json beside it when present. */
-export function loadScheme(path: string): LoadedScheme {
+/** Accepts a scheme folder (schemes/<id>/), a scheme.json path or a shipped scheme's id; reads roster.json beside it when present. */
+export function loadScheme(arg: string): LoadedScheme {
+  const path = resolveSchemePath(arg);
   const isDir = existsSync(path) && statSync(path).isDirectory();
   const file = isDir ? join(path, 'scheme.json') : path;
   const dir = isDir ? path : dirname(path);

@@ -1,77 +1,96 @@
+/**
+ * The `pingyi` command line: parse, dispatch, exit codes (cli/exit-codes.ts).
+ * The command modules are imported lazily so that `--version` and `--help`
+ * answer at once without loading the engine.
+ */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fmtCommand, scoreCommand, testCommand, validateCommand, type Io } from './commands.ts';
-
-const USAGE = `pingyi — 评议方案引擎 appraisal scheme engine
-
-用法 usage:
-  pingyi validate <scheme-dir|scheme.json>
-  pingyi score <scheme-dir> <data.json|.ndjson|.csv>… [--json] [--explain <unit-id>]
-  pingyi test [<scheme-dir>…]
-  pingyi fmt <scheme.json>… [--check]
-  pingyi diff <A> <B> [--data <file>] [--json | --markdown]`;
+import { parseArgs, type ParsedArgs } from './args.ts';
+import type { Io } from './commands.ts';
+import { EXIT } from './exit-codes.ts';
+import { COMMAND_HELP, commandHelp, generalHelp, type CommandName } from './help.ts';
 
 const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+/** The repository (or installed package) root: `..` from cli/main.ts and from dist/pingyi.js alike. */
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-}
-function bool(args: string[], name: string): boolean {
-  const i = args.indexOf(name);
-  if (i < 0) return false;
-  args.splice(i, 1);
-  return true;
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [cmd, ...args] = argv;
-  switch (cmd) {
-    case 'validate':
-      if (args.length !== 1) break;
-      return validateCommand(io, args[0] as string);
-    case 'score': {
-      const json = bool(args, '--json');
-      const explain = flag(args, '--explain');
-      if (args.length < 2) break;
-      const [dir, ...files] = args as [string, ...string[]];
-      return scoreCommand(io, dir, files, { json, ...(explain !== undefined ? { explain } : {}) });
-    }
-    case 'test':
-      return testCommand(io, args, root);
-    case 'fmt': {
-      const check = bool(args, '--check');
-      if (args.length === 0) break;
-      return fmtCommand(io, args, check);
-    }
-    case 'diff': {
-      const { diffCommand } = await import('./diff-command.ts');
-      return diffCommand(io, args);
-    }
-    case undefined:
-    case '--help':
-    case '-h':
-    case 'help':
-      io.out(USAGE);
-      return cmd === undefined ? 1 : 0;
-    default:
-      io.err(`未知命令 unknown command: ${cmd}`);
+type Runner = (a: ParsedArgs) => Promise<number> | number;
+
+const RUN: Record<CommandName, Runner> = {
+  validate: async (a) => (await import('./commands.ts')).validateCommand(io, a.positional[0] as string, { all: a.bools.has('--all') }),
+  score: async (a) => {
+    const [dir, ...files] = a.positional as [string, ...string[]];
+    const explain = a.values.get('--explain');
+    return (await import('./score-command.ts')).scoreCommand(io, dir, files, { json: a.bools.has('--json'), ...(explain !== undefined ? { explain } : {}) });
+  },
+  test: async (a) => (await import('./commands.ts')).testCommand(io, a.positional, root),
+  fmt: async (a) => (await import('./commands.ts')).fmtCommand(io, a.positional, a.bools.has('--check')),
+  diff: async (a) => (await import('./diff-command.ts')).diffCommand(io, a),
+  'new-year': async (a) => (await import('./new-year-command.ts')).newYearCommand(io, a),
+};
+
+const isCommand = (s: string): s is CommandName => Object.hasOwn(COMMAND_HELP, s);
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd === '--version' || cmd === '-v' || cmd === 'version') {
+    // which one runs matters when a build is suspected stale (bin/pingyi.js picks)
+    io.out(`pingyi ${version()} (${import.meta.url.endsWith('.ts') ? 'sources' : 'dist'})`);
+    return EXIT.ok;
   }
-  io.err(USAGE);
-  return 2;
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    const topic = rest[0];
+    if (cmd === 'help' && topic !== undefined && isCommand(topic)) io.out(commandHelp(topic));
+    else (cmd === undefined ? io.err : io.out)(generalHelp(version()));
+    return cmd === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (!isCommand(cmd)) {
+    io.err(`未知命令 unknown command: ${cmd}`);
+    io.err(generalHelp(version()));
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(cmd));
+    return EXIT.ok;
+  }
+  const parsed = parseArgs(rest, COMMAND_HELP[cmd].args);
+  if (typeof parsed === 'string') {
+    io.err(parsed);
+    io.err(commandHelp(cmd));
+    return EXIT.usage;
+  }
+  return RUN[cmd](parsed);
 }
+
+function internalError(e: unknown): void {
+  // the last line of defence: say what failed, without a stack trace for the user
+  process.stderr.write(`内部错误 internal error: ${(e as Error)?.message ?? String(e)}\n`);
+  process.exitCode = EXIT.internal;
+}
+
+// A reader that stops early (`pingyi score … --json | head`) closes the pipe: that is
+// not an error of ours, so end quietly and successfully instead of dying on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    internalError(e);
+    process.exit(EXIT.internal);
+  });
+}
+process.on('uncaughtException', (e) => {
+  internalError(e);
+  process.exit(EXIT.internal);
+});
 
 // exitCode, not exit(): a large --json output to a pipe must finish writing before the process ends
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    // the last line of defence: say what failed, without a stack trace for the user
-    io.err(`内部错误 internal error: ${(e as Error)?.message ?? String(e)}`);
-    process.exitCode = 70;
-  },
-);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, internalError);

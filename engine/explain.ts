@@ -1,3 +1,4 @@
+import { formatPoints } from './format/display-precision.ts';
 import { assertNever } from './numbers.ts';
 import type { UnitResult } from './run/result.ts';
 import type { IndicatorTrace, Step } from './trace.ts';
@@ -72,17 +73,25 @@ export function explainIndicator(t: IndicatorTrace, indent = ''): string[] {
   return lines;
 }
 
+export interface ExplainOptions {
+  /** Display digits of totals (`displayDigits(scheme)`), as in the ranked table. */
+  digits?: number;
+  /** Class names by id (`result.classes`), so the trace names classes as the table does. */
+  classNames?: ReadonlyMap<string, string>;
+}
+
 /** The full explanation of one unit's score: every indicator, every step, and the total. */
-export function explainUnit(u: UnitResult): string {
+export function explainUnit(u: UnitResult, opts: ExplainOptions = {}): string {
   if (u.status === 'exempt' && u.exemptBy) {
     return `${u.name} (${u.unit}):免评 exempt — ${u.exemptBy.name}${u.exemptBy.years.length ? `,${u.exemptBy.years.join('、')} 年` : ''} 〔${u.exemptBy.source}〕`;
   }
+  const total = (x: number) => (opts.digits === undefined ? n(x) : formatPoints(x, opts.digits));
   const lines = [`${u.name} (${u.unit})${u.parent ? ` 主管单位 ${u.parent}` : ''}${u.category ? ` 类别 ${u.category}` : ''}`];
   for (const t of u.indicators) lines.push(...explainIndicator(t, '  '));
-  lines.push(`  总分内 inside the total ${n(u.inTotal)} + 分值外 outside ${n(u.outsideTotal)} = 总成绩 total ${n(u.total)}`);
+  lines.push(`  总分内 inside the total ${total(u.inTotal)} + 分值外 outside ${total(u.outsideTotal)} = 总成绩 total ${total(u.total)}`);
   const ranks = Object.entries(u.ranks).map(([k, v]) => `${k} 第 ${v} 名`);
   if (ranks.length) lines.push(`  排名 rank: ${ranks.join(';')}`);
-  if (u.classes.length) lines.push(`  等次 classes: ${u.classes.join('、')}`);
+  if (u.classes.length) lines.push(`  等次 classes: ${u.classes.map((c) => opts.classNames?.get(c) ?? c).join('、')}`);
   if (u.selections.length) lines.push(`  入选 selected: ${u.selections.join('、')}`);
   return lines.join('\n');
 }

@@ -23,7 +23,7 @@ export { checkDataset } from './data/check-dataset.ts';
 export { scoreScheme } from './run/score-scheme.ts';
 export type { ClassResult, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
 export type { FactRef, IndicatorTrace, Step } from './trace.ts';
-export { describeStep, explainIndicator, explainUnit } from './explain.ts';
+export { describeStep, explainIndicator, explainUnit, type ExplainOptions } from './explain.ts';
 
 export { METHODS } from './methods/registry.ts';
 export type { MethodContext, ScoringMethod, UnitScore } from './methods/method.ts';
@@ -35,5 +35,12 @@ export type { Condition, CompiledCondition } from './conditions/index.ts';
 export type { CaseExpectation, SchemeCase, UnitExpectation } from './cases/case.ts';
 export { checkCase, type CaseFailure } from './cases/check-case.ts';
 
-export { diffSchemes, describeChange, impactOf, renderDiffMarkdown, renderDiffText, renderImpactMarkdown, renderImpactText, sectionOf } from './diff/index.ts';
+export { diffSchemes, describeChange, impactOf, renderDiffMarkdown, renderDiffText, renderImpactMarkdown, renderImpactText, sectionOf, shownDelta } from './diff/index.ts';
 export type { Change, ChangeKind, ClassChange, DiffReport, Impact, RuleAspect, UnitImpact } from './diff/index.ts';
+
+export { nextYear, type NextYearDraft, type NextYearOptions } from './authoring/next-year.ts';
+export { nameYearIssues } from './authoring/name-year.ts';
+export { shiftDate } from './authoring/shift-date.ts';
+export { yearsNamed } from './authoring/years-named.ts';
+export { dataCompleteness, type Completeness, type DefaultedPoints, type FactTypeCoverage } from './data/completeness.ts';
+export { DEFAULT_DISPLAY_DIGITS, displayDigits, displayNumber, formatPoints } from './format/display-precision.ts';

@@ -5,7 +5,7 @@
  * can open the exact spot: `pathA` into the old version, `pathB` into the new
  * one; an addition has no `pathA`, a removal no `pathB`.
  */
-import type { MethodKind } from '../scheme/methods/index.ts';
+import type { Method, MethodKind } from '../scheme/methods/index.ts';
 
 export interface Text {
   zh: string;
@@ -90,7 +90,8 @@ export type Change =
   | (OnIndicator & { kind: 'variant-added'; variant: Ref })
   | (OnIndicator & { kind: 'variant-removed'; variant: Ref })
   | (OnIndicator & BeforeAfter & { kind: 'variant-changed'; variant: Ref; property: string })
-  | (OnIndicator & BeforeAfter<MethodKind | undefined> & { kind: 'method-changed' })
+  /** `methods`: the whole old and new method, so a reviewer sees the new method's parameters, not only its kind. */
+  | (OnIndicator & BeforeAfter<MethodKind | undefined> & { kind: 'method-changed'; methods: { before?: Method; after?: Method } })
   | (OnIndicator & BeforeAfter & { kind: 'method-parameter-changed'; method: MethodKind; parameter: string })
   | (OnIndicator & { kind: 'method-item-added'; method: MethodKind; list: MethodItemList; item: Ref })
   | (OnIndicator & { kind: 'method-item-removed'; method: MethodKind; list: MethodItemList; item: Ref })

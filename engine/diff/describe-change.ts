@@ -26,6 +26,16 @@ export function show(v: unknown, lang: Lang): string {
   return text.length > MAX ? text.slice(0, MAX - 1) + '…' : text;
 }
 
+/** Whether {@link show} prints the value whole; long arrays and objects are cut to one line, and the reports then print them in full. */
+export function shownWhole(v: unknown): boolean {
+  return !show(v, 'en').endsWith('…');
+}
+
+/** The value in full, keys in the canonical order, for the reports' full-value blocks. */
+export function showFull(v: unknown): string {
+  return JSON.stringify(v, ordered, 2) ?? '(none)';
+}
+
 const KEY_RANK = new Map(DEFAULT_SCHEME_KEY_ORDER.map((k, i) => [k, i]));
 const compareKeys = (a: string, b: string) => (KEY_RANK.get(a) ?? Infinity) - (KEY_RANK.get(b) ?? Infinity) || compareCodePoints(a, b);
 

@@ -18,7 +18,7 @@ const ITEM_LISTS = new Set<string>(['groups', 'grades', 'levels']);
 export function diffMethod(indicator: Ref, a: Method | undefined, b: Method | undefined, pa: string, pb: string): Change[] {
   if (a === undefined && b === undefined) return [];
   if (a === undefined || b === undefined || a.kind !== b.kind) {
-    return [finish({ kind: 'method-changed', indicator, before: a?.kind, after: b?.kind, pathA: pa, pathB: pb })];
+    return [finish({ kind: 'method-changed', indicator, before: a?.kind, after: b?.kind, methods: { ...(a ? { before: a } : {}), ...(b ? { after: b } : {}) }, pathA: pa, pathB: pb })];
   }
   const method = a.kind;
   const ra = a as unknown as Obj;

@@ -5,4 +5,4 @@ export { diffSchemes } from './diff-schemes.ts';
 export { describeChange } from './describe-change.ts';
 export { impactOf, type Before, type ClassChange, type Impact, type UnitImpact } from './impact.ts';
 export { renderDiffMarkdown, renderDiffText, type DiffReport, type SchemeLabel } from './render-diff.ts';
-export { renderImpactMarkdown, renderImpactText, type RenderOptions } from './render-impact.ts';
+export { renderImpactMarkdown, renderImpactText, shownDelta, type RenderOptions } from './render-impact.ts';

@@ -5,6 +5,7 @@
  */
 import type { Change, Section, Text } from './change.ts';
 import { SECTIONS, SECTION_TITLES, sectionOf } from './change.ts';
+import { showFull, shownWhole } from './describe-change.ts';
 import type { Impact } from './impact.ts';
 import { renderImpactMarkdown, renderImpactText, type RenderOptions } from './render-impact.ts';
 
@@ -33,6 +34,24 @@ function grouped(changes: readonly Change[]): Array<{ section: Section; title: T
   return SECTIONS.map((section) => ({ section, title: SECTION_TITLES[section], changes: changes.filter((c) => sectionOf(c) === section) })).filter((g) => g.changes.length > 0);
 }
 
+/**
+ * The whole old and new value when the one-line summary could not show it
+ * (long arrays and objects are cut with …), and the whole new method when a
+ * method was replaced: a reviewer must see what the change is, not that there is one.
+ */
+function fullValues(c: Change): Array<[side: 'A' | 'B', value: unknown]> {
+  if (c.kind === 'method-changed') {
+    return [...(c.methods.before ? [['A', c.methods.before] as ['A', unknown]] : []), ...(c.methods.after ? [['B', c.methods.after] as ['B', unknown]] : [])];
+  }
+  if (!('before' in c) && !('after' in c)) return [];
+  const { before, after } = c as { before?: unknown; after?: unknown };
+  if (shownWhole(before) && shownWhole(after)) return [];
+  return [
+    ['A', before],
+    ['B', after],
+  ];
+}
+
 const label = (s: SchemeLabel) => `${s.id} ${s.version}`;
 
 function countLine(n: number): Text {
@@ -51,6 +70,7 @@ export function renderDiffText(report: DiffReport, opts: RenderOptions = {}): st
     lines.push('', `[${g.title.zh} ${g.title.en}]`);
     for (const c of g.changes) {
       lines.push(`  ${mark(c)} ${c.summary.zh}`, `    ${c.summary.en}`, `    ${where(c, (s) => s)}`);
+      for (const [side, v] of fullValues(c)) lines.push(`    ${side}:`, ...showFull(v).split('\n').map((l) => `      ${l}`));
     }
   }
   if (report.impact) lines.push('', renderImpactText(report.impact, opts));
@@ -70,6 +90,7 @@ export function renderDiffMarkdown(report: DiffReport, opts: RenderOptions = {})
     for (const c of g.changes) {
       // the mark in code spans: a bare `- + …` would open a nested list
       lines.push(`- ${code(mark(c))} ${c.summary.zh}`, `  - ${c.summary.en}`, `  - ${where(c, code)}`);
+      for (const [side, v] of fullValues(c)) lines.push(`  - ${side} 完整取值 full value:`, '', '    ```json', ...showFull(v).split('\n').map((l) => `    ${l}`), '    ```', '');
     }
   }
   if (report.impact) lines.push('', renderImpactMarkdown(report.impact, opts));

@@ -6,22 +6,35 @@
 import { formatIssue, type Issue } from '../issue.ts';
 import type { Ref } from './change.ts';
 import type { Impact, UnitImpact } from './impact.ts';
+import { displayNumber } from '../format/display-precision.ts';
+import { clean } from '../numbers.ts';
 import { displayWidth } from '../format/display-width.ts';
+
+export { shownDelta };
 
 export interface RenderOptions {
   /** Rows of the movers table before "… and N more"; default 50. */
   maxRows?: number;
+  /** Display digits of totals and deltas (`displayDigits(scheme)`), as in the ranked table. */
+  digits?: number;
 }
 
 const num = (v: number | null) => (v === null ? '—' : String(v));
+const points = (v: number | null, digits: number | undefined) => (v === null || digits === undefined ? v : displayNumber(v, digits));
+/** The delta of the totals as shown, so that the table's columns add up (92.03 − 91.02 = 1.01, not the exact 1.001 rounded). */
+function shownDelta(u: UnitImpact, digits: number | undefined): number | null {
+  if (digits === undefined || u.delta === null) return u.delta;
+  const [a, b] = [points(u.total.before, digits), points(u.total.after, digits)];
+  return a === null || b === null ? u.delta : clean(b - a);
+}
 const signed = (v: number | null) => (v === null ? '—' : v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0');
 const classList = (refs: Ref[]) => refs.map((r) => `${r.name} (${r.id})`).join('、');
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-function totalOf(u: UnitImpact, side: 'before' | 'after'): string {
+function totalOf(u: UnitImpact, side: 'before' | 'after', digits: number | undefined): string {
   const s = u.status[side];
   if (s === 'exempt') return '免评 exempt';
-  return s === null ? '—' : num(u.total[side]);
+  return s === null ? '—' : num(points(u.total[side], digits));
 }
 
 function headlineText(impact: Impact, movers: number): { zh: string; en: string } {
@@ -60,7 +73,7 @@ export function renderImpactText(impact: Impact, opts: RenderOptions = {}): stri
   const lines = [`影响 impact: ${head.zh}`, `  ${head.en}`, ...issueLines(impact)];
   if (movers.length === 0) return [...lines, '  无单位变动 no unit moved'].join('\n');
   const shown = movers.slice(0, opts.maxRows ?? 50);
-  const rows = [['单位 unit', '总分 total', 'Δ', '名次 rank'], ...shown.map((u) => [`${u.unit} ${u.name}`, `${totalOf(u, 'before')} → ${totalOf(u, 'after')}`, signed(u.delta), `${num(u.rank.before)} → ${num(u.rank.after)}`])];
+  const rows = [['单位 unit', '总分 total', 'Δ', '名次 rank'], ...shown.map((u) => [`${u.unit} ${u.name}`, `${totalOf(u, 'before', opts.digits)} → ${totalOf(u, 'after', opts.digits)}`, signed(shownDelta(u, opts.digits)), `${num(u.rank.before)} → ${num(u.rank.after)}`])];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
   for (const r of rows) lines.push('  ' + r.map((s, c) => s + ' '.repeat((widths[c] ?? 0) - displayWidth(s))).join('  ').trimEnd());
   if (movers.length > shown.length) lines.push(`  … 另有 ${movers.length - shown.length} 个 and ${movers.length - shown.length} more`);
@@ -85,7 +98,7 @@ export function renderImpactMarkdown(impact: Impact, opts: RenderOptions = {}): 
     const shown = movers.slice(0, opts.maxRows ?? 50);
     lines.push('| 单位 unit | 名称 name | 总分 A | 总分 B | Δ | 名次 A | 名次 B |', '|---|---|--:|--:|--:|--:|--:|');
     for (const u of shown) {
-      lines.push(`| ${cell(u.unit)} | ${cell(u.name)} | ${totalOf(u, 'before')} | ${totalOf(u, 'after')} | ${signed(u.delta)} | ${num(u.rank.before)} | ${num(u.rank.after)} |`);
+      lines.push(`| ${cell(u.unit)} | ${cell(u.name)} | ${totalOf(u, 'before', opts.digits)} | ${totalOf(u, 'after', opts.digits)} | ${signed(shownDelta(u, opts.digits))} | ${num(u.rank.before)} | ${num(u.rank.after)} |`);
     }
     if (movers.length > shown.length) lines.push('', `…另有 ${movers.length - shown.length} 个单位 · and ${movers.length - shown.length} more units.`);
   }

@@ -4,6 +4,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
 import { factScope } from '../run/scope.ts';
+import { unitFacts } from '../run/veto.ts';
 import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Step } from '../trace.ts';
 import type { MethodContext } from './method.ts';
@@ -26,6 +27,8 @@ interface CompiledRule {
   index: number;
   when: CompiledCondition | undefined;
   modifiers: Array<{ m: NonNullable<AdjustmentRule['modifiers']>[number]; when: CompiledCondition }>;
+  /** Amount fields other rules of the table read for this fact type: a value there on a fixed-points match is ignored, and said so. */
+  amountFields: string[];
 }
 
 interface Entry {
@@ -42,9 +45,11 @@ export interface AdjustmentOutcome {
 }
 
 export function compileTable(t: AdjustmentTable): CompiledRule[] {
+  const amountFields = (type: string) => [...new Set(t.rules.flatMap((r) => (r.factType === type && r.points.kind === 'range' ? [r.points.field] : [])))];
   return t.rules.map((rule, index) => ({
     rule,
     index,
+    amountFields: rule.points.kind === 'fixed' ? amountFields(rule.factType) : [],
     when: rule.when ? compileCondition(rule.when) : undefined,
     modifiers: (rule.modifiers ?? []).map((m) => ({ m, when: compileCondition(m.when) })),
   }));
@@ -52,10 +57,7 @@ export function compileTable(t: AdjustmentTable): CompiledRule[] {
 
 /** Facts that concern a unit: its own, and those about its parent (they apply to every unit of the parent). */
 export function factsFor(ctx: MethodContext, unit: RosterUnit, factType: string): readonly IndexedFact[] {
-  const own = ctx.facts.ofUnit(factType, unit.id);
-  if (unit.parent === undefined) return own;
-  const ofParent = ctx.facts.ofParent(factType, unit.parent);
-  return ofParent.length === 0 ? own : [...own, ...ofParent];
+  return unitFacts(ctx.facts, unit, factType);
 }
 
 export function applyTable(
@@ -81,6 +83,7 @@ export function applyTable(
     for (const c of compiled) {
       if (c.rule.factType !== item.fact.type) continue;
       if (c.when && !c.when(scope)) continue;
+      ctx.facts.use(item.ref);
       const priced = price(c, item, ctx, rulesPointer);
       if (priced === undefined) break; // input error reported; the fact is not counted
       const exempt = c.modifiers.find((x) => x.m.kind === 'exempt' && x.when(scope));
@@ -139,6 +142,18 @@ function price(c: CompiledRule, item: IndexedFact, ctx: MethodContext, rulesPoin
   switch (p.kind) {
     case 'fixed':
       base = p.value;
+      for (const f of c.amountFields) {
+        if (fact[f] === undefined) continue;
+        ctx.report(
+          dataIssue(
+            'amount-ignored',
+            joinPointer('', 'facts', item.ref.index, f),
+            `规则“${c.rule.name}”(${c.rule.source})为固定分值 ${p.value} 分,记录中的 ${f} = ${JSON.stringify(fact[f])} 不起作用`,
+            `rule "${c.rule.id}" has fixed points ${p.value}; the recorded ${f} = ${JSON.stringify(fact[f])} is ignored`,
+            'warning',
+          ),
+        );
+      }
       break;
     case 'range': {
       const v = fact[p.field];

@@ -5,6 +5,7 @@ import type { IndexedFact } from '../run/facts-index.ts';
 import type { Grade, GradedRatingMethod } from '../scheme/methods/graded-rating.ts';
 import { unitPointer, type MethodContext, type ScoringMethod, type UnitScore } from './method.ts';
 import { checkQuota } from './quota.ts';
+import { factsFor } from './adjustments.ts';
 
 interface Rated {
   unit: RosterUnit;
@@ -19,8 +20,9 @@ export const gradedRating: ScoringMethod<'graded-rating'> = {
     const out = new Map<string, UnitScore>();
     const rated: Rated[] = [];
     for (const unit of ctx.units) {
-      const facts = ctx.facts.ofUnit(m.factType, unit.id);
+      const facts = factsFor(ctx, unit, m.factType);
       const [item, ...extra] = facts;
+      for (const f of facts) ctx.facts.use(f.ref);
       for (const dup of extra) {
         ctx.report(dataIssue('duplicate-rating', joinPointer('', 'facts', dup.ref.index), `单位 ${unit.id} 在“${ctx.leaf.name}”中有多条评价`, `unit ${unit.id} has more than one rating for ${ctx.leaf.id}`));
       }

@@ -2,7 +2,7 @@ import type { RosterUnit } from '../data/dataset.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
 import { clean, shareCount } from '../numbers.ts';
 import type { Step } from '../trace.ts';
-import { applyTable, compileTable } from './adjustments.ts';
+import { applyTable, compileTable, factsFor } from './adjustments.ts';
 import { unitPointer, type ScoringMethod, type UnitScore } from './method.ts';
 import { checkQuota, type QuotaMember } from './quota.ts';
 
@@ -30,8 +30,9 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
       const groups = new Map<string, Entry[]>();
       const rated: QuotaMember[] = [];
       for (const unit of ctx.units) {
-        const facts = ctx.facts.ofUnit(m.factType, unit.id).filter((f) => String(f.fact[m.periodField]) === period);
+        const facts = factsFor(ctx, unit, m.factType).filter((f) => String(f.fact[m.periodField]) === period);
         const first = facts[0];
+        for (const f of facts) ctx.facts.use(f.ref);
         let preliminary: string | null = null;
         if (first) {
           const g = m.grades.find((x) => x.id === first.fact[m.gradeField]);

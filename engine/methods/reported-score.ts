@@ -4,6 +4,7 @@ import { clean, roundTo } from '../numbers.ts';
 import { factScope } from '../run/scope.ts';
 import type { Step } from '../trace.ts';
 import { unitPointer, type ScoringMethod, type UnitScore } from './method.ts';
+import { factsFor } from './adjustments.ts';
 
 /** B.11: scores reported by several raters or periods, combined (mean, sum…), converted from their own scale. */
 export const reportedScore: ScoringMethod<'reported-score'> = {
@@ -14,10 +15,12 @@ export const reportedScore: ScoringMethod<'reported-score'> = {
     const out = new Map<string, UnitScore>();
     for (const unit of ctx.units) {
       const parent = ctx.roster.parentOf(unit);
-      const values = ctx.facts
-        .ofUnit(m.factType, unit.id)
+      const values = factsFor(ctx, unit, m.factType)
         .filter((f) => !filter || filter(factScope(f.fact, unit, parent)))
-        .map((f) => ({ fact: f.ref, value: Number(f.fact[m.field]) }));
+        .map((f) => {
+          ctx.facts.use(f.ref);
+          return { fact: f.ref, value: Number(f.fact[m.field]) };
+        });
       if (values.length === 0) {
         if (m.missing === 'error') {
           ctx.report(dataIssue('missing-score', unitPointer(ctx, unit.id), `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”分数`, `unit ${unit.id} has no ${m.factType} score for ${ctx.leaf.id}`));

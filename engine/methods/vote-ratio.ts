@@ -4,6 +4,7 @@ import { clean } from '../numbers.ts';
 import { factScope } from '../run/scope.ts';
 import type { Step } from '../trace.ts';
 import type { ScoringMethod, UnitScore } from './method.ts';
+import { factsFor } from './adjustments.ts';
 
 interface Tally {
   counts: Record<string, number>;
@@ -28,8 +29,9 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
       let total = 0;
       let weighted = 0;
       const parent = ctx.roster.parentOf(unit);
-      for (const { fact, ref } of ctx.facts.ofUnit(m.factType, unit.id)) {
+      for (const { fact, ref } of factsFor(ctx, unit, m.factType)) {
         if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) continue;
+        ctx.facts.use(ref);
         const level = fact[m.levelField];
         const v = typeof level === 'string' ? value.get(level) : undefined;
         if (v === undefined) {
@@ -88,7 +90,8 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
       }
       if (m.volumeWeight) {
         const w = m.volumeWeight;
-        const reported = ctx.facts.ofUnit(w.factType, unit.id);
+        const reported = factsFor(ctx, unit, w.factType);
+        for (const f of reported) ctx.facts.use(f.ref);
         const volume = reported.length === 0 ? null : reported.reduce((acc, f) => acc + Number(f.fact[w.field] ?? 0), 0);
         const band = volume === null ? undefined : w.bands.find((b) => volume >= b.min && (b.max === undefined || volume < b.max));
         const factor = band?.factor ?? w.missingFactor;

@@ -1,6 +1,7 @@
 import { compileCondition } from '../conditions/index.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import { holdsHistory } from './classify.ts';
 import type { RosterIndex } from './facts-index.ts';
 import type { UnitResult } from './result.ts';
 import { unitScope } from './scope.ts';
@@ -18,8 +19,10 @@ export function findExemptions(scheme: Scheme, data: Dataset, roster: RosterInde
         const years = e.yearsAgo.map((n) => scheme.year - n);
         for (const u of data.units) {
           if (out.has(u.id)) continue;
-          const ok = years.every((y) => history.some((h) => h.unit === u.id && h.year === y && h.outcome === e.outcome));
-          if (ok) out.set(u.id, { exemption: e.id, name: e.name, years, source: e.source });
+          if (holdsHistory(e, history, scheme.year, u.id)) {
+            const held = years.filter((y) => history.some((h) => h.unit === u.id && h.year === y && h.outcome === e.outcome));
+            out.set(u.id, { exemption: e.id, name: e.name, years: held, source: e.source });
+          }
         }
         break;
       }

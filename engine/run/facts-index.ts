@@ -18,9 +18,14 @@ interface TypeBucket {
  */
 export class FactIndex {
   private readonly types = new Map<string, TypeBucket>();
+  /** One byte per fact: whether a scoring rule took it (a fact no rule takes is reported, never dropped silently). */
+  private readonly used: Uint8Array;
 
-  constructor(facts: readonly Fact[]) {
+  /** `skip`: indexes of facts not to score (voided by a validity rule); their indexes stay their data pointers. */
+  constructor(facts: readonly Fact[], skip?: ReadonlySet<number>) {
+    this.used = new Uint8Array(facts.length);
     facts.forEach((fact, index) => {
+      if (skip?.has(index)) return;
       let bucket = this.types.get(fact.type);
       if (!bucket) {
         bucket = { all: [], byUnit: new Map(), byParent: new Map() };
@@ -31,6 +36,15 @@ export class FactIndex {
       if (fact.unit !== undefined) push(bucket.byUnit, fact.unit, entry);
       if (fact.parent !== undefined) push(bucket.byParent, fact.parent, entry);
     });
+  }
+
+  /** A method took this fact into a score (or reported it as bad input). */
+  use(ref: FactRef): void {
+    this.used[ref.index] = 1;
+  }
+
+  isUsed(index: number): boolean {
+    return this.used[index] === 1;
   }
 
   all(type: string): readonly IndexedFact[] {

@@ -7,9 +7,12 @@ import { METHODS } from '../methods/registry.ts';
 import type { MethodContext, ScoringMethod, UnitScore } from '../methods/method.ts';
 import { clean, roundTo } from '../numbers.ts';
 import type { Method, MethodKind } from '../scheme/methods/index.ts';
+import type { Ranking } from '../scheme/flow.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import type { IndicatorTrace, Step } from '../trace.ts';
-import { classify, consequencesOf } from './classify.ts';
+import { classify } from './classify.ts';
+import { consequencesOf } from './consequences.ts';
+import { reportDroppedFacts } from './dropped-facts.ts';
 import { findExemptions } from './exemption.ts';
 import { FactIndex, RosterIndex } from './facts-index.ts';
 import { rankUnits, type Rankable } from './rank.ts';
@@ -17,6 +20,8 @@ import { flatten, resolveTree, type ResolvedIndicator, type ResolvedVariant } fr
 import type { RankingResult, RunResult, SelectionResult, UnitResult } from './result.ts';
 import { unitScope } from './scope.ts';
 import { select } from './selection.ts';
+import { checkValidity } from './validity.ts';
+import { findVetoes, matchingFacts } from './veto.ts';
 
 function runMethod<K extends MethodKind>(method: Extract<Method, { kind: K }>, ctx: MethodContext): Map<string, UnitScore> {
   const impl = METHODS[method.kind] as ScoringMethod<K>;
@@ -39,9 +44,13 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     issues.push(dataIssue('scheme-mismatch', '/scheme', `数据是为方案 ${data.scheme} 准备的,不是 ${scheme.id}`, `data was prepared for scheme ${data.scheme}, not ${scheme.id}`, 'warning'));
   }
   if (hasErrors(issues)) return empty;
+  // validity rules decide whether the season counts (and which ballots are void) before anything is scored
+  const validity = checkValidity(scheme, data);
+  issues.push(...validity.issues);
+  if (hasErrors(issues)) return empty;
 
   const roster = new RosterIndex(data);
-  const facts = new FactIndex(data.facts);
+  const facts = new FactIndex(data.facts, validity.voided);
   const roots = resolveTree(scheme);
   const all = flatten(roots);
   const exempt = findExemptions(scheme, data, roster);
@@ -135,7 +144,8 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
 
   const selections: SelectionResult[] = [];
   for (const s of scheme.selections ?? []) {
-    const res = select(s, scheme, rankables(scoredUnits, s.basis), data);
+    const listed = s.listed ? matchingFacts(facts, roster, scoredUnits, s.listed.factType, s.listed.when) : undefined;
+    const res = select(s, scheme, rankables(scoredUnits, s.basis), data, listed);
     selections.push(res);
     selected.set(s.id, new Set(res.members.map((m) => m.unit)));
   }
@@ -145,6 +155,8 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     scoreLeaf(leaf, scoredUnits.filter((u) => members.has(u.id)));
   }
   valueCache.clear();
+
+  issues.push(...reportDroppedFacts(scheme, data, all, facts, exempt, validity.voided));
 
   const units: UnitResult[] = [];
   const totals = new Map<string, number>();
@@ -168,7 +180,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
   const byId = new Map(units.map((u) => [u.unit, u]));
   const rankings: RankingResult[] = [];
   for (const rk of scheme.rankings) {
-    const pool = rk.pool.kind === 'all' ? scoredUnits : scoredUnits.filter((u) => selected.get((rk.pool as { id: string }).id)?.has(u.id));
+    const pool = poolOf(rk.pool, scoredUnits, selections);
     const groups = new Map<string, RosterUnit[]>();
     for (const u of pool) {
       const key = rk.groupBy === 'category' ? (u.category ?? '') : '*';
@@ -190,8 +202,41 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     }
     rankings.push(result);
   }
-  const classes = classify(scheme.classifications ?? [], rankings, data.history ?? [], scheme.year);
+  const vetoes = findVetoes(scheme.vetoes ?? [], facts, roster, scoredUnits);
+  for (const [unit, hits] of vetoes) {
+    const ur = byId.get(unit);
+    if (ur) ur.vetoes = hits.map((h) => ({ veto: h.veto, name: h.name, effect: h.effect.kind, fact: h.fact, source: h.source }));
+  }
+  const classes = classify({
+    classes: scheme.classifications ?? [],
+    rankingDefs: scheme.rankings,
+    rankings,
+    history: data.history ?? [],
+    year: scheme.year,
+    scored: scoredUnits.map((u) => u.id),
+    value: (basis, unit) => (basis.kind === 'total' ? (totals.get(unit) ?? 0) : valueOf(basis.id, unit)),
+    vetoes,
+    order: roster.order,
+    report,
+  });
   for (const c of classes) for (const id of c.units) byId.get(id)?.classes.push(c.id);
-  const consequences = consequencesOf(scheme.consequences ?? [], classes, roster);
+  const consequences = consequencesOf(scheme.consequences ?? [], classes, roster, facts, scoredUnits);
   return { ok: !hasErrors(issues), issues, scheme: { id: scheme.id, version: scheme.version }, units, selections, rankings, classes, consequences };
+}
+
+/** Who a ranking ranks: every scored unit, or the members of a selection (only those that entered by the listed reasons). */
+function poolOf(pool: Ranking['pool'], scored: readonly RosterUnit[], selections: readonly SelectionResult[]): RosterUnit[] {
+  switch (pool.kind) {
+    case 'all':
+      return [...scored];
+    case 'selection': {
+      const sel = selections.find((x) => x.id === pool.id);
+      const ids = new Set((sel?.members ?? []).filter((m) => pool.reasons === undefined || pool.reasons.includes(m.reason)).map((m) => m.unit));
+      return scored.filter((u) => ids.has(u.id));
+    }
+    default: {
+      const never: never = pool;
+      return never;
+    }
+  }
 }

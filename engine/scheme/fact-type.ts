@@ -12,9 +12,21 @@ export const FactType = Type.Object(
     id: Id,
     name: Type.String({ minLength: 1 }),
     nameEn: Type.Optional(Type.String()),
-    target: StringEnum(['unit', 'parent'], {
-      ...doc('事实所属:参评单位 unit 或主管单位 parent', 'whom a fact of this type is about'),
+    target: StringEnum(['unit', 'parent', 'season'], {
+      ...doc(
+        '事实所属:参评单位 unit、主管单位 parent(适用于其下每个参评单位),或本轮评议 season(如评议会议、票箱,供有效性规则使用)',
+        'whom a fact of this type is about: a unit, a parent (applies to each of its units), or the season itself (a meeting, a ballot box; read by validity rules)',
+      ),
     }),
+    key: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        minItems: 1,
+        ...doc(
+          '唯一键:这些字段(可含 unit、parent)相同的两条记录为重复(duplicate-fact 错误),如 unit + quarter',
+          'uniqueness key: two records equal on these fields (unit / parent allowed) are a duplicate-fact error, e.g. unit + quarter',
+        ),
+      }),
+    ),
     dateField: Type.Optional(Type.String({ ...doc('日期字段,用于时间窗口校验', 'field holding the date checked against the window') })),
     window: Type.Optional(TimeWindow),
     fields: Type.Object(

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
 import { Id, Source } from './common.ts';
+import { Basis } from './flow-basis.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 
 export const TieBreakKey = KindUnion(
@@ -25,14 +26,7 @@ export const TieBreak = Type.Object(
 );
 export type TieBreak = Static<typeof TieBreak>;
 
-export const Basis = KindUnion(
-  [
-    Type.Object({ kind: Type.Literal('total') }, { additionalProperties: false, ...doc('总成绩', 'total') }),
-    Type.Object({ kind: Type.Literal('indicator'), id: Id }, { additionalProperties: false, ...doc('某指标得分', 'an indicator') }),
-  ],
-  doc('排序依据', 'ranking basis'),
-);
-export type Basis = Static<typeof Basis>;
+export { Basis } from './flow-basis.ts';
 
 /** 免评: a unit whose history holds `outcome` in every one of `yearsAgo` is not scored. */
 export const HistoryExemption = Type.Object(
@@ -42,6 +36,7 @@ export const HistoryExemption = Type.Object(
     name: Type.String(),
     outcome: Id,
     yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1 }),
+    atLeast: Type.Optional(Type.Integer({ minimum: 1, ...doc('所列年度中至少几年为该结果(缺省:全部)', 'how many of the listed years must hold the outcome (default: all)') })),
     source: Source,
   },
   { additionalProperties: false, ...doc('按往年结果免评', 'exemption from history') },
@@ -56,7 +51,17 @@ export const ConditionExemption = Type.Object(
 export const Exemption = KindUnion([HistoryExemption, ConditionExemption], doc('免评', 'exemption'));
 export type Exemption = Static<typeof Exemption>;
 
-/** Candidates for a later round: top N and bottom N on a basis, plus carry-overs from history. */
+/** Units an office names (市评议办确定的名单), given as facts of a declared type. */
+export const ListedUnits = Type.Object(
+  {
+    factType: Id,
+    when: Type.Optional(ConditionSchema),
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('以事实给出的名单(如评议办确定的网络评议单位)', 'units named by facts, e.g. the office’s list for the network round') },
+);
+
+/** Candidates for a later round: top N and bottom N on a basis, plus carry-overs from history, plus units listed as facts. */
 export const Selection = Type.Object(
   {
     id: Id,
@@ -67,6 +72,7 @@ export const Selection = Type.Object(
     carryOver: Type.Optional(
       Type.Object({ outcome: Id, yearsAgo: Type.Integer({ minimum: 1 }) }, { additionalProperties: false, ...doc('上一年度某结果直接列入', 'units with an earlier outcome enter directly') }),
     ),
+    listed: Type.Optional(ListedUnits),
     tieBreak: TieBreak,
     source: Source,
   },
@@ -77,7 +83,19 @@ export type Selection = Static<typeof Selection>;
 export const Pool = KindUnion(
   [
     Type.Object({ kind: Type.Literal('all') }, { additionalProperties: false, ...doc('全部参评单位', 'all scored units') }),
-    Type.Object({ kind: Type.Literal('selection'), id: Id }, { additionalProperties: false, ...doc('某次筛选入围的单位', 'units of a selection') }),
+    Type.Object(
+      {
+        kind: Type.Literal('selection'),
+        id: Id,
+        reasons: Type.Optional(
+          Type.Array(StringEnum(['top', 'bottom', 'carry-over', 'listed']), {
+            minItems: 1,
+            ...doc('只取以这些方式入围的单位(分池单独排名,如名单单位与计算入围单位分开)', 'only units that entered this way (separate pools ranked separately)'),
+          }),
+        ),
+      },
+      { additionalProperties: false, ...doc('某次筛选入围的单位', 'units of a selection') },
+    ),
   ],
   doc('排名范围', 'who is ranked'),
 );
@@ -96,45 +114,20 @@ export const Ranking = Type.Object(
 );
 export type Ranking = Static<typeof Ranking>;
 
-/** 满意 / 不满意 / 最不满意 …: the top or bottom of a ranking (per group), by count or percent, optionally only units with an earlier outcome. */
-export const Classification = Type.Object(
-  {
-    id: Id,
-    name: Type.String(),
-    ranking: Id,
-    from: StringEnum(['top', 'bottom']),
-    count: Type.Optional(Type.Integer({ minimum: 0 })),
-    percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
-    rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'])),
-    within: Type.Optional(Id),
-    excludes: Type.Optional(Type.Array(Id, { ...doc('已属这些等次的单位不再参与本等次(如不满意单位不取满意单位)', 'units already in these classes are not eligible') })),
-    history: Type.Optional(
-      Type.Object(
-        {
-          outcome: Id,
-          yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, ...doc('往前第几年(1 = 上一年度)', 'years back (1 = last year)') }),
-          source: Type.Optional(Source),
-        },
-        {
-          additionalProperties: false,
-          ...doc(
-            '往年结果条件:按名次选出的单位中,只保留所列各年度均为该结果的单位(如连续两年倒数第一)',
-            'history condition: of the units taken by place, keep only those whose history holds the outcome in every listed year (e.g. last two years running)',
-          ),
-        },
-      ),
-    ),
-    source: Source,
-  },
-  { additionalProperties: false, ...doc('等次认定', 'classification') },
-);
-export type Classification = Static<typeof Classification>;
+export { Classification, Veto, VetoEffect, ScoreBand, HistoryCondition, TiePolicy } from './classes.ts';
+export type { ClassKind } from './classes.ts';
 
 export const Consequence = Type.Object(
   {
     id: Id,
     name: Type.String(),
-    class: Id,
+    class: Type.Optional(Id),
+    onFact: Type.Optional(
+      Type.Object(
+        { factType: Id, when: Type.Optional(ConditionSchema) },
+        { additionalProperties: false, ...doc('由事实直接触发(如查实问题即通报批评),与 class 二选一', 'triggered by a fact directly (e.g. a verified problem → 通报批评); instead of class') },
+      ),
+    ),
     target: StringEnum(['parent', 'unit']),
     measure: Type.Optional(Type.String({ ...doc('计分对象(如“考绩”)', 'what the points apply to, e.g. 考绩') })),
     points: Type.Optional(Type.Number()),

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Rounding, Source, TimeWindow } from './common.ts';
 import { FactType } from './fact-type.ts';
-import { Classification, Consequence, Exemption, Ranking, Selection } from './flow.ts';
+import { Classification, Consequence, Exemption, Ranking, Selection, Veto } from './flow.ts';
+import { ValidityRule } from './validity.ts';
 import { Indicator } from './indicator.ts';
 import { doc } from './kind-union.ts';
 
@@ -62,10 +63,21 @@ export const Scheme = Type.Object(
     factTypes: Type.Array(FactType),
     indicators: Type.Array(Indicator, { minItems: 1 }),
     rounding: Type.Optional(Type.Object({ total: Type.Optional(Rounding) }, { additionalProperties: false })),
+    display: Type.Optional(
+      Type.Object(
+        {
+          digits: Type.Integer({ minimum: 0, maximum: 6, ...doc('总分与各项得分显示的小数位数(四舍五入,只影响显示,不影响计算)', 'decimal digits shown for totals and points (half-up; display only, the computation is unchanged)') }),
+          source: Type.Optional(Source),
+        },
+        { additionalProperties: false, ...doc('显示精度:表格、说明、JSON 与差异报告中的总分都按此显示;未写时取 rounding.total 的位数,再无则 3 位', 'display precision of totals in the table, the trace, JSON and diffs; default: rounding.total digits, else 3') },
+      ),
+    ),
     exemptions: Type.Optional(Type.Array(Exemption)),
     selections: Type.Optional(Type.Array(Selection)),
     rankings: Type.Array(Ranking),
     classifications: Type.Optional(Type.Array(Classification)),
+    vetoes: Type.Optional(Type.Array(Veto, { ...doc('一票否决', 'one-vote vetoes') })),
+    validity: Type.Optional(Type.Array(ValidityRule, { ...doc('评议有效性规则(法定人数、票数、每票选择数、抽样数)', 'validity rules: quorum, ballots, picks per ballot, sampling counts') })),
     consequences: Type.Optional(Type.Array(Consequence)),
     assumptions: Type.Optional(Type.Array(Assumption)),
   },

@@ -1,3 +1,5 @@
+import { checkClasses } from './check-classes.ts';
+import { checkSeason } from './check-season.ts';
 import { checkFieldSchema } from './field-schema.ts';
 import { checkCondition } from '../conditions/index.ts';
 import { parsePointer } from './pointer.ts';
@@ -62,25 +64,8 @@ export function checkFlow(ctx: SemanticContext): void {
     r.tieBreak.keys.forEach((k, j) => indicator(k.id, `/rankings/${i}/tieBreak/keys/${j}/id`));
   });
 
-  const classes = new Set<string>();
-  ctx.unique(s.classifications ?? [], '/classifications', '等次认定');
-  (s.classifications ?? []).forEach((c, i) => {
-    if (!rankings.has(c.ranking)) ctx.error('unknown-ranking', `/classifications/${i}/ranking`, `排名“${c.ranking}”未定义`, `ranking "${c.ranking}" is not declared`);
-    if (c.within !== undefined && !classes.has(c.within)) ctx.error('unknown-class', `/classifications/${i}/within`, `“${c.within}”须是在此之前定义的等次`, `"${c.within}" must be a classification declared earlier`);
-    (c.excludes ?? []).forEach((x, j) => {
-      if (!classes.has(x)) ctx.error('unknown-class', `/classifications/${i}/excludes/${j}`, `“${x}”须是在此之前定义的等次`, `"${x}" must be a classification declared earlier`);
-    });
-    if ((c.count === undefined) === (c.percent === undefined)) ctx.error('count-or-percent', `/classifications/${i}`, '须给出名额(count)或比例(percent)之一', 'give count or percent, exactly one');
-    if (c.history) outcome(c.history.outcome, `/classifications/${i}/history/outcome`);
-    classes.add(c.id);
-  });
-
-  ctx.unique(s.consequences ?? [], '/consequences', '结果运用');
-  const consequenceIds = new Set((s.consequences ?? []).map((q) => q.id));
-  (s.consequences ?? []).forEach((q, i) => {
-    if (!classes.has(q.class)) ctx.error('unknown-class', `/consequences/${i}/class`, `等次“${q.class}”未定义`, `classification "${q.class}" is not declared`);
-    if (q.replaces !== undefined && !consequenceIds.has(q.replaces)) ctx.error('unknown-consequence', `/consequences/${i}/replaces`, `结果运用“${q.replaces}”未定义`, `consequence "${q.replaces}" is not declared`);
-  });
+  checkClasses(ctx, rankings);
+  checkSeason(ctx, selections);
 
   ctx.unique(s.assumptions ?? [], '/assumptions', '假定参数');
   (s.assumptions ?? []).forEach((a, i) => {

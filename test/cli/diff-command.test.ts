@@ -20,13 +20,13 @@ mkdirSync(schemeB);
   const online = s.indicators[0]?.children?.[1]?.children?.[1]?.method;
   if (online?.kind !== 'deduction' || !online.rules[0]) throw new Error('pingyang-2021 changed shape');
   online.rules[0].points = { kind: 'fixed', value: 2 };
-  s.classifications![0]!.count = 1;
+  (s.classifications![0] as { count?: number }).count = 1;
   writeFileSync(join(schemeB, 'scheme.json'), JSON.stringify(s, null, 2));
   copyFileSync(join(schemeA, 'roster.json'), join(schemeB, 'roster.json'));
 }
 
 function pingyi(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/pingyi.js'), ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin/pingyi.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, PINGYI_FROM_SOURCE: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -114,7 +114,7 @@ describe('pingyi diff', () => {
     noStackTrace(r.stderr);
   });
 
-  it('exits 1 on bad data and on bad arguments', () => {
+  it('exits 1 on bad data', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "facts": [ }');
     const data = pingyi('diff', schemeA, schemeB, '--data', broken);
@@ -122,10 +122,14 @@ describe('pingyi diff', () => {
     expect(data.stderr).toContain('data-json-syntax');
     noStackTrace(data.stderr);
 
-    expect(pingyi('diff', schemeA).status).toBe(1);
-    expect(pingyi('diff', schemeA, schemeB, '--json', '--markdown').status).toBe(1);
+  });
+
+  it('exits 2 on usage errors (issue 11: "diff usage errors exit 1 today")', () => {
+    expect(pingyi('diff', schemeA).status).toBe(2);
+    expect(pingyi('diff', schemeA, schemeB, '--json', '--markdown').status).toBe(2);
+    expect(pingyi('diff', schemeA, schemeB, '--data').status).toBe(2);
     const unknown = pingyi('diff', schemeA, schemeB, '--html');
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown option: --html');
   });
 });

@@ -26,8 +26,8 @@ function draft2022(): Scheme {
   bonus.points = 3;
   bonus.method.cap = 3;
   bonus.method.source = '四(二)5:加分项最高不超过3分';
-  s.classifications![0]!.count = 12;
-  s.classifications![1]!.count = 12;
+  (s.classifications![0] as { count?: number }).count = 12;
+  (s.classifications![1] as { count?: number }).count = 12;
   return s;
 }
 

@@ -242,7 +242,7 @@ const CASES: Record<ChangeKind, { base?: (s: Scheme) => void; edit: (s: Scheme) 
     changes: [{ kind: 'ranking-changed', item: { id: 'final' }, property: 'pool', before: { kind: 'selection', id: 'network-round' }, after: { kind: 'all' } }],
   },
   'classification-added': {
-    edit: (s) => void s.classifications?.push({ id: 'basic', name: '基本满意单位', ranking: 'final', from: 'top', count: 5, source: '假定' }),
+    edit: (s) => void s.classifications?.push({ kind: 'place', id: 'basic', name: '基本满意单位', ranking: 'final', from: 'top', count: 5, ties: 'ranking', source: '假定' }),
     changes: [{ kind: 'classification-added', item: { id: 'basic' }, pathB: '/classifications/4' }],
   },
   'classification-removed': {
@@ -250,7 +250,7 @@ const CASES: Record<ChangeKind, { base?: (s: Scheme) => void; edit: (s: Scheme) 
     changes: [{ kind: 'classification-removed', item: { id: 'satisfied-top-three' }, pathA: '/classifications/3' }],
   },
   'classification-changed': {
-    edit: (s) => void (s.classifications![0]!.count = 12),
+    edit: (s) => void ((s.classifications![0] as { count?: number }).count = 12),
     changes: [{ kind: 'classification-changed', item: { id: 'satisfied', name: '满意单位' }, property: 'count', before: 10, after: 12, pathA: '/classifications/0/count' }],
   },
   'consequence-added': {

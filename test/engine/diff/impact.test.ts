@@ -15,7 +15,7 @@ function versionB(): Scheme {
   const online = b.indicators[0]?.children?.[1]?.children?.[1]?.method;
   if (online?.kind !== 'deduction' || online.rules[0]?.id !== 'valid-complaint') throw new Error('pingyang-2021 changed shape');
   online.rules[0].points = { kind: 'fixed', value: 2 };
-  const satisfied = b.classifications?.find((c) => c.id === 'satisfied');
+  const satisfied = b.classifications?.find((c) => c.id === 'satisfied') as { count?: number } | undefined;
   if (!satisfied) throw new Error('no satisfied class');
   satisfied.count = 1;
   return b;

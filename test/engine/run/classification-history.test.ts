@@ -9,8 +9,8 @@ const m: Method = { kind: 'reported-score', factType: 'mark', field: 'score', co
 const scheme = (yearsAgo: number[]): Scheme =>
   miniScheme(m, [mark], 10, {
     classifications: [
-      { id: 'last', name: '最后一名', ranking: 'all', from: 'bottom', count: 1, source: 'test' },
-      { id: 'last-again', name: '连续倒数第一', ranking: 'all', from: 'bottom', count: 1, within: 'last', history: { outcome: 'last', yearsAgo }, source: 'test' },
+      { kind: 'place', id: 'last', name: '最后一名', ranking: 'all', from: 'bottom', count: 1, ties: 'ranking', source: 'test' },
+      { kind: 'place', id: 'last-again', name: '连续倒数第一', ranking: 'all', from: 'bottom', count: 1, ties: 'ranking', within: 'last', history: { outcome: 'last', yearsAgo }, source: 'test' },
     ],
   });
 
@@ -49,7 +49,7 @@ describe('classification with a history condition', () => {
   it('warns when the history outcome is not a classification of the scheme', () => {
     const s = scheme([1]);
     const c = s.classifications?.[1];
-    if (c?.history) c.history.outcome = 'lowest';
+    if (c?.kind === 'place' && c.history) c.history.outcome = 'lowest';
     expect(validateScheme(s).issues.map((i) => [i.code, i.path, i.severity])).toEqual([['unknown-outcome', '/classifications/1/history/outcome', 'warning']]);
   });
 });

@@ -8,7 +8,16 @@ import { errText } from './json-position.ts';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean';
 export interface FieldTypeLookup { (factType: string, field: string): FieldType | undefined }
-export interface Origin { file: string; line?: number }
+/** Where a record came from: a text file's line, or a workbook's sheet and row (both 1-based). */
+export interface Origin { file: string; line?: number; sheet?: string; row?: number }
+/** Where a problem is: the record's origin and, in a workbook, the column letter. */
+export interface Location extends Origin { column?: string }
+/**
+ * The engine's Issue with the location of the problem in the file as the
+ * clerk sees it (Excel's sheet, row and column). The engine knows nothing of
+ * files; io adds these optional fields.
+ */
+export interface LocatedIssue extends Issue { sheet?: string; row?: number; column?: string }
 /** Origins of the other merged collections, for issues like `/units/3/id`. */
 export interface RecordOrigins { units: Origin[]; parents: Origin[]; history: Origin[] }
 export type Kind = 'unit' | 'parent' | 'fact' | 'history';
@@ -31,11 +40,16 @@ export const RESERVED_COLUMNS = new Set(['type', 'id', 'unit', 'parent']);
 export class Merge {
   readonly records: Record<Collection, Record<string, unknown>[]> = { units: [], parents: [], facts: [], history: [] };
   readonly origins: Record<Collection, Origin[]> = { units: [], parents: [], facts: [], history: [] };
-  readonly issues: Issue[] = [];
+  readonly issues: LocatedIssue[] = [];
   scheme: { id: string; file: string } | undefined;
 
-  issue(code: string, path: string, zh: string, en: string, at: Origin, severity: IssueSeverity = 'error'): void {
-    this.issues.push({ ...dataIssue(code, path, zh, en, severity), file: at.file, ...(at.line !== undefined ? { line: at.line } : {}) });
+  issue(code: string, path: string, zh: string, en: string, at: Location, severity: IssueSeverity = 'error'): void {
+    this.issues.push({ ...dataIssue(code, path, zh, en, severity), ...located(at) });
+  }
+
+  /** Records of every kind so far, to tell whether a file brought any. */
+  count(): number {
+    return this.records.units.length + this.records.parents.length + this.records.facts.length + this.records.history.length;
   }
 
   /** Append a record (even a malformed one, so later indices stay true to the files) and check its envelope. */
@@ -61,15 +75,36 @@ export class Merge {
 
 // ---------------------------------------------------------------- helpers
 
-/** Checked up front because stream errors (ENOENT, EISDIR) are awkward to catch once readline owns the stream. */
-export async function isReadableFile(file: string, m: Merge): Promise<boolean> {
+/** The location fields of an issue, without undefined keys (issues are compared and serialised). */
+export function located(at: Location): Pick<LocatedIssue, 'file' | 'line' | 'sheet' | 'row' | 'column'> {
+  const out: Pick<LocatedIssue, 'file' | 'line' | 'sheet' | 'row' | 'column'> = { file: at.file };
+  if (at.line !== undefined) out.line = at.line;
+  if (at.sheet !== undefined) out.sheet = at.sheet;
+  if (at.row !== undefined) out.row = at.row;
+  if (at.column !== undefined) out.column = at.column;
+  return out;
+}
+
+/**
+ * Checked before any read: a FIFO or a device (`/dev/zero`) would block or
+ * never end, and stream errors (ENOENT, EISDIR) are awkward to catch once a
+ * parser owns the stream. `maxBytes` bounds files read whole into memory.
+ */
+export async function isReadableFile(file: string, m: Merge, maxBytes = Infinity): Promise<boolean> {
   try {
-    if ((await stat(file)).isFile()) return true;
-    m.issue('data-file', '', `不是普通文件`, `not a regular file`, { file });
+    const st = await stat(file);
+    if (!st.isFile()) m.issue('data-file', '', `不是普通文件`, `not a regular file`, { file });
+    else if (st.size > maxBytes) tooLarge(file, st.size, maxBytes, m);
+    else return true;
   } catch (e) {
     unreadable(file, e, m);
   }
   return false;
+}
+
+export function tooLarge(file: string, size: number, maxBytes: number, m: Merge): void {
+  const mib = (n: number) => `${Math.ceil(n / 1048576)} MiB`;
+  m.issue('data-file-too-large', '', `文件过大(${mib(size)},上限 ${mib(maxBytes)}):大量事实请用 NDJSON 或 CSV(逐行读取)`, `file too large (${size} bytes, limit ${maxBytes}): use NDJSON or CSV for many facts (read line by line)`, { file });
 }
 
 export function unreadable(file: string, e: unknown, m: Merge): void {

@@ -1,15 +1,15 @@
 /** CSV facts: typed cells, true line numbers (quoted cells may span lines), BOM and GBK detection. */
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { parse as parseCsv, type CsvError, type Options as CsvOptions } from 'csv-parse';
 import { joinPointer } from '../engine/issue.ts';
-import { checkEncoding, isReadableFile, RESERVED_COLUMNS, TYPE_ZH, unreadable, type FieldType, type FieldTypeLookup, type Merge, type Origin } from './data-merge.ts';
-
+import { isComment } from './comment-row.ts';
+import type { CellReader } from './cells.ts';
+import { checkEncoding, unreadable, type Merge, type Origin } from './data-merge.ts';
 
 interface CsvRow { cells: string[]; line: number }
 
-export async function loadCsv(file: string, m: Merge, fieldType: FieldTypeLookup | undefined): Promise<void> {
-  if (!(await isReadableFile(file, m))) return;
-  const input = createReadStream(file);
+/** Read CSV facts from a byte stream (a file, an upload, standard input) named `file` in problems. */
+export async function loadCsv(input: Readable, file: string, m: Merge, reader: CellReader): Promise<void> {
   const lines = lineTracker();
   const options: CsvOptions<CsvRow, string[]> = {
     bom: true,
@@ -29,38 +29,28 @@ export async function loadCsv(file: string, m: Merge, fieldType: FieldTypeLookup
   // the typings only let on_record change the record type together with `columns`
   const parser = parseCsv(options as unknown as CsvOptions);
   // registered before pipe(): the tracker holds each chunk before the parser reads it
-  input.on('data', (chunk) => lines.push(chunk as Buffer));
+  input.on('data', (chunk) => lines.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)));
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
-  const typeOf = memoize(fieldType);
   let header: string[] | undefined;
   let unnamedUsed = false;
   let badEncoding = false;
+  let rows = 0;
   try {
     for await (const { cells, line } of parser as AsyncIterable<CsvRow>) {
       const at = { file, line };
       if (!badEncoding) badEncoding = checkEncoding(cells.join(''), m, at);
+      if (isComment(cells[0])) continue;
       if (!header) {
         header = cells.map((h) => h.trim());
-        if (!checkHeader(header, m, at)) break;
+        if (!checkHeader(header, m, at)) return void input.destroy();
         continue;
       }
+      rows++;
       const index = m.records.facts.length;
-      const fact: Record<string, unknown> = {};
       const type = cells[header.indexOf('type')] ?? '';
-      cells.forEach((cell, c) => {
-        const column = header?.[c] ?? '';
-        if (cell === '') return; // empty cell: field absent
-        if (column === '') return void (unnamedUsed = true);
-        const t = RESERVED_COLUMNS.has(column) ? 'string' : (typeOf(type, column) ?? 'string');
-        const value = typed(cell, t);
-        if (value !== undefined) fact[column] = value;
-        else {
-          const code = t === 'boolean' ? 'data-csv-boolean' : 'data-csv-number';
-          const want = t === 'integer' ? 'an integer' : `a ${t}`;
-          m.issue(code, joinPointer('', 'facts', index, column), `“${column}”须为${TYPE_ZH[t]},实际为“${cell}”`, `"${column}" must be ${want}, got "${cell}"`, at);
-        }
-      });
+      const { fact, unnamed } = reader.fact(header, cells, type, index, m, () => at);
+      if (unnamed) unnamedUsed = true;
       if (fact.unit === undefined && fact.parent === undefined) {
         m.issue('data-csv-target', joinPointer('', 'facts', index), `第 ${line} 行须填写 unit 或 parent`, `line ${line} needs "unit" or "parent"`, at);
       }
@@ -73,6 +63,7 @@ export async function loadCsv(file: string, m: Merge, fieldType: FieldTypeLookup
   }
   if (unnamedUsed) m.issue('data-csv-header', '', `有数据的列缺少列名,已忽略`, `a column without a header name holds data; ignored`, { file, line: 1 }, 'warning');
   if (!header) m.issue('data-csv-header', '', `文件为空,缺少表头`, `empty file: no header row`, { file }, 'warning');
+  else if (rows === 0) m.issue('data-empty-file', '', `只有表头,没有数据行`, `a header but no data rows`, { file }, 'warning');
 }
 
 /**
@@ -118,28 +109,3 @@ function checkHeader(header: string[], m: Merge, at: Origin): boolean {
   if (!header.includes('unit') && !header.includes('parent')) return fail(`须有 unit 或 parent 列`, `needs a "unit" or "parent" column`);
   return true;
 }
-
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const BOOLEANS = new Map<string, boolean>([['true', true], ['1', true], ['是', true], ['false', false], ['0', false], ['否', false]]);
-
-/** The cell as the declared type, or undefined when it does not read as one. */
-function typed(cell: string, t: FieldType): unknown {
-  if (t === 'string') return cell;
-  const s = cell.trim();
-  if (t === 'boolean') return BOOLEANS.get(s.toLowerCase());
-  if (!NUMBER.test(s)) return undefined;
-  const n = Number(s);
-  return t === 'integer' && !Number.isInteger(n) ? undefined : n;
-}
-
-/** A large CSV asks the same (type, column) question once per row; ask the scheme once. */
-function memoize(lookup: FieldTypeLookup | undefined): FieldTypeLookup {
-  const cache = new Map<string, FieldType | undefined>();
-  return (type, field) => {
-    if (!lookup) return undefined;
-    const key = `${type}\u0000${field}`;
-    if (!cache.has(key)) cache.set(key, lookup(type, field));
-    return cache.get(key);
-  };
-}
-

@@ -4,13 +4,19 @@
  * without units is scored on a roster (the scheme folder's roster.json).
  */
 import { dirname, resolve } from 'node:path';
-import type { Dataset, Roster, SchemeCase } from '../engine/index.ts';
-import { loadDataset, type FieldTypeLookup, type LoadResult } from './load-data.ts';
-import type { LoadedScheme } from './load-scheme.ts';
+import type { Dataset, Roster, Scheme, SchemeCase } from '../engine/index.ts';
+import type { FieldTypeLookup } from './data-merge.ts';
+import { loadDataset, type LoadResult } from './load-data.ts';
 import { readJsonFile } from './read-json.ts';
 
+/** A scheme as read for scoring: the CLI's SchemeContext and the server's stored version both fit. */
+export interface SchemeContext {
+  scheme: Scheme | undefined;
+  roster: Roster | undefined;
+}
+
 /** Declared type of a fact field, so that CSV cells are read as numbers and booleans. */
-export function fieldTypeLookup(loaded: LoadedScheme): FieldTypeLookup {
+export function fieldTypeLookup(loaded: SchemeContext): FieldTypeLookup {
   return (factType, field) => {
     const ft = loaded.scheme?.factTypes.find((f) => f.id === factType);
     const prop = ft?.fields.properties[field] as { type?: unknown; enum?: unknown[] } | undefined;
@@ -26,7 +32,7 @@ export function isCase(v: unknown): v is SchemeCase {
 const noOrigins = { units: [], parents: [], history: [] };
 
 /** The data set of a case: inline, or a file beside the case; the roster when it has no units. */
-export async function caseInput(loaded: LoadedScheme, file: string, c: SchemeCase, roster = loaded.roster): Promise<LoadResult> {
+export async function caseInput(loaded: SchemeContext, file: string, c: SchemeCase, roster = loaded.roster): Promise<LoadResult> {
   const opts = { fieldType: fieldTypeLookup(loaded), ...(roster ? { roster } : {}) };
   if (typeof c.input === 'string') return loadDataset([resolve(dirname(file), c.input)], opts);
   if (typeof c.input !== 'object' || c.input === null || Array.isArray(c.input)) {
@@ -39,7 +45,7 @@ export async function caseInput(loaded: LoadedScheme, file: string, c: SchemeCas
 }
 
 /** Data files for a scheme; a single scheme case file is accepted too (its input is the data). */
-export async function loadInput(loaded: LoadedScheme, files: string[], roster: Roster | undefined = loaded.roster): Promise<LoadResult> {
+export async function loadInput(loaded: SchemeContext, files: string[], roster: Roster | undefined = loaded.roster): Promise<LoadResult> {
   const [only] = files;
   if (files.length === 1 && only !== undefined && only.toLowerCase().endsWith('.json')) {
     const { value } = readJsonFile(only, 'data');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { annotateIssues, loadDataset, type FieldTypeLookup } from '../../cli/load-data.ts';
+import { annotateIssues, loadDataset, type FieldTypeLookup } from '../../io/index.ts';
 import { dataIssue, schemeIssue } from '../../engine/issue.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pingyi-load-'));
@@ -58,7 +58,7 @@ describe('loadDataset: JSON', () => {
   });
 
   it('keeps the dataset when there are only warnings', async () => {
-    const r = await loadDataset([write('warn.json', JSON.stringify({ ...roster, facts: [], note: 'x', $schema: 'y' }))]);
+    const r = await loadDataset([write('warn.json', JSON.stringify({ ...roster, facts: [{ type: 'fine', unit: 'u1' }], note: 'x', $schema: 'y' }))]);
     expect(r.issues.map((i) => i.code)).toEqual(['data-unknown-key']);
     expect(r.dataset?.units).toEqual(roster.units);
   });
@@ -148,7 +148,7 @@ describe('loadDataset: CSV', () => {
       ['data-csv-header', 1],
       ['data-csv-header', 1],
     ]);
-    const empty = await loadDataset([write('empty.csv', '')], { roster });
+    const empty = await loadDataset([write('empty.csv', '')], { roster, allowNoFacts: true });
     expect(empty.issues).toMatchObject([{ code: 'data-csv-header', severity: 'warning' }]);
     expect(empty.dataset?.facts).toEqual([]);
   });
@@ -163,7 +163,7 @@ describe('loadDataset: CSV', () => {
 describe('loadDataset: files', () => {
   it('reports unknown extensions and unreadable files instead of throwing', async () => {
     mkdirSync(join(dir, 'folder.json'));
-    const r = await loadDataset([write('data.xlsx', 'x'), join(dir, 'missing.json'), join(dir, 'folder.json')]);
+    const r = await loadDataset([write('data.xls', 'x'), join(dir, 'missing.json'), join(dir, 'folder.json')]);
     expect(r.dataset).toBeUndefined();
     expect(r.issues.map((i) => i.code)).toEqual(['data-file', 'data-file', 'data-file']);
     expect(r.issues[1]?.file).toBe(join(dir, 'missing.json'));

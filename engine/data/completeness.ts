@@ -1,0 +1,81 @@
+/**
+ * How complete a data set is for a scheme, so that a run on 2 units' facts
+ * cannot rank 363 units without a word (brief rule 9: nothing silent). Per
+ * fact type: how many units (or parents) have records and how many have
+ * none; per scored indicator: how many units got their points from a
+ * missing-data policy (no votes, no rating: taken as 0, the mean, full marks).
+ */
+import type { RunResult } from '../run/result.ts';
+import type { Scheme } from '../scheme/scheme.ts';
+import type { IndicatorTrace } from '../trace.ts';
+import type { Dataset } from './dataset.ts';
+
+export interface FactTypeCoverage {
+  factType: string;
+  name: string;
+  /** `season`: one record for the whole season (a meeting, a ballot box); counted as one target. */
+  target: 'unit' | 'parent' | 'season';
+  /** Facts of this type in the data set. */
+  facts: number;
+  /** Units (or parents) with at least one fact of this type. */
+  with: number;
+  /** Units (or parents) of the roster with none. */
+  without: number;
+  /** The first few ids without records, to look them up. */
+  examples: string[];
+}
+
+export interface DefaultedPoints {
+  indicator: string;
+  name: string;
+  /** The policy the scheme declares for missing data (`zero`, `population-mean`, `full`…). */
+  policy: string;
+  /** Scored units whose points here come from that policy. */
+  units: number;
+  /** Of these, how many got 0 points. */
+  zero: number;
+  examples: string[];
+}
+
+export interface Completeness {
+  /** Facts in the data set, of any type. */
+  facts: number;
+  factTypes: FactTypeCoverage[];
+  defaulted: DefaultedPoints[];
+}
+
+const EXAMPLES = 5;
+
+export function dataCompleteness(scheme: Scheme, data: Dataset, result?: RunResult): Completeness {
+  const factTypes = scheme.factTypes.map((ft): FactTypeCoverage => {
+    const ids = ft.target === 'parent' ? (data.parents ?? []).map((p) => p.id) : ft.target === 'season' ? ['season'] : data.units.map((u) => u.id);
+    const seen = new Set<string>();
+    let facts = 0;
+    for (const f of data.facts) {
+      if (f.type !== ft.id) continue;
+      facts++;
+      const who = ft.target === 'parent' ? f.parent : ft.target === 'season' ? 'season' : f.unit;
+      if (typeof who === 'string') seen.add(who);
+    }
+    const missing = ids.filter((id) => !seen.has(id));
+    return { factType: ft.id, name: ft.name, target: ft.target, facts, with: ids.length - missing.length, without: missing.length, examples: missing.slice(0, EXAMPLES) };
+  });
+  const defaulted = new Map<string, DefaultedPoints>();
+  for (const u of result?.units ?? []) {
+    if (u.status !== 'scored') continue;
+    const visit = (t: IndicatorTrace): void => {
+      for (const s of t.steps) {
+        if (s.kind !== 'missing' && s.kind !== 'no-votes') continue;
+        const key = `${t.id}\u0000${s.policy}`;
+        const d = defaulted.get(key) ?? { indicator: t.id, name: t.name, policy: s.policy, units: 0, zero: 0, examples: [] };
+        d.units++;
+        if (s.points === 0) d.zero++;
+        if (d.examples.length < EXAMPLES) d.examples.push(u.unit);
+        defaulted.set(key, d);
+      }
+      t.children?.forEach(visit);
+    };
+    u.indicators.forEach(visit);
+  }
+  return { facts: data.facts.length, factTypes, defaulted: [...defaulted.values()] };
+}

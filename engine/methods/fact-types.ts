@@ -1,0 +1,23 @@
+import type { Method } from '../scheme/methods/index.ts';
+
+/** The fact types a method reads, with the pointer of each reference. */
+export function methodFactTypes(m: Method, at: string): Array<[string, string]> {
+  switch (m.kind) {
+    case 'vote-ratio':
+      return [[m.factType, `${at}/factType`], ...(m.volumeWeight ? [[m.volumeWeight.factType, `${at}/volumeWeight/factType`] as [string, string]] : [])];
+    case 'deduction':
+    case 'bonus':
+      return m.rules.map((r, i) => [r.factType, `${at}/rules/${i}/factType`]);
+    case 'rank-to-grade':
+      return [[m.factType, `${at}/factType`], ...m.adjustments.map((r, i): [string, string] => [r.factType, `${at}/adjustments/${i}/factType`])];
+    case 'graded-rating':
+    case 'rank-deduction':
+    case 'reported-score':
+      return [[m.factType, `${at}/factType`]];
+    default: {
+      const never: never = m;
+      return never;
+    }
+  }
+}
+

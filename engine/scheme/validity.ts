@@ -1,0 +1,67 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ConditionSchema } from '../conditions/condition-schema.ts';
+import { Id, Source } from './common.ts';
+import { KindUnion, StringEnum, doc } from './kind-union.ts';
+
+const Operator = StringEnum(['lt', 'lte', 'gt', 'gte', 'eq'], { ...doc('比较:< ≤ > ≥ =', 'comparison: < ≤ > ≥ =') });
+
+/** The right-hand side of a comparison: another field of the same record (times a factor) or a number. */
+export const Operand = KindUnion(
+  [
+    Type.Object(
+      { kind: Type.Literal('field'), field: Type.String({ minLength: 1 }), factor: Type.Optional(Type.Number({ ...doc('乘数(如过半数为 0.5)', 'factor, e.g. 0.5 for half') })) },
+      { additionalProperties: false, ...doc('同一记录的另一字段', 'another field of the same record') },
+    ),
+    Type.Object({ kind: Type.Literal('value'), value: Type.Number() }, { additionalProperties: false, ...doc('常数', 'a number') }),
+  ],
+  doc('比较对象', 'operand'),
+);
+export type Operand = Static<typeof Operand>;
+
+/**
+ * 有效性规则: a rule over the records of a season that decides whether the run (or
+ * some ballots) counts. A broken `compare` makes the run invalid; a broken `count`
+ * either makes the run invalid or voids the records of its group (作废), as declared.
+ */
+export const ValidityRule = KindUnion(
+  [
+    Type.Object(
+      {
+        kind: Type.Literal('compare'),
+        id: Id,
+        name: Type.String(),
+        factType: Id,
+        field: Type.String({ minLength: 1 }),
+        operator: Operator,
+        than: Operand,
+        source: Source,
+      },
+      {
+        additionalProperties: false,
+        ...doc('每条记录的字段比较(如出席人数 > 应到人数 × 0.5;收回票数 ≤ 发出票数);不成立则本次评议无效', 'a field of every record compared (present > members × 0.5; returned ≤ issued); broken → the run is invalid'),
+      },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('count'),
+        id: Id,
+        name: Type.String(),
+        factType: Id,
+        groupBy: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, ...doc('分组字段(如 ballot;unit + month)', 'fields grouping the records, e.g. ballot; unit + month') }),
+        when: Type.Optional(ConditionSchema),
+        min: Type.Optional(Type.Integer({ minimum: 0 })),
+        max: Type.Optional(Type.Integer({ minimum: 0 })),
+        onBreak: StringEnum(['invalid', 'void'], {
+          ...doc('违反时:本次评议无效 invalid,或该组记录作废 void(不计分,逐条警告)', 'when broken: the run is invalid, or the records of the group are void (not scored, each warned)'),
+        }),
+        source: Source,
+      },
+      {
+        additionalProperties: false,
+        ...doc('每组中满足条件的记录数须在 min–max 之间(如每张选票恰选 10 个满意;每月回访不少于 10 个)', 'per group, the count of matching records must lie in min–max (each ballot picks exactly 10; ≥ 10 call-backs a month)'),
+      },
+    ),
+  ],
+  doc('有效性规则', 'validity rule'),
+);
+export type ValidityRule = Static<typeof ValidityRule>;

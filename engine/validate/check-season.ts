@@ -1,0 +1,82 @@
+import { checkCondition } from '../conditions/index.ts';
+import type { Indicator } from '../scheme/indicator.ts';
+import { methodFactTypes } from '../methods/fact-types.ts';
+import type { Method } from '../scheme/methods/index.ts';
+import { unitFactType } from './check-classes.ts';
+import type { SemanticContext } from './semantic-context.ts';
+
+function walk(list: readonly Indicator[], at: string, visit: (m: Method, at: string) => void): void {
+  list.forEach((n, i) => {
+    const p = `${at}/${i}`;
+    if (n.method) visit(n.method, `${p}/method`);
+    if (n.children) walk(n.children, `${p}/children`, visit);
+    (n.variants ?? []).forEach((v, j) => walk(v.children, `${p}/variants/${j}/children`, visit));
+  });
+}
+
+/**
+ * Season-level checks: uniqueness keys name declared fields, a selection's list is a
+ * unit fact type, a ranking pool's reasons are possible, validity rules read declared
+ * fields, and no scoring method reads a fact type it cannot attribute to a unit.
+ */
+export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string>): void {
+  const s = ctx.scheme;
+  const envelope = new Set(['unit', 'parent']);
+  s.factTypes.forEach((ft, i) => {
+    (ft.key ?? []).forEach((k, j) => {
+      if (!envelope.has(k) && !(k in ft.fields.properties)) ctx.error('unknown-field', `/factTypes/${i}/key/${j}`, `唯一键字段“${k}”未在 fields 中定义`, `key field "${k}" is not a declared field`);
+      if ((k === 'unit' && ft.target !== 'unit') || (k === 'parent' && ft.target !== 'parent')) {
+        ctx.error('wrong-target', `/factTypes/${i}/key/${j}`, `“${ft.name}”的对象是 ${ft.target},唯一键不能用 ${k}`, `fact type ${ft.id} targets ${ft.target}; its key cannot use ${k}`);
+      }
+    });
+  });
+
+  (s.selections ?? []).forEach((x, i) => {
+    if (!x.listed) return;
+    const ft = unitFactType(ctx, x.listed.factType, `/selections/${i}/listed/factType`);
+    if (x.listed.when) ctx.issues.push(...checkCondition(x.listed.when, `/selections/${i}/listed/when`, ctx.conditionFacts(ft)));
+  });
+  s.rankings.forEach((r, i) => {
+    if (r.pool.kind !== 'selection' || !r.pool.reasons) return;
+    const sel = (s.selections ?? []).find((x) => x.id === (r.pool as { id: string }).id);
+    if (!sel || !selections.has(sel.id)) return;
+    r.pool.reasons.forEach((why, j) => {
+      const possible = why === 'top' ? sel.top > 0 : why === 'bottom' ? sel.bottom > 0 : why === 'carry-over' ? sel.carryOver !== undefined : sel.listed !== undefined;
+      if (!possible) ctx.error('impossible-reason', `/rankings/${i}/pool/reasons/${j}`, `筛选“${sel.name}”不会以 ${why} 方式入围单位`, `selection ${sel.id} admits no unit as ${why}`);
+    });
+  });
+
+  ctx.unique(s.validity ?? [], '/validity', '有效性规则');
+  (s.validity ?? []).forEach((v, i) => {
+    const at = `/validity/${i}`;
+    const ft = ctx.factType(v.factType, `${at}/factType`);
+    switch (v.kind) {
+      case 'compare':
+        ctx.field(ft, v.field, `${at}/field`);
+        if (v.than.kind === 'field') ctx.field(ft, v.than.field, `${at}/than/field`);
+        break;
+      case 'count':
+        v.groupBy.forEach((g, j) => {
+          if (!envelope.has(g)) ctx.field(ft, g, `${at}/groupBy/${j}`);
+        });
+        if (v.when) ctx.issues.push(...checkCondition(v.when, `${at}/when`, ctx.conditionFacts(ft)));
+        if (v.min === undefined && v.max === undefined) ctx.error('count-unbounded', at, '须给出 min 或 max', 'give min or max');
+        if (v.min !== undefined && v.max !== undefined && v.min > v.max) ctx.error('range-order', at, `下限 ${v.min} 大于上限 ${v.max}`, `min ${v.min} > max ${v.max}`);
+        break;
+      default: {
+        const never: never = v;
+        return never;
+      }
+    }
+  });
+
+  // a method scores units: a season record belongs to none; rank-deduction reads parents only (checked with the method)
+  walk(s.indicators, '/indicators', (m, at) => {
+    for (const [id, path] of methodFactTypes(m, at)) {
+      const ft = ctx.factTypes.get(id);
+      if (ft?.target === 'season') {
+        ctx.error('wrong-target', path, `事实类型“${ft.name}”属于本轮评议(season),计分方法无法归属到单位`, `fact type "${ft.id}" is about the season; a scoring method cannot attribute it to a unit`);
+      }
+    }
+  });
+}

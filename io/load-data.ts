@@ -1,0 +1,198 @@
+/**
+ * Load data (JSON, NDJSON/JSONL, CSV, Excel .xlsx) from files, uploads
+ * (buffers) or standard input into one engine Dataset. This is the I/O side;
+ * the engine stays pure. Problems are returned as Issues with file and line
+ * (or sheet, row and column), never thrown or printed, so the CLI and the
+ * server can show every problem of every file in one pass.
+ *
+ * Pointers in issues (`/facts/12/amount`) index the *merged* dataset: inputs
+ * are read in the order given and their records appended. `origins` maps each
+ * merged fact back to where it came from so that issues found later by the
+ * engine can be annotated with {@link annotateIssues}.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Dataset, Roster } from '../engine/data/dataset.ts';
+import type { Issue } from '../engine/issue.ts';
+import { CellReader, type LabelLookup } from './cells.ts';
+import { isReadableFile, located, Merge, tooLarge, unreadable, type FieldTypeLookup, type LocatedIssue, type Origin, type RecordOrigins } from './data-merge.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { loadCsv } from './load-csv.ts';
+import { loadJson } from './load-json.ts';
+import { loadNdjson } from './load-ndjson.ts';
+import { loadXlsx } from './load-xlsx.ts';
+import { sniffFormat } from './sniff-format.ts';
+
+export type DataFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
+
+export interface LoadResult {
+  /** Undefined when any load error occurred: partial data must never be scored. */
+  dataset: Dataset | undefined;
+  issues: LocatedIssue[];
+  /** For each merged fact index, where it came from. */
+  origins: Origin[];
+  recordOrigins: RecordOrigins;
+}
+export interface LoadOptions {
+  /** Declared type of a fact field, used to type CSV and Excel cells. */
+  fieldType?: FieldTypeLookup;
+  /** Labels of enum values (`满意` → `satisfied`) accepted in CSV and Excel cells. */
+  labels?: LabelLookup;
+  /** Used when the inputs hold no units (schemes ship their roster). */
+  roster?: Roster;
+  /** A data set without any fact is an error (`data-no-facts`) unless this is set (e.g. reading a roster). */
+  allowNoFacts?: boolean;
+  limits?: Partial<Limits>;
+  /** What `-` reads (default: the process's standard input) and its format (default: sniffed). */
+  stdin?: AsyncIterable<Buffer | string>;
+  stdinFormat?: DataFormat;
+}
+
+/** One input: a file, or bytes already in memory (an upload), or a stream (standard input). */
+export type DataInput =
+  | { path: string; format?: DataFormat }
+  | { buffer: Buffer; name: string; format?: DataFormat }
+  | { stream: AsyncIterable<Buffer | string>; name: string; format?: DataFormat };
+
+/** The format a file name says, or undefined. */
+export function formatOfName(name: string): DataFormat | undefined {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  return undefined;
+}
+
+/** Data files by path, in order; `-` is standard input. */
+export async function loadDataset(files: string[], opts: LoadOptions = {}): Promise<LoadResult> {
+  const inputs = files.map((path): DataInput =>
+    path === '-' ? { stream: opts.stdin ?? process.stdin, name: '-', ...(opts.stdinFormat ? { format: opts.stdinFormat } : {}) } : { path },
+  );
+  return readData(inputs, opts);
+}
+
+/** Same as {@link loadDataset}: the name the server and the CLI share. */
+export const readDataFiles = loadDataset;
+
+/** One upload held in memory, e.g. an HTTP body. `format` defaults to the name's extension, else sniffed. */
+export async function readDataBuffer(buffer: Buffer, opts: LoadOptions & { name: string; format?: DataFormat }): Promise<LoadResult> {
+  return readData([{ buffer, name: opts.name, ...(opts.format ? { format: opts.format } : {}) }], opts);
+}
+
+/** Any inputs, merged in order into one data set. */
+export async function readData(inputs: readonly DataInput[], opts: LoadOptions = {}): Promise<LoadResult> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const reader = () => new CellReader(opts.fieldType, opts.labels);
+  const m = new Merge();
+  for (const input of inputs) {
+    const file = 'path' in input ? input.path : input.name;
+    const [records, issues] = [m.count(), m.issues.length];
+    await readOne(input, file, m, limits, reader);
+    // an empty input is not an error by itself (another file may bring the facts) but never silent
+    if (m.count() === records && m.issues.length === issues) m.issue('data-empty-file', '', `文件中没有任何记录`, `the file holds no records`, { file }, 'warning');
+  }
+  // the envelope checks make these casts true whenever the dataset is returned
+  const { units, parents, facts, history } = m.records as unknown as Required<Omit<Dataset, 'scheme'>>;
+  const failed = m.issues.some((i) => i.severity === 'error');
+  if (!failed && facts.length === 0 && !opts.allowNoFacts) {
+    m.issue('data-no-facts', '/facts', `没有任何事实记录:数据为空,无法评分`, `no fact records at all: nothing to score`, { file: inputs.map((i) => ('path' in i ? i.path : i.name)).join(', ') });
+  }
+  const dataset: Dataset = { units, facts };
+  if (m.scheme) dataset.scheme = m.scheme.id;
+  if (parents.length > 0) dataset.parents = parents;
+  if (history.length > 0) dataset.history = history;
+  if (units.length === 0 && opts.roster) {
+    dataset.units = [...opts.roster.units];
+    if (parents.length === 0 && opts.roster.parents) dataset.parents = [...opts.roster.parents];
+  }
+  return {
+    dataset: m.issues.some((i) => i.severity === 'error') ? undefined : dataset,
+    issues: m.issues,
+    origins: m.origins.facts,
+    recordOrigins: { units: m.origins.units, parents: m.origins.parents, history: m.origins.history },
+  };
+}
+
+async function readOne(input: DataInput, file: string, m: Merge, limits: Limits, reader: () => CellReader): Promise<void> {
+  let format = input.format ?? formatOfName(file);
+  if ('path' in input) {
+    if (format === undefined) {
+      const ext = extname(file);
+      m.issue('data-file', '', `不支持的文件类型“${ext || '(无扩展名)'}”,请使用 .json、.ndjson、.jsonl、.csv 或 .xlsx`, `unsupported file type "${ext}"; use .json, .ndjson, .jsonl, .csv or .xlsx`, { file });
+      return;
+    }
+    const whole = format === 'json' ? limits.maxJsonBytes : format === 'xlsx' ? limits.maxXlsxBytes : Infinity;
+    // the regular-file guard comes before any read: a FIFO or /dev/zero must not hang the run
+    if (!(await isReadableFile(file, m, whole))) return;
+    if (format === 'ndjson') return loadNdjson(createReadStream(file, { highWaterMark: 1 << 20 }), file, m, limits.maxLineBytes);
+    if (format === 'csv') return loadCsv(createReadStream(file), file, m, reader());
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (e) {
+      return unreadable(file, e, m);
+    }
+    return format === 'json' ? loadJson(bytes.toString('utf8'), file, m) : loadXlsx(bytes, file, m, reader());
+  }
+  if ('stream' in input && (format === 'ndjson' || format === 'csv')) {
+    return format === 'ndjson' ? loadNdjson(input.stream, file, m, limits.maxLineBytes) : loadCsv(Readable.from(input.stream), file, m, reader());
+  }
+  const bytes = 'buffer' in input ? input.buffer : await drain(input.stream, file, m, limits.maxStdinBytes);
+  if (bytes === undefined) return;
+  format ??= sniffFormat(bytes);
+  const max = format === 'json' ? limits.maxJsonBytes : format === 'xlsx' ? limits.maxXlsxBytes : Infinity;
+  if (bytes.length > max) return tooLarge(file, bytes.length, max, m);
+  switch (format) {
+    case 'json':
+      return loadJson(bytes.toString('utf8'), file, m);
+    case 'xlsx':
+      return loadXlsx(bytes, file, m, reader());
+    case 'ndjson':
+      return loadNdjson([bytes], file, m, limits.maxLineBytes);
+    case 'csv':
+      return loadCsv(Readable.from([bytes]), file, m, reader());
+    default:
+      format satisfies never;
+  }
+}
+
+/** A stream read whole (to sniff its format or parse one JSON document), bounded by `max` bytes. */
+async function drain(stream: AsyncIterable<Buffer | string>, file: string, m: Merge, max: number): Promise<Buffer | undefined> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const piece of stream) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      size += chunk.length;
+      if (size > max) {
+        tooLarge(file, size, max, m);
+        return undefined;
+      }
+      parts.push(chunk);
+    }
+  } catch (e) {
+    unreadable(file, e, m);
+    return undefined;
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * Fill the location of data issues found after loading (by the engine) from
+ * the origin of the record their pointer names. Issues that already carry a
+ * file are left alone; returns new issue objects.
+ */
+export function annotateIssues(issues: readonly Issue[], origins: readonly Origin[], recordOrigins?: RecordOrigins): LocatedIssue[] {
+  return issues.map((issue) => {
+    if (issue.source !== 'data' || issue.file !== undefined) return issue;
+    const match = /^\/(units|parents|facts|history)\/(\d+)(?:\/|$)/.exec(issue.path);
+    if (!match) return issue;
+    const list = match[1] === 'facts' ? origins : recordOrigins?.[match[1] as keyof RecordOrigins];
+    const at = list?.[Number(match[2])];
+    if (!at) return issue;
+    return { ...issue, ...located(at) };
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Excel workbooks (.xlsx), the format offices keep their reports in. One sheet
+ * per record kind: `units` / `parents` / `history` (or 单位 / 主管单位 / 往年结果)
+ * hold the roster and earlier years; every other sheet holds facts with the
+ * CSV format's headers, its `type` column optional when the sheet is named
+ * after the fact type (as the templates are). Sheets named `_…` or `说明…`
+ * are notes and skipped. Problems carry sheet, row and column letter.
+ */
+import ExcelJS from 'exceljs';
+import { joinPointer } from '../engine/issue.ts';
+import { isoDate, type Cell, type CellReader } from './cells.ts';
+import { isComment } from './comment-row.ts';
+import { errText } from './json-position.ts';
+import { COLLECTION, type Kind, type Location, type Merge } from './data-merge.ts';
+
+const ROSTER_SHEETS = new Map<string, Exclude<Kind, 'fact'>>([
+  ['units', 'unit'], ['单位', 'unit'], ['名单', 'unit'],
+  ['parents', 'parent'], ['主管单位', 'parent'],
+  ['history', 'history'], ['往年结果', 'history'],
+]);
+const FACT_SHEETS = new Set(['facts', '事实']);
+const OWN_FIELDS: Record<Exclude<Kind, 'fact'>, ReadonlySet<string>> = {
+  unit: new Set(['id', 'name', 'parent', 'category']),
+  parent: new Set(['id', 'name', 'category']),
+  history: new Set(['unit', 'year', 'outcome']),
+};
+
+/** The sheet name a record kind is written under (templates, exports). */
+export const SHEET_OF: Record<Exclude<Kind, 'fact'>, string> = { unit: 'units', parent: 'parents', history: 'history' };
+
+/** Excel column letters: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** A cell's own value: formulas by their result, rich text and links by their text; undefined when empty. */
+function plain(v: ExcelJS.CellValue): Cell | undefined | { error: string } {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('error' in v) return { error: String(v.error) };
+  if ('formula' in v || 'sharedFormula' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('text' in v) return typeof v.text === 'string' ? v.text : plain(v.text as ExcelJS.CellValue);
+  return undefined;
+}
+
+export async function loadXlsx(buffer: Buffer, file: string, m: Merge, reader: CellReader): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings predate Node's generic Buffer
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    m.issue('data-xlsx', '', `无法读取 Excel 文件(须为 .xlsx 格式):${errText(e)}`, `cannot read the workbook (must be .xlsx): ${errText(e)}`, { file });
+    return;
+  }
+  for (const ws of wb.worksheets) {
+    const name = ws.name.trim();
+    if (name.startsWith('_') || name.startsWith('说明')) continue;
+    const kind = ROSTER_SHEETS.get(name.toLowerCase()) ?? ROSTER_SHEETS.get(name);
+    readSheet(ws, kind, FACT_SHEETS.has(name.toLowerCase()) ? undefined : name, file, m, reader);
+  }
+}
+
+function readSheet(ws: ExcelJS.Worksheet, kind: Exclude<Kind, 'fact'> | undefined, sheetType: string | undefined, file: string, m: Merge, reader: CellReader): void {
+  const sheet = ws.name;
+  let header: string[] | undefined;
+  let ok = false;
+  let rows = 0;
+  const at = (row: number, c?: number): Location => ({ file, sheet, row, ...(c !== undefined ? { column: columnLetter(c + 1) } : {}) });
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    // row.values is 1-based and sparse
+    const cells: Array<Cell | undefined> = [];
+    let errorAt: { c: number; error: string } | undefined;
+    for (let c = 1; c <= row.cellCount; c++) {
+      const v = plain(row.getCell(c).value);
+      if (v !== undefined && typeof v === 'object' && !(v instanceof Date)) {
+        errorAt ??= { c: c - 1, error: v.error };
+        cells.push(undefined);
+      } else cells.push(typeof v === 'string' && v.trim() === '' ? undefined : v);
+    }
+    if (cells.every((c) => c === undefined) || isComment(cells[0])) return;
+    if (!header) {
+      header = cells.map((h) => (h === undefined ? '' : h instanceof Date ? isoDate(h) : String(h).trim()));
+      ok = checkHeader(header, kind, sheetType, m, at(r));
+      return;
+    }
+    if (!ok) return;
+    rows++;
+    if (errorAt) {
+      const coll = COLLECTION[kind ?? 'fact'];
+      m.issue('data-xlsx-cell', joinPointer('', coll, m.records[coll].length, header[errorAt.c] ?? ''), `单元格为错误值 ${errorAt.error}`, `the cell holds the error value ${errorAt.error}`, at(r, errorAt.c));
+    }
+    if (kind === undefined) factRow(header, cells, sheetType, r, at, m, reader);
+    else m.add(kind, rosterRecord(kind, header, cells), at(r));
+  });
+  if (!header) m.issue('data-empty-file', '', `工作表“${sheet}”为空`, `sheet "${sheet}" is empty`, { file, sheet }, 'warning');
+  else if (rows === 0 && ok) m.issue('data-empty-file', '', `工作表“${sheet}”只有表头,没有数据行`, `sheet "${sheet}" has a header but no data rows`, { file, sheet }, 'warning');
+}
+
+function factRow(header: string[], cells: Array<Cell | undefined>, sheetType: string | undefined, r: number, at: (row: number, c?: number) => Location, m: Merge, reader: CellReader): void {
+  const index = m.records.facts.length;
+  const typeCol = header.indexOf('type');
+  const cellType = typeCol >= 0 ? cells[typeCol] : undefined;
+  const type = cellType === undefined ? (sheetType ?? '') : String(cellType).trim();
+  const { fact } = reader.fact(header, cells, type, index, m, (c) => at(r, c));
+  if (fact.unit === undefined && fact.parent === undefined) {
+    m.issue('data-csv-target', joinPointer('', 'facts', index), `第 ${r} 行须填写 unit 或 parent`, `row ${r} needs "unit" or "parent"`, at(r));
+  }
+  m.add('fact', type === '' ? fact : { ...fact, type }, at(r));
+}
+
+/** Roster and history rows: own fields as text (year as a number), other columns into `attributes`. */
+function rosterRecord(kind: Exclude<Kind, 'fact'>, header: string[], cells: Array<Cell | undefined>): Record<string, unknown> {
+  const rec: Record<string, unknown> = {};
+  const attributes: Record<string, unknown> = {};
+  cells.forEach((cell, c) => {
+    const column = header[c] ?? '';
+    if (cell === undefined || column === '') return;
+    if (kind === 'history' && column === 'year') rec.year = typeof cell === 'string' && /^\s*\d+\s*$/.test(cell) ? Number(cell) : cell;
+    else if (OWN_FIELDS[kind].has(column)) rec[column] = cell instanceof Date ? isoDate(cell) : String(cell).trim();
+    else if (kind !== 'history') attributes[column.replace(/^attributes\./, '')] = cell instanceof Date ? isoDate(cell) : cell;
+  });
+  if (Object.keys(attributes).length > 0) rec.attributes = attributes;
+  return rec;
+}
+
+function headerProblem(header: string[], kind: Exclude<Kind, 'fact'> | undefined, sheetType: string | undefined): [string, string] | undefined {
+  const dup = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (dup !== undefined) return [`列名“${dup}”重复`, `duplicate column "${dup}"`];
+  if (kind === 'history') return ['unit', 'year', 'outcome'].every((h) => header.includes(h)) ? undefined : [`须有 unit、year、outcome 列`, `needs the columns unit, year, outcome`];
+  if (kind !== undefined) return header.includes('id') && header.includes('name') ? undefined : [`须有 id 和 name 列`, `needs the columns id and name`];
+  if (!header.includes('type') && sheetType === undefined) return [`缺少 type 列(事实类型)`, `missing column "type" (the fact type)`];
+  if (!header.includes('unit') && !header.includes('parent')) return [`须有 unit 或 parent 列`, `needs a "unit" or "parent" column`];
+  return undefined;
+}
+
+function checkHeader(header: string[], kind: Exclude<Kind, 'fact'> | undefined, sheetType: string | undefined, m: Merge, at: Location): boolean {
+  const problem = headerProblem(header, kind, sheetType);
+  if (problem) m.issue('data-xlsx-header', '', `工作表“${at.sheet}”表头:${problem[0]}`, `sheet "${at.sheet}" header: ${problem[1]}`, at);
+  return problem === undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm start`: open the store in PINGYI_DATA (default ./data), seed it on the
+ * very first start, and serve on PORT (default 8080).
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { firstStart } from './bootstrap.ts';
+import { Store } from './store/store.ts';
+
+const port = Number(process.env.PORT ?? 8080);
+const dataDir = resolve(process.env.PINGYI_DATA ?? './data');
+const schemesDir = fileURLToPath(new URL('../schemes', import.meta.url));
+
+const store = await Store.open(dataDir);
+const first = await firstStart(store, schemesDir, new Date().toISOString(), process.env.PINGYI_ADMIN_PASSWORD);
+const app = createApp({ store });
+const server = app.listen(Number.isInteger(port) && port >= 0 ? port : 8080, () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`pingyi 评议方案引擎 — 数据目录 data: ${dataDir}`);
+  if (first.seeded.length > 0) console.log(`已导入方案 seeded: ${first.seeded.join(', ')}`);
+  if (first.admin) {
+    console.log('首次启动:已创建管理员 first start: admin user created');
+    console.log(`  用户名 username: ${first.admin.username}`);
+    if (first.admin.generated) console.log(`  密码 password:   ${first.admin.password}   (只显示这一次 shown once; 登录后可修改 change it after login)`);
+    else console.log('  密码 password:   PINGYI_ADMIN_PASSWORD');
+  }
+  console.log(`打开 open: http://localhost:${actual}/`);
+});
+server.on('error', (e) => {
+  console.error(`无法启动 cannot start: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+/**
+ * Live facts: append one fact or a batch to an accepted data set. The batch
+ * is checked against the version's fact types first (nothing is appended
+ * when any fact has an error), written durably, then folded into the
+ * season; the answer lists the units whose total, rank or class moved.
+ */
+import { Router } from 'express';
+import { checkDataset, type Fact, type Issue } from '../../engine/index.ts';
+import { currentUser } from '../auth/authenticate.ts';
+import { audit, type AppContext } from '../context.ts';
+import { factsFile, readDatasetFiles } from '../dataset-files.ts';
+import { refuse } from '../errors.ts';
+import { runnable } from '../scheme-context.ts';
+import { findVersion } from '../version-core.ts';
+import { mustDataset } from './datasets.ts';
+
+const MAX_BATCH = 10_000;
+
+function factsOf(body: unknown): { facts: unknown[]; single: boolean } {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const b = body as Record<string, unknown>;
+    if (Array.isArray(b.facts) && !('type' in b)) return { facts: b.facts, single: false };
+    return { facts: [b], single: true };
+  }
+  throw refuse(400, 'bad-body', '请求内容应为一条事实或 {facts: [...]}', 'the body must be one fact or {facts: [...]}');
+}
+
+/** Engine pointers index the whole data set; the clerk needs them in the body sent. */
+function relocate(issues: readonly Issue[], offset: number, single: boolean): Issue[] {
+  const out: Issue[] = [];
+  for (const i of issues) {
+    const m = /^\/facts\/(\d+)(\/.*)?$/.exec(i.path);
+    if (!m || Number(m[1]) < offset) continue;
+    const index = Number(m[1]) - offset;
+    out.push({ ...i, path: single ? (m[2] ?? '') : `/facts/${index}${m[2] ?? ''}` });
+  }
+  return out;
+}
+
+export function factsRouter(ctx: AppContext): Router {
+  const r = Router();
+  r.post('/datasets/:id/facts', ctx.need('data-entry'), async (req, res) => {
+    const meta = mustDataset(ctx, req.params.id as string);
+    if (meta.status !== 'accepted') throw refuse(409, 'dataset-rejected', '该数据集未通过检查,不能追加事实', 'the data set was rejected; facts cannot be appended');
+    const { facts, single } = factsOf(req.body);
+    if (facts.length === 0 || facts.length > MAX_BATCH) throw refuse(400, 'bad-batch', `每次追加 1 至 ${MAX_BATCH} 条事实`, `append 1 to ${MAX_BATCH} facts at a time`);
+    const { id, version } = meta.scheme;
+    const { scheme } = await runnable(ctx.store, id, version);
+    const key = `${id}@${version}#${findVersion(ctx.store.data, id, version)?.revision ?? 0}`;
+    const user = currentUser(res).username;
+    const out = await ctx.store.write(async (db) => {
+      const season = await ctx.seasons.get(meta.id, key, scheme, () => readDatasetFiles(ctx.store, meta.id));
+      const offset = season.data.facts.length;
+      // the whole season is checked so duplicates across batches are seen; only the new facts' problems are answered
+      const problems = relocate(checkDataset(scheme, { ...season.data, facts: [...season.data.facts, ...(facts as Fact[])] }), offset, single);
+      if (problems.some((p) => p.severity === 'error')) {
+        throw refuse(422, 'facts-rejected', '事实有错误,未追加任何一条', 'the facts have errors; none was appended', { problems });
+      }
+      await ctx.store.appendLines(factsFile(meta.id), facts);
+      const changed = ctx.seasons.append(meta.id, facts as Fact[]);
+      const d = db.datasets.find((x) => x.id === meta.id)!;
+      d.counts.facts += facts.length;
+      audit(db, { at: ctx.now(), user, action: 'facts-appended', target: `dataset:${meta.id}`, summary: [`${facts.length} facts; ${changed.length} units moved`] });
+      return { appended: facts.length, changed, problems };
+    });
+    res.json(out);
+  });
+  return r;
+}

@@ -1,0 +1,111 @@
+/**
+ * The store: one lowdb document (schemes and versions, users, sessions,
+ * tokens, data set and run metadata, audit log) plus plain files in the data
+ * folder for what is large or append-only (draft revisions, facts, run
+ * results, scheme case files). Every write goes through one queue and is
+ * durable before it is acknowledged.
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { AtomicJsonAdapter } from './atomic-json-adapter.ts';
+import { appendDurable, readJsonOrNull, trimTornTail, writeFileAtomic } from './files.ts';
+import { SerialQueue } from './queue.ts';
+import { emptyDb, type Db } from './types.ts';
+
+export class Store {
+  private readonly queue = new SerialQueue();
+
+  private constructor(
+    readonly dir: string,
+    private readonly db: Low<Db>,
+    private readonly durable: boolean,
+  ) {}
+
+  /**
+   * `durable: false` skips fsync (writes stay atomic by rename): only for
+   * tests that hammer the API for its answers, never for a server.
+   */
+  static async open(dir: string, opts: { durable?: boolean } = {}): Promise<Store> {
+    const durable = opts.durable ?? true;
+    await mkdir(dir, { recursive: true });
+    const db = new Low<Db>(new AtomicJsonAdapter<Db>(join(dir, 'db.json'), durable), emptyDb());
+    await db.read();
+    // a document written by an older server may lack newer collections
+    db.data = { ...emptyDb(), ...db.data };
+    return new Store(dir, db, durable);
+  }
+
+  /** The current state, read-only by convention: change it only through {@link write}. */
+  get data(): Readonly<Db> {
+    return this.db.data;
+  }
+
+  /**
+   * Run `fn` on a copy of the state and persist it; the state changes only
+   * when the file is safely written, so a failed write changes nothing.
+   * `fn` runs inside the queue: checks it makes still hold when it writes.
+   */
+  write<T>(fn: (draft: Db) => T | Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      const draft = structuredClone(this.db.data);
+      const out = await fn(draft);
+      await this.db.adapter.write(draft);
+      this.db.data = draft;
+      return out;
+    });
+  }
+
+  /** Serialise a file-only task with the document writes (e.g. a fact append). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.queue.run(fn);
+  }
+
+  path(...parts: string[]): string {
+    return join(this.dir, ...parts);
+  }
+
+  writeJson(rel: string[], value: unknown): Promise<void> {
+    return writeFileAtomic(this.path(...rel), JSON.stringify(value), this.durable);
+  }
+
+  writeBytes(rel: string[], bytes: Uint8Array | string): Promise<void> {
+    return writeFileAtomic(this.path(...rel), bytes, this.durable);
+  }
+
+  readJson<T>(rel: string[]): Promise<T | null> {
+    return readJsonOrNull<T>(this.path(...rel));
+  }
+
+  async readText(rel: string[]): Promise<string | null> {
+    try {
+      return await readFile(this.path(...rel), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  async list(rel: string[]): Promise<string[]> {
+    try {
+      return (await readdir(this.path(...rel))).sort();
+    } catch {
+      return [];
+    }
+  }
+
+  /** Append NDJSON lines durably; a torn line left by a crash is dropped first. */
+  async appendLines(rel: string[], values: readonly unknown[]): Promise<void> {
+    const file = this.path(...rel);
+    await trimTornTail(file);
+    await appendDurable(file, values.map((v) => JSON.stringify(v) + '\n').join(''), this.durable);
+  }
+
+  /** Read NDJSON lines; a last line without its newline was never acknowledged and is skipped. */
+  async readLines<T>(rel: string[]): Promise<T[]> {
+    const text = await this.readText(rel);
+    if (text === null) return [];
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    return complete.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l) as T);
+  }
+}

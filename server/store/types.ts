@@ -1,0 +1,100 @@
+/** The records kept in the lowdb document. Facts and run results are files, never here. */
+import type { Issue } from '../../engine/index.ts';
+
+export type Role = 'viewer' | 'drafter' | 'publisher' | 'data-entry' | 'admin';
+export const ROLES: readonly Role[] = ['viewer', 'drafter', 'publisher', 'data-entry', 'admin'];
+
+export type VersionStatus = 'draft' | 'published' | 'retired';
+
+export interface SchemeRecord {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  year: number;
+  readme?: string;
+  sourceText?: string;
+  /** Names of the case files kept in the data folder (schemes/<id>/cases/). */
+  cases: string[];
+  hasRoster: boolean;
+}
+
+export interface VersionRecord {
+  id: string;
+  version: string;
+  status: VersionStatus;
+  revision: number;
+  hash?: string;
+  basedOn?: { id: string; version: string };
+  updatedAt: string;
+  updatedBy: string;
+  problemCount: { errors: number; warnings: number };
+  document: unknown;
+}
+
+export interface UserRecord {
+  username: string;
+  roles: Role[];
+  /** scrypt parameters and output, hex. */
+  salt: string;
+  hash: string;
+  createdAt: string;
+}
+
+/** Sessions and tokens are stored by the sha256 of their secret: a leaked store file logs nobody in. */
+export interface SessionRecord {
+  key: string;
+  username: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface TokenRecord {
+  key: string;
+  username: string;
+  createdAt: string;
+}
+
+export interface DatasetMeta {
+  id: string;
+  name: string;
+  scheme: { id: string; version: string };
+  status: 'accepted' | 'rejected';
+  createdAt: string;
+  createdBy: string;
+  counts: { units: number; facts: number; history: number };
+}
+
+export interface RunMeta {
+  id: string;
+  dataset: string;
+  scheme: { id: string; version: string };
+  createdAt: string;
+  createdBy: string;
+  ok: boolean;
+  issueCounts: { errors: number; warnings: number };
+}
+
+export interface AuditEntry {
+  at: string;
+  user: string;
+  action: string;
+  target: string;
+  summary?: string[];
+}
+
+export interface Db {
+  schemes: SchemeRecord[];
+  versions: VersionRecord[];
+  users: UserRecord[];
+  sessions: SessionRecord[];
+  tokens: TokenRecord[];
+  datasets: DatasetMeta[];
+  runs: RunMeta[];
+  audit: AuditEntry[];
+  /** Set once the shipped schemes have been copied in: seeding happens on the very first start only. */
+  seeded: boolean;
+}
+
+export const emptyDb = (): Db => ({ schemes: [], versions: [], users: [], sessions: [], tokens: [], datasets: [], runs: [], audit: [], seeded: false });
+
+export type ProblemList = Issue[];

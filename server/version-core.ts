@@ -1,0 +1,61 @@
+/**
+ * What the server derives from a scheme document by calling the engine:
+ * its problems, its content hash, its public metadata. No scoring rules here.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../engine/format/canonical-json.ts';
+import { validateScheme, type Issue } from '../engine/index.ts';
+import type { SchemeRecord, VersionRecord } from './store/types.ts';
+
+export function problemsOf(document: unknown): Issue[] {
+  return validateScheme(document).issues;
+}
+
+export function countProblems(problems: readonly Issue[]): { errors: number; warnings: number } {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { errors, warnings: problems.length - errors };
+}
+
+/** sha256 of the canonical JSON text: the same scheme gives the same hash however its keys were ordered. */
+export function contentHash(document: unknown): string {
+  return 'sha256:' + createHash('sha256').update(canonicalJson(document)).digest('hex');
+}
+
+export type VersionMeta = Omit<VersionRecord, 'document'>;
+
+export function metaOf(v: VersionRecord): VersionMeta {
+  const { document: _document, ...meta } = v;
+  return meta;
+}
+
+/** "1.0.0" sorts before "1.0.10": numeric per part. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** A scheme's name, jurisdiction and year follow its newest version whose document states them. */
+export function schemeHeader(s: SchemeRecord, versions: readonly VersionRecord[]): Pick<SchemeRecord, 'id' | 'name' | 'jurisdiction' | 'year'> {
+  const head = { id: s.id, name: s.name, jurisdiction: s.jurisdiction, year: s.year };
+  const newest = [...versions].sort((a, b) => compareVersions(b.version, a.version))[0];
+  const doc = newest?.document as Record<string, unknown> | undefined;
+  if (doc && typeof doc === 'object') {
+    if (typeof doc.name === 'string') head.name = doc.name;
+    if (typeof doc.jurisdiction === 'string') head.jurisdiction = doc.jurisdiction;
+    if (typeof doc.year === 'number') head.year = doc.year;
+  }
+  return head;
+}
+
+export function versionsOf(db: { versions: readonly VersionRecord[] }, id: string): VersionRecord[] {
+  return db.versions.filter((v) => v.id === id).sort((a, b) => compareVersions(a.version, b.version));
+}
+
+export function findVersion(db: { versions: readonly VersionRecord[] }, id: string, version: string): VersionRecord | undefined {
+  return db.versions.find((v) => v.id === id && v.version === version);
+}
