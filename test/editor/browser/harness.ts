@@ -31,8 +31,11 @@ export async function ensureBuilt(): Promise<void> {
   const index = join(ROOT, 'editor/dist/index.html');
   const sources = Math.max(newest(join(ROOT, 'editor/src')), newest(join(ROOT, 'engine')), statSync(join(ROOT, 'editor/index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // a child process with NODE_ENV=production: inside vitest NODE_ENV is `test`, which would bundle React's development build
+  await new Promise<void>((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build failed (${code})`))));
+  });
 }
 
 export interface Server {
