@@ -189,7 +189,9 @@ function run(scheme: Scheme, data: Dataset, checked: ReturnType<typeof inspectDa
   const selectionsOf = new Map<string, string[]>();
   for (const s of selections) for (const m of s.members) selectionsOf.set(m.unit, [...(selectionsOf.get(m.unit) ?? []), s.id]);
 
-  reportDroppedFacts(scheme, data, all, facts, exempt, skipped).forEach(report);
+  // a fact the data check already reported (unknown unit, duplicate…) is not reported again as dropped
+  const flagged = new Set(checked.issues.map((i) => /^\/facts\/(\d+)/.exec(i.path)?.[1]).filter((x) => x !== undefined));
+  for (const i of reportDroppedFacts(scheme, data, all, facts, exempt, skipped)) if (!flagged.has(/^\/facts\/(\d+)/.exec(i.path)?.[1] ?? '')) report(i);
 
   const units: UnitResult[] = [];
   const totals = new Map<string, number>();
