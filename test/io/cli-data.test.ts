@@ -30,7 +30,7 @@ const write = (name: string, content: string | Buffer) => {
   return file;
 };
 // each case starts real CLI processes (≈ 1–8 s each on a shared machine)
-const slow = { timeout: 240_000 };
+const slow = { timeout: 600_000 };
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 const scheme = 'schemes/pingyang-2021';

@@ -15,7 +15,7 @@ const pingyi = (...args: string[]) => {
 const dir = mkdtempSync(join(tmpdir(), 'pingyi-template-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // each case starts real CLI processes (≈ 1–8 s each on a shared machine)
-const slow = { timeout: 240_000 };
+const slow = { timeout: 600_000 };
 const scheme = JSON.parse(readFileSync(join(root, 'schemes/pingyang-2021/scheme.json'), 'utf8'));
 
 describe('pingyi template', () => {
