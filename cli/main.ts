@@ -4,16 +4,15 @@
  * answer at once without loading the engine.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DATA_FORMATS, isDataFormat } from '../io/data-format.ts';
 import { parseArgs, type ParsedArgs } from './args.ts';
 import type { Io } from './commands.ts';
 import { EXIT } from './exit-codes.ts';
 import { COMMAND_HELP, commandHelp, generalHelp, type CommandName } from './help.ts';
+import { packageRoot } from './package-root.ts';
 
 const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
-/** The repository (or installed package) root: `..` from cli/main.ts and from dist/pingyi.js alike. */
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = packageRoot();
 
 function version(): string {
   try {
