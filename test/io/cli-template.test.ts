@@ -9,13 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pingyi = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, 'bin/pingyi.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PINGYI_FROM_SOURCE: '1' } });
+  const r = spawnSync(process.execPath, [join(root, 'bin/pingyi.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 150_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PINGYI_FROM_SOURCE: '1' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const dir = mkdtempSync(join(tmpdir(), 'pingyi-template-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // each case starts real CLI processes (≈ 1–8 s each on a shared machine)
-const slow = { timeout: 240_000 };
+const slow = { timeout: 600_000 };
 const scheme = JSON.parse(readFileSync(join(root, 'schemes/pingyang-2021/scheme.json'), 'utf8'));
 
 describe('pingyi template', () => {
