@@ -10,6 +10,7 @@ import { makeContext } from './context.ts';
 import { errorMiddleware, notFound, type Log } from './errors.ts';
 import { auditRouter } from './routes/audit.ts';
 import { datasetsRouter, datasetUploadRouter } from './routes/datasets.ts';
+import { exportsRouter } from './routes/exports.ts';
 import { factsRouter } from './routes/facts.ts';
 import { nextYearRouter } from './routes/next-year.ts';
 import { runsRouter } from './routes/runs.ts';
@@ -57,6 +58,7 @@ export function createApp(opts: AppOptions): Express {
   api.use(datasetsRouter(ctx));
   api.use(factsRouter(ctx));
   api.use(runsRouter(ctx));
+  api.use(exportsRouter(ctx));
   api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));
   app.use('/api', api);
 
