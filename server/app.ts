@@ -11,6 +11,7 @@ import { errorMiddleware, notFound, type Log } from './errors.ts';
 import { auditRouter } from './routes/audit.ts';
 import { datasetsRouter, datasetUploadRouter } from './routes/datasets.ts';
 import { factsRouter } from './routes/facts.ts';
+import { nextYearRouter } from './routes/next-year.ts';
 import { runsRouter } from './routes/runs.ts';
 import { diffRouter } from './routes/diff.ts';
 import { schemesRouter } from './routes/schemes.ts';
@@ -50,6 +51,7 @@ export function createApp(opts: AppOptions): Express {
   api.use(usersRouter(ctx));
   api.use(schemesRouter(ctx));
   api.use(versionsRouter(ctx));
+  api.use(nextYearRouter(ctx));
   api.use(diffRouter(ctx));
   api.use(auditRouter(ctx));
   api.use(datasetsRouter(ctx));

@@ -1,13 +1,14 @@
 /**
  * Security headers, set here rather than through a library so each one is
- * visible. Monaco needs inline styles and blob: workers; nothing else is
- * loaded from anywhere but this server.
+ * visible. Monaco needs inline styles and blob: workers; the editor runs the
+ * engine in the page, whose ajv validators are compiled with `new Function`
+ * ('unsafe-eval'); nothing is loaded from anywhere but this server.
  */
 import type { RequestHandler } from 'express';
 
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "worker-src 'self' blob:",
   "img-src 'self' data:",

@@ -67,7 +67,7 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
       const steps: Step[] = [];
       let points: number;
       if (t.own === null) {
-        points = m.noVotes.kind === 'zero' ? 0 : m.noVotes.kind === 'full' ? max : (populationMean ?? 0);
+        points = noVotePoints(m.noVotes.kind, max, populationMean, m.smallSample?.populationWeight);
         steps.push({ kind: 'no-votes', policy: m.noVotes.kind, points, ...(m.noVotes.source ? { source: m.noVotes.source } : {}) });
       } else {
         steps.push({ kind: 'votes', counts: t.counts, total: t.total, ratio: clean(t.own / max), points: t.own });
@@ -108,6 +108,24 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
     return out;
   },
 };
+
+function noVotePoints(policy: 'zero' | 'full' | 'population-mean' | 'small-sample', max: number, mean: number | null, populationWeight: number | undefined): number {
+  switch (policy) {
+    case 'zero':
+      return 0;
+    case 'full':
+      return max;
+    case 'population-mean':
+      return mean ?? 0;
+    case 'small-sample':
+      // fewer than N votes: mean × w + own × (1 − w); with no vote the own part is taken as 0
+      return clean((mean ?? 0) * (populationWeight ?? 0));
+    default: {
+      const never: never = policy;
+      return never;
+    }
+  }
+}
 
 /** Whether a condition reads the roster entries `$unit` / `$parent` of the scope (conservative: every branch is walked). */
 function readsRoster(c: unknown): boolean {

@@ -51,6 +51,18 @@ export const ValidityRule = KindUnion(
         when: Type.Optional(ConditionSchema),
         min: Type.Optional(Type.Integer({ minimum: 0 })),
         max: Type.Optional(Type.Integer({ minimum: 0 })),
+        every: Type.Optional(
+          Type.Object(
+            { field: Type.String({ minLength: 1 }), values: Type.Array(Type.String(), { minItems: 1 }) },
+            {
+              additionalProperties: false,
+              ...doc(
+                '必须出现的分组值(如 month 的 12 个月):没有记录的组计数为 0 也要检查;groupBy 含 unit 时对名单上每个单位检查',
+                'group values that must exist (e.g. every month): a group without records counts 0 and is checked too; with unit in groupBy, for every unit of the roster',
+              ),
+            },
+          ),
+        ),
         onBreak: StringEnum(['invalid', 'void'], {
           ...doc('违反时:本次评议无效 invalid,或该组记录作废 void(不计分,逐条警告)', 'when broken: the run is invalid, or the records of the group are void (not scored, each warned)'),
         }),

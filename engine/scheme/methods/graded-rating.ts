@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Rounding, Source } from '../common.ts';
+import { ConditionSchema } from '../../conditions/condition-schema.ts';
 import { KindUnion, StringEnum, doc } from '../kind-union.ts';
 
 export const Grade = Type.Object(
@@ -59,7 +60,13 @@ export const QuotaRule = KindUnion(
 export type QuotaRule = Static<typeof QuotaRule>;
 
 export const Quota = Type.Object(
-  { scope: QuotaScope, rule: QuotaRule, source: Source },
+  {
+    scope: QuotaScope,
+    rule: QuotaRule,
+    /** 比例只适用于满足条件的单位(条件作用于 $unit / $parent,如只对机关中层类) — the quota binds only the units for which this holds. */
+    when: Type.Optional(ConditionSchema),
+    source: Source,
+  },
   { additionalProperties: false, ...doc('等次比例控制;违反为输入错误', 'grade quota; a breach is an input error') },
 );
 export type Quota = Static<typeof Quota>;

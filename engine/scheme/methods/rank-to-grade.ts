@@ -31,6 +31,15 @@ export const RankToGradeMethod = Type.Object(
       { minItems: 2 },
     ),
     rounding: StringEnum(['floor', 'ceil', 'round']),
+    remainder: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9][a-z0-9-]*$',
+        ...doc(
+          '取余数的等次:其他等次按比例取整,余下的单位归此等次(缺省为最后一个等次;20%/60%/20% 取整到最近时为中间等次)',
+          'the grade that takes the units the other grades’ rounded shares leave (default: the last grade; the middle one for 20/60/20 rounded to nearest)',
+        ),
+      }),
+    ),
     scope: QuotaScope,
     adjustments: Type.Array(AdjustmentRule, { ...doc('加减分事件(规则的 factType 须有期次字段)', 'adjustment events; their facts carry the period field') }),
     missing: StringEnum(['lowest', 'error']),

@@ -13,8 +13,15 @@ export const NoVotesPolicy = KindUnion(
     Type.Object({ kind: Type.Literal('zero'), source: Type.Optional(Source) }, { additionalProperties: false }),
     Type.Object({ kind: Type.Literal('population-mean'), source: Type.Optional(Source) }, { additionalProperties: false }),
     Type.Object({ kind: Type.Literal('full'), source: Type.Optional(Source) }, { additionalProperties: false }),
+    Type.Object(
+      { kind: Type.Literal('small-sample'), source: Type.Optional(Source) },
+      {
+        additionalProperties: false,
+        ...doc('按小样本折算公式,本单位部分计 0:总平均分 × populationWeight(须有 smallSample)', 'the small-sample formula with the own part taken as 0: population mean × populationWeight (needs smallSample)'),
+      },
+    ),
   ],
-  doc('无票时的计分', 'points when a unit has no vote'),
+  doc('无票时的计分:0、总平均分、满分,或按小样本公式', 'points when a unit has no vote: zero, the population mean, full, or the small-sample formula'),
 );
 
 /**

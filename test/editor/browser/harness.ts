@@ -6,7 +6,7 @@
  * can assert that none leaves the local server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,8 +31,11 @@ export async function ensureBuilt(): Promise<void> {
   const index = join(ROOT, 'editor/dist/index.html');
   const sources = Math.max(newest(join(ROOT, 'editor/src')), newest(join(ROOT, 'engine')), statSync(join(ROOT, 'editor/index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // a child process with NODE_ENV=production: inside vitest NODE_ENV is `test`, which would bundle React's development build
+  await new Promise<void>((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build failed (${code})`))));
+  });
 }
 
 export interface Server {
@@ -87,16 +90,20 @@ export interface Session {
   shot(name: string): Promise<string>;
 }
 
-export async function openBrowser(): Promise<Session> {
+/** `name` prefixes the screenshots; the previous run's screenshots of that name are removed first. */
+export async function openBrowser(name: string): Promise<Session> {
   mkdirSync(OUT, { recursive: true });
+  for (const f of readdirSync(OUT)) if (f.startsWith(`${name}-`)) rmSync(join(OUT, f));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // a refusal (401 before login, 409 stale revision, 422 publish refused) is a normal answer the page shows
+    if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(m.text());
   });
   let n = 0;
   return {
@@ -104,9 +111,9 @@ export async function openBrowser(): Promise<Session> {
     page,
     requests,
     errors,
-    async shot(name: string) {
+    async shot(step: string) {
       n += 1;
-      const path = join(OUT, `${String(n).padStart(2, '0')}-${name}.png`);
+      const path = join(OUT, `${name}-${String(n).padStart(2, '0')}-${step}.png`);
       await page.screenshot({ path });
       return path;
     },

@@ -39,6 +39,12 @@ export async function walk(base: string, s: Session): Promise<void> {
   await problem.waitFor();
   await s.shot('sum-red-problem-listed');
 
+  // a click on the problem selects its node in the tree and its range in Monaco
+  await problem.click();
+  await expect.poll(() => page.locator('[data-indicator="daily"]').first().getAttribute('aria-selected')).toBe('true');
+  await page.locator('.monaco-editor .selected-text').first().waitFor();
+  await s.shot('problem-clicked-selects-node-and-range');
+
   // fix it in Monaco: 监督检查评价 20 → 15; the tree follows
   await page.locator('[data-indicator="supervision"] .node-name').first().click();
   const pointsLine = page.locator('.monaco-editor .view-line', { hasText: '"points": 20,' }).first();
@@ -47,7 +53,7 @@ export async function walk(base: string, s: Session): Promise<void> {
   await expect.poll(() => dailySum.getAttribute('class')).toContain('ok');
   await expect(dailySum.textContent()).resolves.toContain('85 / 85');
   await expect(page.locator('[data-indicator="supervision"] .max').first().textContent()).resolves.toBe('15');
-  await expect(problem.count()).resolves.toBe(0);
+  await expect.poll(() => problem.count()).toBe(0);
   await s.shot('fixed-in-monaco-tree-follows');
 
   // undo brings the Monaco edit back out (red again), redo puts it back
@@ -72,6 +78,27 @@ export async function walk(base: string, s: Session): Promise<void> {
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
   await s.shot('saved');
+
+  // someone else saves the same draft meanwhile: our next save is refused with 409, shown as such
+  const other = await page.context().newPage();
+  other.on('request', (r) => s.requests.push(r.url()));
+  await other.goto(page.url());
+  await other.locator('[data-indicator="network"] .node-name').first().click();
+  await other.getByLabel('指标名称').fill('网络评价阶段');
+  await other.getByLabel('指标名称').press('Enter');
+  await other.getByRole('button', { name: '保存', exact: true }).click();
+  await other.locator('.notice.ok', { hasText: '已保存' }).waitFor();
+  await other.close();
+  await page.locator('[data-indicator="bonus"] .node-name').first().click();
+  await page.getByLabel('指标名称').fill('加分项目');
+  await page.getByLabel('指标名称').press('Enter');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.locator('.notice.stale', { hasText: '他人已保存:重新载入或比较' }).waitFor();
+  await s.shot('stale-revision-409');
+  await page.getByRole('button', { name: '重新载入' }).click();
+  await expect.poll(() => page.locator('[data-indicator="network"] .node-name').first().textContent()).toContain('网络评价阶段');
+  await expect(page.locator('[data-indicator="bonus"] .node-name').first().textContent()).resolves.toContain('加分项');
+  await expect(page.locator('[data-indicator="bonus"] .node-name').first().textContent()).resolves.not.toContain('加分项目');
   await page.getByRole('button', { name: '发布' }).click();
   await page.locator('.notice.ok', { hasText: '已发布' }).waitFor();
   await expect(page.locator('.toolbar .badge').textContent()).resolves.toBe('已发布');

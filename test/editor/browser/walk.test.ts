@@ -3,20 +3,17 @@
  * the real server, with a screenshot of every step in test-output/editor/,
  * and no request to any host but the local server.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, foreign, login, openBrowser, ROOT, startServer, type Server, type Session } from './harness.ts';
+import { ensureBuilt, foreign, login, openBrowser, startServer, type Server, type Session } from './harness.ts';
 import { walk } from './walk-steps.ts';
 
-// until the server (issue 7) is merged into this branch there is nothing to test against
-describe.skipIf(!existsSync(join(ROOT, 'server/main.ts')))('the browser editor', () => {
+describe('the browser editor', () => {
   let server: Server;
   let s: Session;
   beforeAll(async () => {
     await ensureBuilt();
     server = await startServer();
-    s = await openBrowser();
+    s = await openBrowser('walk');
   }, 240_000);
   afterAll(async () => {
     await s?.browser.close();

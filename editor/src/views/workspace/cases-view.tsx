@@ -39,6 +39,7 @@ export function CasesView({ schemeId, scheme, errors }: { schemeId: string; sche
   };
 
   const passed = outcomes?.filter((o) => o.failures && o.failures.length === 0).length ?? 0;
+  const ran = outcomes?.filter((o) => o.failures).length ?? 0;
   return (
     <main className="cases-view page">
       <div className="diff-head">
@@ -46,8 +47,8 @@ export function CasesView({ schemeId, scheme, errors }: { schemeId: string; sche
           用当前草稿运行全部用例
         </button>
         {outcomes && (
-          <span data-testid="cases-summary" className={passed === outcomes.length ? 'good' : 'bad'}>
-            {passed} / {outcomes.length} 通过
+          <span data-testid="cases-summary" className={passed === ran ? 'good' : 'bad'}>
+            {passed} / {ran} 通过{ran < outcomes.length ? `(另有 ${outcomes.length - ran} 个用例的数据文件须用 pingyi test 运行)` : ''}
           </span>
         )}
         {errors > 0 && <span className="bad">草稿有 {errors} 个错误</span>}
@@ -58,8 +59,8 @@ export function CasesView({ schemeId, scheme, errors }: { schemeId: string; sche
         {(cases ?? []).map((c, i) => {
           const o = outcomes?.[i];
           return (
-            <li key={c.name} className={o ? (o.failures?.length === 0 ? 'pass' : 'fail') : undefined}>
-              <strong>{o ? (o.failures?.length === 0 ? '✓ 通过' : '✗ 未通过') : '·'}</strong> {c.case.name}
+            <li key={c.name} className={o ? (o.error ? 'skip' : o.failures?.length === 0 ? 'pass' : 'fail') : undefined}>
+              <strong>{o ? (o.error ? '— 未能在页面运行' : o.failures?.length === 0 ? '✓ 通过' : '✗ 未通过') : '·'}</strong> {c.case.name}
               {c.case.description && <p className="muted small">{c.case.description}</p>}
               {o?.error && <p className="bad">{o.error}</p>}
               {o?.failures && o.failures.length > 0 && (

@@ -43,7 +43,8 @@ export function DistributionChart({ result }: { result: RunResult }) {
       {cuts.map((c, i) => (
         <g key={c.name} className="cut">
           <line x1={x(c.at)} x2={x(c.at)} y1={4} y2={H + 4} />
-          <text x={x(c.at) + 3} y={12 + i * 12}>{`${c.name} ${Math.round(c.at * 100) / 100}`}</text>
+          {/* labels near the right edge go to the left of their line */}
+          <text x={x(c.at) + (x(c.at) > W * 0.7 ? -3 : 3)} y={12 + i * 12} textAnchor={x(c.at) > W * 0.7 ? 'end' : 'start'}>{`${c.name} ${Math.round(c.at * 100) / 100}`}</text>
         </g>
       ))}
     </svg>

@@ -7,7 +7,7 @@ import { describeStep, type IndicatorTrace, type UnitResult } from '../../../../
 
 const n = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
-export function Explanation({ unit, jumpTo, onClose }: { unit: UnitResult; jumpTo: (indicatorId: string) => void; onClose: () => void }) {
+export function Explanation({ unit, nameOf, jumpTo, onClose }: { unit: UnitResult; nameOf: (id: string) => string; jumpTo: (indicatorId: string) => void; onClose: () => void }) {
   const inside = unit.indicators.filter((t) => !t.outsideTotal);
   const outside = unit.indicators.filter((t) => t.outsideTotal);
   const sumInside = inside.reduce((a, t) => a + t.points, 0);
@@ -47,11 +47,11 @@ export function Explanation({ unit, jumpTo, onClose }: { unit: UnitResult; jumpT
             <p className="muted">
               排名:
               {Object.entries(unit.ranks)
-                .map(([k, v]) => `${k} 第 ${v} 名`)
+                .map(([k, v]) => `${nameOf(k)} 第 ${v} 名`)
                 .join(';')}
             </p>
           )}
-          {unit.classes.length > 0 && <p>等次:{unit.classes.join('、')}</p>}
+          {unit.classes.length > 0 && <p>等次:{unit.classes.map(nameOf).join('、')}</p>}
         </>
       )}
     </aside>

@@ -35,6 +35,7 @@ export function ImpactPane(props: { detail: SchemeDetail; meta: VersionMeta; dra
     return () => clearTimeout(t);
   }, [loaded, draft, data]);
 
+  const className = (id: string) => draft?.classifications?.find((c) => c.id === id)?.name ?? id;
   const moved = impact?.impact.units.filter((u) => u.moved) ?? [];
   return (
     <section className="impact-pane" aria-label="影响">
@@ -80,8 +81,8 @@ export function ImpactPane(props: { detail: SchemeDetail; meta: VersionMeta; dra
                       {fmt(u.rank.before)} → {fmt(u.rank.after)}
                     </td>
                     <td>
-                      {u.entered.map((c) => <span key={c} className="tag good">+{c}</span>)}
-                      {u.left.map((c) => <span key={c} className="tag bad">−{c}</span>)}
+                      {u.entered.map((c) => <span key={c} className="tag good">+{className(c)}</span>)}
+                      {u.left.map((c) => <span key={c} className="tag bad">−{className(c)}</span>)}
                     </td>
                   </tr>
                 ))}

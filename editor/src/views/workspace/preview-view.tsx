@@ -130,7 +130,7 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
                 <ul>
                   {result.consequences.slice(0, 50).map((c) => (
                     <li key={`${c.target}-${c.id}`}>
-                      {c.target === 'parent' ? '主管单位' : '单位'} <code>{c.id}</code>:
+                      {c.target === 'parent' ? '主管单位' : '单位'} {(c.target === 'parent' ? data?.dataset.parents?.find((p) => p.id === c.id)?.name : result.units.find((u) => u.unit === c.id)?.name) ?? c.id}:
                       {c.items.map((i) => `${i.name}${i.points !== undefined ? ` ${i.measure ?? ''} ${i.points}` : ''}`).join(';')}
                     </li>
                   ))}
@@ -141,6 +141,7 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
           {unit && scheme && (
             <Explanation
               unit={unit}
+              nameOf={(id) => scheme.rankings.find((r) => r.id === id)?.name ?? scheme.classifications?.find((c) => c.id === id)?.name ?? result.classes.find((c) => c.id === id)?.name ?? id}
               onClose={() => setOpen(undefined)}
               jumpTo={(id) => {
                 const p = pointerOfIndicator(scheme, id);

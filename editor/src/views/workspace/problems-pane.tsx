@@ -3,25 +3,28 @@
  * English; a click selects the node and the range in Monaco.
  */
 import { useState } from 'react';
-import type { Issue } from '../../../../engine/index.ts';
+import type { Validation } from '../../validation/use-validation.ts';
 import type { Select } from './selection.ts';
 
-export function ProblemsPane({ problems, select, validationMs }: { problems: Issue[]; select: Select; validationMs: number }) {
+export function ProblemsPane({ validation, select }: { validation: Validation; select: Select }) {
   const [lang, setLang] = useState<'zh' | 'en'>('zh');
+  const problems = validation.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
-    <section className="problems-pane" aria-label="问题" data-validation-ms={validationMs.toFixed(2)}>
+    <section className="problems-pane" aria-label="问题" data-version={validation.version} aria-busy={validation.pending}>
       <div className="pane-title">
         <span>
           {errors > 0 ? <span className="bad">{errors} 个错误</span> : <span className="good">无错误</span>} · {problems.length - errors} 个警告
         </span>
-        <span className="muted small">校验用时 {validationMs.toFixed(1)} ms</span>
+        <span className="muted small">{validation.version < 0 ? '校验中…' : `校验 ${validation.ms.toFixed(1)} ms`}</span>
         <span className="spacer" />
         <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label="切换语言">
           {lang === 'zh' ? 'English' : '中文'}
         </button>
       </div>
-      {problems.length === 0 ? (
+      {validation.version < 0 ? (
+        <p className="muted empty">正在载入校验程序…</p>
+      ) : problems.length === 0 ? (
         <p className="muted empty">方案通过校验,可以发布。</p>
       ) : (
         <ul className="problems">

@@ -8,6 +8,7 @@ import type { Issue } from '../../../../engine/index.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { Refusal, VersionMeta } from '../../api/types.ts';
 import type { DocumentState, DocumentStore } from '../../document/index.ts';
+import { forgetVersion } from './use-version-doc.ts';
 
 export interface SaveBarProps {
   store: DocumentStore;
@@ -32,6 +33,7 @@ export function SaveBar({ store, state, meta, setMeta, canEdit, canPublish, onRe
       const doc = store.doc;
       const r = await api.save(meta.id, meta.version, doc, meta.revision);
       setMeta(r.meta);
+      forgetVersion(meta.id, meta.version);
       store.markSaved(doc);
       setNotice({ kind: 'ok', text: `已保存(修订 ${r.meta.revision})` });
       return true;
@@ -49,6 +51,7 @@ export function SaveBar({ store, state, meta, setMeta, canEdit, canPublish, onRe
     setBusy(true);
     try {
       const r = await api.publish(meta.id, meta.version);
+      forgetVersion(meta.id, meta.version);
       setMeta(r.meta);
       setNotice({ kind: 'ok', text: `已发布 ${r.meta.version}` });
     } catch (e) {

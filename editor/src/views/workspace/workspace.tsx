@@ -3,10 +3,11 @@
  * and lays out the views around that one document — edit (tree · form ·
  * JSON or clause text, problems and impact below), diff, preview, cases.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import type { SchemeDetail, User, VersionDocument, VersionMeta } from '../../api/types.ts';
-import { derive, DocumentStore, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
+import { DocumentStore, indicatorTree, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
+import { useValidation } from '../../validation/use-validation.ts';
 import { can } from '../app.tsx';
 import { FormContext, type FormContextValue } from '../form/form-context.ts';
 import { go, href, type Route } from '../route.ts';
@@ -31,6 +32,8 @@ type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
 export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }) {
   const [loaded, setLoaded] = useState<{ detail: SchemeDetail; version: VersionDocument }>();
   const [error, setError] = useState<string>();
+  // the chosen data outlives a reload of the document (after a 409)
+  const [data, setData] = useState<DataChoice>();
   const load = useCallback(() => {
     setLoaded(undefined);
     Promise.all([api.scheme(route.id), api.version(route.id, route.version)]).then(
@@ -41,24 +44,30 @@ export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }
   useEffect(load, [load]);
   if (error) return <main className="page error">{error}</main>;
   if (!loaded) return <main className="page">载入方案…</main>;
-  return <Loaded detail={loaded.detail} version={loaded.version} route={route} user={user} reload={load} />;
+  return <Loaded detail={loaded.detail} version={loaded.version} route={route} user={user} reload={load} data={data} setData={setData} />;
 }
 
-function Loaded({ detail, version, route, user, reload }: { detail: SchemeDetail; version: VersionDocument; route: WorkspaceRoute; user: User; reload: () => void }) {
+interface LoadedProps {
+  detail: SchemeDetail;
+  version: VersionDocument;
+  route: WorkspaceRoute;
+  user: User;
+  reload: () => void;
+  data: DataChoice | undefined;
+  setData: (d: DataChoice | undefined) => void;
+}
+
+function Loaded({ detail, version, route, user, reload, data, setData }: LoadedProps) {
   const store = useMemo(() => new DocumentStore(version.document as Json), [version]);
   const state = useDocumentState(store);
   const [meta, setMeta] = useState<VersionMeta>(version.meta);
-  const timing = useRef(0);
-  const derived = useMemo(() => {
-    const t0 = performance.now();
-    const d = derive(state.doc);
-    timing.current = performance.now() - t0;
-    return d;
-  }, [state.doc]);
+  // the tree is read from the document at once; the engine's validation runs in a worker
+  const tree = useMemo(() => indicatorTree(state.doc), [state.doc]);
+  const validation = useValidation(state.doc, state.version);
+  const derived = { ...validation, tree };
   const [selection, setSelection] = useState<Selection>({ pointer: '/indicators/0', reveal: 0 });
   const [right, setRight] = useState<'json' | 'clauses'>('json');
   const [bottom, setBottom] = useState<'problems' | 'impact'>('problems');
-  const [data, setData] = useState<DataChoice>();
   const sources = useDataSources(route.id);
   const [compareStored, setCompareStored] = useState(false);
 
@@ -100,9 +109,6 @@ function Loaded({ detail, version, route, user, reload }: { detail: SchemeDetail
     },
     [derived.tree],
   );
-  useEffect(() => {
-    (window as unknown as { __pingyiValidationMs?: number }).__pingyiValidationMs = timing.current;
-  }, [derived]);
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
       if (store.state.dirty) e.preventDefault();
@@ -151,7 +157,7 @@ function Loaded({ detail, version, route, user, reload }: { detail: SchemeDetail
         {/* kept mounted while another tab shows, so Monaco keeps its cursor, scroll and model */}
         {(
           <div className={route.tab === 'edit' ? 'edit-layout' : 'edit-layout hidden'}>
-            <TreePane tree={derived.tree} doc={state.doc} selected={selection.pointer} problemsAt={problemsAt} />
+            <TreePane tree={derived.tree} doc={state.doc} selected={nodeAt(derived.tree, selection.pointer)?.pointer ?? selection.pointer} problemsAt={problemsAt} />
             <div className="form-pane">
               <NodeForm doc={state.doc} tree={derived.tree} selected={selection.pointer} />
             </div>
@@ -177,7 +183,7 @@ function Loaded({ detail, version, route, user, reload }: { detail: SchemeDetail
                 <button type="button" className={bottom === 'impact' ? 'active' : undefined} onClick={() => setBottom('impact')}>影响</button>
               </div>
               {bottom === 'problems' ? (
-                <ProblemsPane problems={derived.problems} select={select} validationMs={timing.current} />
+                <ProblemsPane validation={validation} select={select} />
               ) : (
                 <ImpactPane detail={detail} meta={meta} draft={derived.scheme} sources={sources} data={data} setData={setData} />
               )}

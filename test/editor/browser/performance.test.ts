@@ -1,0 +1,119 @@
+/**
+ * Issue 8: the built editor's first load and the validation after an edit of
+ * the largest shipped scheme, measured in Chromium against the real server
+ * and written to docs/performance.md. Measured and reported, not asserted
+ * (no timing assertions in tests: the machine is shared).
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, foreign, login, openBrowser, ROOT, startServer, type Server, type Session } from './harness.ts';
+
+// page scripts as text: the test program is type-checked without the DOM library
+const NAVIGATION_TIMING = `(() => {
+  const n = performance.getEntriesByType('navigation')[0];
+  const bytes = performance.getEntriesByType('resource').reduce((a, r) => a + (r.transferSize || 0), n.transferSize || 0);
+  return { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, bytes };
+})()`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+function largestScheme(): string {
+  const ids = ['nanyang-2014', 'pingyang-2021', 'wenzhou-2023', 'wenzhou-2024'].filter((id) => existsSync(join(ROOT, 'schemes', id, 'scheme.json')));
+  return ids.reduce((a, b) => (statSync(join(ROOT, 'schemes', b, 'scheme.json')).size > statSync(join(ROOT, 'schemes', a, 'scheme.json')).size ? b : a));
+}
+
+describe('editor performance', () => {
+  let server: Server;
+  let s: Session;
+  beforeAll(async () => {
+    await ensureBuilt();
+    server = await startServer();
+    s = await openBrowser('performance');
+  }, 240_000);
+  afterAll(async () => {
+    await s?.browser.close();
+    await server?.close();
+  });
+
+  it('measures first load and validation after an edit of the largest shipped scheme', async () => {
+    const { page } = s;
+    const id = largestScheme();
+    const bytes = statSync(join(ROOT, 'schemes', id, 'scheme.json')).size;
+    await login(s, server.url);
+
+    // a draft of the largest scheme to edit
+    const row = page.locator(`[data-scheme="${id}"] tbody tr`).first();
+    const version = (await row.getAttribute('data-version')) ?? '';
+    await row.getByRole('button', { name: '起草新版本' }).click();
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    const draft = String(await page.evaluate('location.hash'));
+
+    // first load: a fresh page (empty cache) opening the workspace until tree and Monaco show
+    const fresh = await s.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await fresh.addCookies(await page.context().cookies());
+    const p2 = await fresh.newPage();
+    const requests: string[] = [];
+    p2.on('request', (r) => requests.push(r.url()));
+    const t0 = Date.now();
+    await p2.goto(`${server.url}/${draft}`);
+    await p2.locator('.tree [role="treeitem"]').first().waitFor();
+    const treeMs = Date.now() - t0;
+    await p2.locator('.monaco-editor .view-lines').waitFor();
+    const monacoMs = Date.now() - t0;
+    const pane = p2.locator('.problems-pane');
+    await expect.poll(() => pane.getAttribute('data-version'), { timeout: 30_000 }).not.toBe('-1');
+    const problemsMs = Date.now() - t0;
+    const nav = (await p2.evaluate(NAVIGATION_TIMING)) as { dcl: number; load: number; bytes: number };
+    expect(foreign(requests, server.url)).toEqual([]);
+    await s.shot('performance-first-load');
+
+    // validation after an edit: type a new value for the first top-level indicator, read the engine's time
+    await p2.locator('.tree > [role="treeitem"] .node-name').first().click();
+    const input = p2.getByLabel('指标分值');
+    const original = await input.inputValue();
+    const validation: number[] = [];
+    const endToEnd: number[] = [];
+    for (const v of ['1', '2', '3', '4', '5', '6', '7', original]) {
+      const before = Number(await pane.getAttribute('data-version'));
+      await input.fill(v);
+      // the worker answered for this edit (not an earlier one)
+      await expect.poll(async () => Number(await pane.getAttribute('data-version')) > before && (await pane.getAttribute('aria-busy')) === 'false').toBe(true);
+      const r = (await p2.evaluate('window.__pingyiValidation')) as { ms: number; roundTripMs: number };
+      validation.push(r.ms);
+      endToEnd.push(r.roundTripMs);
+    }
+    // the edit really was validated: a wrong top-level value shows a points-sum problem
+    await input.fill('1');
+    await p2.locator('.problem[data-code="points-sum"]').first().waitFor();
+    await s.shot('performance-edit-validated');
+    await fresh.close();
+
+    const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
+    const section = [
+      '<!-- editor:begin (written by test/editor/browser/performance.test.ts) -->',
+      '## Browser editor',
+      '',
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`test/editor/browser/performance.test.ts\` in Debian Chromium (headless, 1280×800) against \`server/main.ts\` on this machine (2 cores shared with other work; load average ${load}).`,
+      '',
+      `| what | measured | target |`,
+      `|---|---|---|`,
+      `| first load of the built editor, workspace of \`${id}@${version}\` draft (${(bytes / 1024).toFixed(0)} KB, the largest shipped scheme): indicator tree shown | ${ms(treeMs)} | < 2 s |`,
+      `| … and Monaco shown with the document | ${ms(monacoMs)} | < 2 s |`,
+      `| … first problems list from the validation worker (its first call compiles the JSON Schema) | ${ms(problemsMs)} | |`,
+      `| … DOMContentLoaded / load event | ${ms(nav.dcl)} / ${ms(nav.load)} | |`,
+      `| … bytes transferred (empty cache) | ${(nav.bytes / 1024 / 1024).toFixed(1)} MB | |`,
+      `| validation after an edit (engine \`validateScheme\` in the page's worker), median of ${validation.length} edits | ${ms(median(validation))} (max ${ms(Math.max(...validation))}) | < 100 ms |`,
+      `| edit → worker validation → problems back in the page, median | ${ms(median(endToEnd))} (max ${ms(Math.max(...endToEnd))}) | |`,
+      '',
+      'The page requested nothing but the local server (asserted by the test).',
+      '<!-- editor:end -->',
+    ].join('\n');
+    const file = join(ROOT, 'docs/performance.md');
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nMeasured on this machine; each section says how.\n';
+    const replaced = /<!-- editor:begin[\s\S]*?<!-- editor:end -->/.test(before) ? before.replace(/<!-- editor:begin[\s\S]*?<!-- editor:end -->/, section) : `${before.trimEnd()}\n\n${section}\n`;
+    writeFileSync(file, replaced);
+    expect(validation.every((x) => Number.isFinite(x) && x > 0)).toBe(true);
+  }, 240_000);
+});
