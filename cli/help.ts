@@ -40,14 +40,15 @@ export const COMMAND_HELP = {
     args: { bools: ['--check'], min: 1 },
   },
   diff: {
-    usage: 'pingyi diff <A> <B> [--data <数据文件或用例>] [--json | --markdown]',
+    usage: 'pingyi diff <A> <B> [--data <数据文件或用例> [--same-window]] [--json | --markdown]',
     summary: '比较两个方案版本;给出数据时列出对结果的影响 — what changed between two versions and, with data, whom it moves',
     options: [
       '--data <file>  用同一份数据按两版各算一遍 score the same data under both versions',
+      '--same-window  两版都按 A 的认定期间计算影响(用上一年度数据看新年度草稿的规则变化) score both versions on A’s window (last year’s data against a new year’s draft)',
       '--json         JSON 输出 JSON output',
       '--markdown     Markdown 输出(用于评审) Markdown for review',
     ],
-    args: { bools: ['--json', '--markdown'], values: ['--data'], min: 2, max: 2 },
+    args: { bools: ['--json', '--markdown', '--same-window'], values: ['--data'], min: 2, max: 2 },
   },
   'new-year': {
     usage: 'pingyi new-year <方案目录|方案标识> <年度> [--id <新方案标识>] [--out <新目录>]',

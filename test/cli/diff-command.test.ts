@@ -155,7 +155,15 @@ describe('pingyi diff (issue 11): no bogus impact, whole values, one display pre
     expect(r.stderr).toMatch(/错误 error \[outside-window\] \S*march\.json \/facts\/0\/date/);
     expect(r.stderr).toContain('under scheme B');
     expect(r.stderr).not.toContain('under scheme A');
+    // only the window is in the way: say how to compare the other rule changes
+    expect(r.stderr).toContain('add --same-window');
     noStackTrace(r.stderr);
+
+    // both versions on A's window: C differs from A in nothing else, so nobody moves
+    const same = pingyi('diff', schemeA, schemeC, '--data', data, '--same-window');
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('无单位变动 no unit moved');
+    expect(same.stderr).toContain("impact scored on A's window");
   });
 
   it('--markdown prints a long changed value whole, and a replaced method with its new parameters', () => {
