@@ -28,7 +28,7 @@ describe('pingyi new-year (docs/authoring.md §一, §四 第 1 步)', () => {
 
   it('does not copy the cases (they would fail the new window) and says so', () => {
     expect(existsSync(join(out, 'cases'))).toBe(false);
-    expect(r.out).toContain('未复制 not copied: cases/(4 个用例');
+    expect(r.out).toContain('未复制 not copied: cases/(5 个用例');
     const note = readFileSync(join(out, 'cases-previous-year.md'), 'utf8');
     expect(note).toContain('outside-window');
     expect(note).toContain('pingyang-2021/cases/02-selection-and-classification.json');
