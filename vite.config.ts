@@ -18,8 +18,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 6000,
-    // Monaco is large and changes only with its version: its own chunk caches well
-    rollupOptions: { output: { manualChunks: (id) => (id.includes('node_modules/monaco-editor') ? 'monaco' : undefined) } },
+    // no manual chunks: Monaco is imported only by lazily loaded views, so it lands in its own chunk, fetched after the first paint
   },
   worker: { format: 'es' },
   server: {

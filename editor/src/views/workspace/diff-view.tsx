@@ -4,13 +4,15 @@
  * side in Monaco's diff editor. “当前编辑” is the document in this page,
  * unsaved changes included.
  */
-import { DiffEditor } from '@monaco-editor/react';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { diffSchemes, sectionOf, validateScheme, type Change } from '../../../../engine/index.ts';
 import type { SchemeDetail, VersionMeta } from '../../api/types.ts';
 import type { Json } from '../../document/index.ts';
 import { STATUS_NAMES } from '../status.tsx';
 import { baseOf, useVersionDoc } from './use-version-doc.ts';
+
+// Monaco loads only when a view needs it, so the first paint does not wait for its 4 MB
+const SideBySide = lazy(() => import('./side-by-side.tsx'));
 
 const HERE = 'here';
 const SECTION_NAMES: Record<ReturnType<typeof sectionOf>, string> = {
@@ -109,18 +111,9 @@ export function DiffView({ detail, meta, doc, jump, compareStored }: { detail: S
         </section>
         <section className="side-by-side" aria-label="文本比较">
           {a.doc !== undefined && b.doc !== undefined && (
-            <DiffEditor
-              original={JSON.stringify(a.doc, null, 2)}
-              modified={JSON.stringify(b.doc, null, 2)}
-              language="json"
-              originalModelPath={`inmemory://pingyi/diff/a/${from}.json`}
-              modifiedModelPath={`inmemory://pingyi/diff/b/${to}.json`}
-              // keep the models on unmount: disposing them first makes Monaco's diff widget throw
-              keepCurrentOriginalModel
-              keepCurrentModifiedModel
-              options={{ readOnly: true, renderSideBySide: true, minimap: { enabled: false }, fontSize: 12, automaticLayout: true }}
-              loading="载入比较…"
-            />
+            <Suspense fallback={<p className="muted">载入比较…</p>}>
+              <SideBySide original={JSON.stringify(a.doc, null, 2)} modified={JSON.stringify(b.doc, null, 2)} from={from} to={to} />
+            </Suspense>
           )}
         </section>
       </div>

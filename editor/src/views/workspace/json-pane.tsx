@@ -24,7 +24,7 @@ function minimalEdit(a: string, b: string): { start: number; end: number; text: 
   return { start: s, end: a.length - e, text: b.slice(s, b.length - e) };
 }
 
-export function JsonPane(props: { store: DocumentStore; modelName: string; readOnly: boolean; selection: Selection; problems: Issue[]; onCursor: (pointer: string) => void }) {
+export default function JsonPane(props: { store: DocumentStore; modelName: string; readOnly: boolean; selection: Selection; problems: Issue[]; onCursor: (pointer: string) => void }) {
   const { store, modelName, readOnly, selection, problems, onCursor } = props;
   const editorRef = useRef<CodeEditor | null>(null);
   const sent = useRef<Json | undefined>(undefined);

@@ -3,7 +3,7 @@
  * and lays out the views around that one document — edit (tree · form ·
  * JSON or clause text, problems and impact below), diff, preview, cases.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import type { SchemeDetail, User, VersionDocument, VersionMeta } from '../../api/types.ts';
 import { DocumentStore, indicatorTree, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
@@ -18,7 +18,6 @@ import type { DataChoice } from './data-source.tsx';
 import { useDataSources } from './data-source.tsx';
 import { DiffView } from './diff-view.tsx';
 import { ImpactPane } from './impact-pane.tsx';
-import { JsonPane } from './json-pane.tsx';
 import { NodeForm } from './node-form.tsx';
 import { PreviewView } from './preview-view.tsx';
 import { ProblemsPane } from './problems-pane.tsx';
@@ -28,6 +27,9 @@ import { TreePane } from './tree-pane.tsx';
 import { useDocumentState } from './use-store.ts';
 
 type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
+
+// Monaco (4 MB) loads after the tree and form are shown
+const JsonPane = lazy(() => import('./json-pane.tsx'));
 
 export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }) {
   const [loaded, setLoaded] = useState<{ detail: SchemeDetail; version: VersionDocument }>();
@@ -167,7 +169,9 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
                 <button type="button" className={right === 'clauses' ? 'active' : undefined} onClick={() => setRight('clauses')}>条款原文</button>
               </div>
               <div className={right === 'json' ? 'pane-body' : 'pane-body hidden'}>
-                <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} />
+                <Suspense fallback={<p className="muted empty">载入 JSON 编辑器…</p>}>
+                  <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} />
+                </Suspense>
               </div>
               {right === 'clauses' && (
                 <div className="pane-body">
