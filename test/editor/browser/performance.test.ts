@@ -115,5 +115,5 @@ describe('editor performance', () => {
     const replaced = /<!-- editor:begin[\s\S]*?<!-- editor:end -->/.test(before) ? before.replace(/<!-- editor:begin[\s\S]*?<!-- editor:end -->/, section) : `${before.trimEnd()}\n\n${section}\n`;
     writeFileSync(file, replaced);
     expect(validation.every((x) => Number.isFinite(x) && x > 0)).toBe(true);
-  }, 240_000);
+  }, 600_000);
 });
