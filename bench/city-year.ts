@@ -29,6 +29,7 @@ import { findExemptions } from '../engine/run/exemption.ts';
 import { FactIndex, RosterIndex } from '../engine/run/facts-index.ts';
 import { flatten, resolveTree } from '../engine/run/resolve-tree.ts';
 import { factScope } from '../engine/run/scope.ts';
+import { wordsOf } from '../engine/terms.ts';
 import { generateCityYear, mulberry32, subsetByParents } from './generate-city-year.ts';
 
 const SEED = 20211130;
@@ -154,7 +155,7 @@ function phases(s: Scheme, d: Dataset): void {
   for (const leaf of flatten(resolveTree(s))) {
     const method = leaf.node.method;
     if (!method) continue;
-    const ctx: MethodContext = { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units, facts, roster, report };
+    const ctx: MethodContext = { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units, facts, roster, words: wordsOf(s), report };
     const impl = METHODS[method.kind] as ScoringMethod<typeof method.kind>;
     const [, ms] = time(() => impl.score(method as never, ctx));
     line(`${leaf.id} (${method.kind})`, `${fmt(ms)} ms${leaf.requires ? ' (all scored units; the run scores only the selection)' : ''}`);

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { checkCase, formatIssue, nameYearIssues, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
 import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
 import { EXIT } from './exit-codes.ts';
-import { caseInput, readJsonFile } from '../io/index.ts';
+import { caseInput, formatLocatedIssue, readJsonFile } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
 import { resolveSchemePath } from './resolve-scheme.ts';
 
@@ -13,7 +13,8 @@ export interface Io {
 }
 
 export function printIssues(io: Io, issues: readonly Issue[]): void {
-  for (const i of issues) io.err(formatIssue(i));
+  // formatLocatedIssue adds an Excel problem's sheet, row and column
+  for (const i of issues) io.err(formatLocatedIssue(i));
 }
 
 /** How many problems `validate` prints before it summarises the rest by code (a huge scheme gives 100,000s). */

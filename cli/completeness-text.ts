@@ -5,7 +5,7 @@ export function completenessText(c: Completeness): string {
   const lines = [`数据完整性 data completeness(共 ${c.facts} 条事实 facts):`];
   for (const f of c.factTypes) {
     const who = f.target === 'parent' ? '主管单位 parents' : '单位 units';
-    const missing = f.without > 0 ? `,无记录 without ${f.without}${f.with > 0 && f.examples.length ? `(如 e.g. ${f.examples.join('、')}${f.without > f.examples.length ? ' …' : ''})` : ''}` : '';
+    const missing = f.without > 0 ? `,无记录 without ${f.without}${f.with > 0 && f.firstIds.length ? `(如 e.g. ${f.firstIds.join('、')}${f.without > f.firstIds.length ? ' …' : ''})` : ''}` : '';
     lines.push(`  ${f.name} ${f.factType}:${f.facts} 条 facts;有记录的${who} with records ${f.with}${missing}`);
   }
   for (const d of c.defaulted) {

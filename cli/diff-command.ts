@@ -44,7 +44,10 @@ export async function diffCommand(io: Io, args: ParsedArgs): Promise<number> {
       io.err(`✗ ${dataFile}: 数据无法读取,不计算影响 cannot load the data; no impact computed`);
       return EXIT.input;
     }
-    impact = impactOf(a, b, loaded.dataset);
+    // a new year's draft has next year's window; last year's data can still show what the rule changes do
+    const sameWindow = args.bools.has('--same-window');
+    const bScored = sameWindow && a.window ? { ...b, window: a.window } : b;
+    impact = impactOf(a, bScored, loaded.dataset);
     const sides: Array<[string, LoadedScheme, Issue[]]> = [
       ['A', loadedA, impact.issues.before],
       ['B', loadedB, impact.issues.after],
@@ -57,6 +60,11 @@ export async function diffCommand(io: Io, args: ParsedArgs): Promise<number> {
       for (const i of errors) io.err(formatIssue(i));
       io.err(`✗ 按方案 ${side}(${l.scheme?.id} ${l.scheme?.version},${l.file})计分时数据有 ${errors.length} 个错误 — the data has ${errors.length} error(s) under scheme ${side}`);
     }
+    const windowOnly = impact.issues.after.length > 0 && impact.issues.after.every((i) => i.severity !== 'error' || i.code === 'outside-window');
+    if (refused && windowOnly && !sameWindow && a.window && JSON.stringify(a.window) !== JSON.stringify(b.window)) {
+      io.err(`提示:B 的认定期间(${b.window?.from ?? '无'} 至 ${b.window?.to ?? '无'})与 A 不同,数据属于 A 的期间。加 --same-window 按 A 的认定期间计算两版,只比较其余规则的变化。`);
+      io.err("hint: B's window differs from A's and the data belongs to A's; add --same-window to score both versions on A's window and compare the other rule changes.");
+    }
     if (refused) {
       io.err('影响无从比较:结果的差别将来自数据错误而非规则变化,已拒绝计算。请先修正数据(或去掉 --data 只看规则差异)。');
       io.err('No impact: the difference would show the data errors, not the rule change. Fix the data, or leave out --data to see the rule changes only.');
@@ -64,6 +72,7 @@ export async function diffCommand(io: Io, args: ParsedArgs): Promise<number> {
     }
   }
 
+  if (impact && args.bools.has('--same-window') && a.window) io.err(`注意 note: 影响按 A 的认定期间 ${a.window.from} 至 ${a.window.to} 计算两版 — impact scored on A's window for both versions`);
   const report = { a: { id: a.id, version: a.version, name: a.name }, b: { id: b.id, version: b.version, name: b.name }, changes, ...(impact ? { impact } : {}) };
   // one display precision for totals, as the ranked table of the new version shows them
   const digits = displayDigits(b);

@@ -19,10 +19,14 @@ export const COMMAND_HELP = {
     args: { bools: ['--all'], min: 1, max: 1 },
   },
   score: {
-    usage: 'pingyi score <方案目录|方案标识> <数据文件…> [--json] [--explain <单位标识>]',
-    summary: '按方案计分并排名,数据可为 .json、.ndjson、.csv 或方案用例 — score data: ranked table, warnings, data completeness',
-    options: ['--json               以 JSON 输出结果 print the result as JSON', '--explain <unit-id>  逐项说明该单位的得分 explain every point of one unit'],
-    args: { bools: ['--json'], values: ['--explain'], min: 2 },
+    usage: 'pingyi score <方案目录|方案标识> <数据文件…|-> [--json] [--explain <单位标识>] [--format <格式>]',
+    summary: '按方案计分并排名,数据可为 .json、.ndjson、.csv、.xlsx、方案用例或标准输入 - — score data: ranked table, warnings, data completeness',
+    options: [
+      '--json               以 JSON 输出结果 print the result as JSON',
+      '--explain <unit-id>  逐项说明该单位的得分 explain every point of one unit',
+      '--format <format>    标准输入 - 的格式 json|ndjson|csv|xlsx(默认自动识别) the format of standard input (default: sniffed)',
+    ],
+    args: { bools: ['--json'], values: ['--explain', '--format'], min: 2 },
   },
   test: {
     usage: 'pingyi test [<方案目录|方案标识>…]',
@@ -36,20 +40,33 @@ export const COMMAND_HELP = {
     args: { bools: ['--check'], min: 1 },
   },
   diff: {
-    usage: 'pingyi diff <A> <B> [--data <数据文件或用例>] [--json | --markdown]',
+    usage: 'pingyi diff <A> <B> [--data <数据文件或用例> [--same-window]] [--json | --markdown]',
     summary: '比较两个方案版本;给出数据时列出对结果的影响 — what changed between two versions and, with data, whom it moves',
     options: [
       '--data <file>  用同一份数据按两版各算一遍 score the same data under both versions',
+      '--same-window  两版都按 A 的认定期间计算影响(用上一年度数据看新年度草稿的规则变化) score both versions on A’s window (last year’s data against a new year’s draft)',
       '--json         JSON 输出 JSON output',
       '--markdown     Markdown 输出(用于评审) Markdown for review',
     ],
-    args: { bools: ['--json', '--markdown'], values: ['--data'], min: 2, max: 2 },
+    args: { bools: ['--json', '--markdown', '--same-window'], values: ['--data'], min: 2, max: 2 },
   },
   'new-year': {
     usage: 'pingyi new-year <方案目录|方案标识> <年度> [--id <新方案标识>] [--out <新目录>]',
     summary: '由本方案起草新年度方案(docs/authoring.md):复制目录,顺延年度、认定期间和名称,标出需按新文件核对之处 — draft next year’s scheme from this one',
     options: ['--id <id>    新方案标识(默认把标识中的年份换成新年度) the new scheme id (default: the year in the id replaced)', '--out <dir>  新方案目录(默认与原目录同级,以新标识命名) the new folder (default: beside the old one, named by the new id)'],
     args: { values: ['--id', '--out'], min: 2, max: 2 },
+  },
+  template: {
+    usage: 'pingyi template <方案目录|方案标识> [--xlsx | --csv] [--out <目录>]',
+    summary: '生成数据填报模板:每类事实一个工作表/文件(另有 units、parents、history),含表头、可选值和示例行 — a data template: one sheet or file per fact type, headers, allowed values, a sample row',
+    options: ['--xlsx       Excel 模板(默认)an Excel workbook (default)', '--csv        每表一个 CSV 文件 one CSV file per table', '--out <dir>  写入的目录(不覆盖已有文件)the folder to write to (existing files are never replaced)'],
+    args: { bools: ['--xlsx', '--csv'], values: ['--out'], min: 1, max: 1 },
+  },
+  'data-schema': {
+    usage: 'pingyi data-schema <方案目录|方案标识> [--out <文件>]',
+    summary: '输出数据文件的 JSON Schema(由方案的事实类型生成,可作数据文件的 $schema) — the JSON Schema of data files, from the fact types (usable as "$schema")',
+    options: ['--out <file>  写入文件(不覆盖已有文件)write to a file (never replaces one)'],
+    args: { values: ['--out'], min: 1, max: 1 },
   },
 } as const satisfies Record<string, CommandHelp>;
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { validateScheme, type Issue, type Roster, type Scheme } from '../engine/index.ts';
-import { readJsonFile } from '../io/index.ts';
+import { readJsonFile, readRoster } from '../io/index.ts';
 import { resolveSchemePath } from './resolve-scheme.ts';
 
 export interface LoadedScheme {
@@ -25,9 +25,9 @@ export function loadScheme(arg: string): LoadedScheme {
   let roster: Roster | undefined;
   const rosterFile = join(dir, 'roster.json');
   if (existsSync(rosterFile)) {
-    const r = readJsonFile(rosterFile, 'data');
+    const r = readRoster(rosterFile);
     all.push(...r.issues);
-    if (r.value !== undefined) roster = r.value as Roster;
+    roster = r.roster;
   }
   return { dir, file, scheme: v.ok ? v.scheme : undefined, roster, issues: all };
 }

@@ -4,15 +4,15 @@
  * answer at once without loading the engine.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { DATA_FORMATS, isDataFormat } from '../io/data-format.ts';
 import { parseArgs, type ParsedArgs } from './args.ts';
 import type { Io } from './commands.ts';
 import { EXIT } from './exit-codes.ts';
 import { COMMAND_HELP, commandHelp, generalHelp, type CommandName } from './help.ts';
+import { packageRoot } from './package-root.ts';
 
 const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
-/** The repository (or installed package) root: `..` from cli/main.ts and from dist/pingyi.js alike. */
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = packageRoot();
 
 function version(): string {
   try {
@@ -29,12 +29,19 @@ const RUN: Record<CommandName, Runner> = {
   score: async (a) => {
     const [dir, ...files] = a.positional as [string, ...string[]];
     const explain = a.values.get('--explain');
-    return (await import('./score-command.ts')).scoreCommand(io, dir, files, { json: a.bools.has('--json'), ...(explain !== undefined ? { explain } : {}) });
+    const format = a.values.get('--format');
+    if (format !== undefined && !isDataFormat(format)) {
+      io.err(`--format 须为 ${DATA_FORMATS.join('、')} --format must be one of ${DATA_FORMATS.join(', ')}`);
+      return EXIT.usage;
+    }
+    return (await import('./score-command.ts')).scoreCommand(io, dir, files, { json: a.bools.has('--json'), ...(explain !== undefined ? { explain } : {}), ...(format !== undefined ? { format } : {}) });
   },
   test: async (a) => (await import('./commands.ts')).testCommand(io, a.positional, root),
   fmt: async (a) => (await import('./commands.ts')).fmtCommand(io, a.positional, a.bools.has('--check')),
   diff: async (a) => (await import('./diff-command.ts')).diffCommand(io, a),
   'new-year': async (a) => (await import('./new-year-command.ts')).newYearCommand(io, a),
+  template: async (a) => (await import('./template-command.ts')).templateCommand(io, a),
+  'data-schema': async (a) => (await import('./template-command.ts')).dataSchemaCommand(io, a),
 };
 
 const isCommand = (s: string): s is CommandName => Object.hasOwn(COMMAND_HELP, s);

@@ -5,15 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** `..` from cli/resolve-scheme.ts and from the bundled dist/pingyi.js alike. */
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { packageRoot } from './package-root.ts';
 
 export function resolveSchemePath(arg: string): string {
   if (existsSync(arg)) return arg;
   if (/^[a-z0-9][a-z0-9-]*$/.test(arg)) {
-    const shipped = join(root, 'schemes', arg);
+    const shipped = join(packageRoot(), 'schemes', arg);
     if (existsSync(join(shipped, 'scheme.json'))) return shipped;
   }
   return arg;

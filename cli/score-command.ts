@@ -8,7 +8,7 @@ import type { Io } from './commands.ts';
 import { printIssues } from './commands.ts';
 import { completenessText } from './completeness-text.ts';
 import { EXIT } from './exit-codes.ts';
-import { annotateIssues, loadInput } from '../io/index.ts';
+import { annotateIssues, loadInput, type DataFormat } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
 import { consequencesText, rankedTable } from './print-table.ts';
 
@@ -29,15 +29,16 @@ function atDisplayPrecision(r: RunResult, digits: number): RunResult {
   };
 }
 
-export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string }): Promise<number> {
+export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string; format?: DataFormat }): Promise<number> {
   const loaded = loadScheme(schemeDir);
   if (!loaded.scheme) {
     printIssues(io, loaded.issues);
     return EXIT.input;
   }
   const scheme = loaded.scheme;
-  const data = await loadInput(loaded, files);
-  const loadIssues = [...loaded.issues, ...data.issues];
+  const data = await loadInput(loaded, files, loaded.roster, opts.format ? { stdinFormat: opts.format } : {});
+  // the roster's own problems (source `data`) come with the data from io, once
+  const loadIssues = [...loaded.issues.filter((i) => i.source !== 'data'), ...data.issues];
   if (data.dataset && data.dataset.facts.length === 0) loadIssues.push(noFacts(files));
   if (!data.dataset || hasErrors(loadIssues)) {
     if (opts.json) io.out(JSON.stringify({ ok: false, issues: loadIssues }, null, 2));

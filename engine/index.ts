@@ -11,7 +11,8 @@ export type { Indicator } from './scheme/indicator.ts';
 export type { FactType } from './scheme/fact-type.ts';
 export type { Method, MethodKind, MethodOf } from './scheme/methods/index.ts';
 export type { AdjustmentRule, Modifier, RulePoints } from './scheme/adjustment-rule.ts';
-export type { Classification, Consequence, Ranking, Selection, TieBreak } from './scheme/flow.ts';
+export type { Classification, ClassKind, Consequence, HistoryCondition, Ranking, ScoreBand, Selection, TieBreak, TiePolicy, Veto, VetoEffect } from './scheme/flow.ts';
+export type { ValidityRule } from './scheme/validity.ts';
 
 export { validateScheme, type SchemeValidation } from './validate/validate-scheme.ts';
 export { schemeJsonSchema } from './validate/structure.ts';
@@ -21,7 +22,7 @@ export type { Dataset, Fact, HistoryRecord, Roster, RosterParent, RosterUnit } f
 export { checkDataset } from './data/check-dataset.ts';
 
 export { scoreScheme } from './run/score-scheme.ts';
-export type { ClassResult, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
+export type { ClassResult, ClassTie, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
 export type { FactRef, IndicatorTrace, Step } from './trace.ts';
 export { describeStep, explainIndicator, explainUnit, type ExplainOptions } from './explain.ts';
 

@@ -12,7 +12,7 @@ export interface FactRef {
 
 export type Step =
   | { kind: 'votes'; counts: Record<string, number>; total: number; ratio: number; points: number }
-  | { kind: 'no-votes'; policy: 'zero' | 'population-mean' | 'full'; points: number; source?: string }
+  | { kind: 'no-votes'; policy: 'zero' | 'population-mean' | 'full' | 'small-sample'; points: number; source?: string }
   | {
       kind: 'blend';
       votes: number;

@@ -24,3 +24,20 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxLineBytes: 64 * MiB,
   maxStdinBytes: 256 * MiB,
 };
+
+const ENV: Record<keyof Limits, string> = {
+  maxJsonBytes: 'PINGYI_MAX_JSON_BYTES',
+  maxXlsxBytes: 'PINGYI_MAX_XLSX_BYTES',
+  maxLineBytes: 'PINGYI_MAX_LINE_BYTES',
+  maxStdinBytes: 'PINGYI_MAX_STDIN_BYTES',
+};
+
+/** Limits set in the environment (`PINGYI_MAX_LINE_BYTES=…`), for operators and tests; bad values are ignored. */
+export function limitsFromEnv(env: Record<string, string | undefined>): Partial<Limits> {
+  const out: Partial<Limits> = {};
+  for (const [key, name] of Object.entries(ENV) as Array<[keyof Limits, string]>) {
+    const n = Number(env[name]);
+    if (env[name] !== undefined && Number.isSafeInteger(n) && n > 0) out[key] = n;
+  }
+  return out;
+}

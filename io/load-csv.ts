@@ -5,15 +5,23 @@ import { joinPointer } from '../engine/issue.ts';
 import { isComment } from './comment-row.ts';
 import type { CellReader } from './cells.ts';
 import { checkEncoding, unreadable, type Merge, type Origin } from './data-merge.ts';
+import { rosterHeaderProblem, rosterRecord, type RosterKind } from './roster-rows.ts';
 
 interface CsvRow { cells: string[]; line: number }
 
-/** Read CSV facts from a byte stream (a file, an upload, standard input) named `file` in problems. */
-export async function loadCsv(input: Readable, file: string, m: Merge, reader: CellReader): Promise<void> {
+/**
+ * Read CSV from a byte stream (a file, an upload, standard input) named `file`
+ * in problems: facts, or with `kind` (a file named units.csv, parents.csv,
+ * history.csv) roster or history records.
+ */
+export async function loadCsv(input: Readable, file: string, m: Merge, reader: CellReader, kind?: RosterKind): Promise<void> {
   const lines = lineTracker();
   const options: CsvOptions<CsvRow, string[]> = {
     bom: true,
     skip_empty_lines: true,
+    // a line starting with '#' is a comment (templates' sample rows, clerks' notes), whatever its column count
+    comment: '#',
+    comment_no_infix: true,
     // report a broken row and go on, so one pass lists every bad row
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
@@ -43,10 +51,14 @@ export async function loadCsv(input: Readable, file: string, m: Merge, reader: C
       if (isComment(cells[0])) continue;
       if (!header) {
         header = cells.map((h) => h.trim());
-        if (!checkHeader(header, m, at)) return void input.destroy();
+        if (!checkHeader(header, kind, m, at)) return void input.destroy();
         continue;
       }
       rows++;
+      if (kind !== undefined) {
+        m.add(kind, rosterRecord(kind, header, cells.map((c) => (c === '' ? undefined : c))), at);
+        continue;
+      }
       const index = m.records.facts.length;
       const type = cells[header.indexOf('type')] ?? '';
       const { fact, unnamed } = reader.fact(header, cells, type, index, m, () => at);
@@ -74,6 +86,7 @@ export async function loadCsv(input: Readable, file: string, m: Merge, reader: C
 function lineTracker(): { push(chunk: Buffer): void; take(end: number): number } {
   const chunks: Buffer[] = [];
   let [chunkStart, pos, line] = [0, 0, 1]; // chunkStart: absolute offset of chunks[0]
+  let comment = false;
   return {
     push: (chunk) => void chunks.push(chunk),
     /** The line where the record ending at byte `end` starts (blank lines before it skipped); moves past it. */
@@ -89,8 +102,12 @@ function lineTracker(): { push(chunk: Buffer): void; take(end: number): number }
         }
         const stop = Math.min(chunk.length, end - chunkStart);
         for (; start === undefined && i < stop; i++) {
-          if (chunk[i] === 0x0a) line++;
-          else if (chunk[i] !== 0x0d) start = line; // first byte of the record itself
+          const b = chunk[i];
+          if (b === 0x0a) [line, comment] = [line + 1, false];
+          else if (comment || b === 0x0d) continue;
+          // between records a '#' can only start a comment line (csv-parse skips it)
+          else if (b === 0x23) comment = true;
+          else start = line; // first byte of the record itself
         }
         for (let j = chunk.indexOf(0x0a, i); j !== -1 && j < stop; j = chunk.indexOf(0x0a, j + 1)) line++;
         pos = chunkStart + stop;
@@ -100,11 +117,14 @@ function lineTracker(): { push(chunk: Buffer): void; take(end: number): number }
   };
 }
 
-function checkHeader(header: string[], m: Merge, at: Origin): boolean {
+function checkHeader(header: string[], kind: RosterKind | undefined, m: Merge, at: Origin): boolean {
   const fail = (zh: string, en: string): false => (m.issue('data-csv-header', '', zh, en, at), false);
   const dup = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
   if (dup !== undefined) return fail(`列名“${dup}”重复`, `duplicate column "${dup}"`);
-  if (header.includes('record')) return fail(`CSV 不支持 record 列:CSV 只含事实,名单请用 JSON/NDJSON 或方案自带名单`, `CSV does not support a "record" column: CSV holds facts only`);
+  const roster = kind && rosterHeaderProblem(kind, header);
+  if (roster) return fail(...roster);
+  if (kind) return true;
+  if (header.includes('record')) return fail(`CSV 不支持 record 列:名单请放在 units.csv / parents.csv / history.csv 中`, `CSV does not support a "record" column: put roster records in units.csv / parents.csv / history.csv`);
   if (!header.includes('type')) return fail(`缺少 type 列(事实类型)`, `missing column "type" (the fact type)`);
   if (!header.includes('unit') && !header.includes('parent')) return fail(`须有 unit 或 parent 列`, `needs a "unit" or "parent" column`);
   return true;

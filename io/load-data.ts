@@ -12,20 +12,22 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Dataset, Roster } from '../engine/data/dataset.ts';
 import type { Issue } from '../engine/issue.ts';
 import { CellReader, type LabelLookup } from './cells.ts';
 import { isReadableFile, located, Merge, tooLarge, unreadable, type FieldTypeLookup, type LocatedIssue, type Origin, type RecordOrigins } from './data-merge.ts';
-import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import type { DataFormat } from './data-format.ts';
+import { DEFAULT_LIMITS, limitsFromEnv, type Limits } from './limits.ts';
 import { loadCsv } from './load-csv.ts';
 import { loadJson } from './load-json.ts';
 import { loadNdjson } from './load-ndjson.ts';
 import { loadXlsx } from './load-xlsx.ts';
+import { rosterKindOf, type RosterKind } from './roster-rows.ts';
 import { sniffFormat } from './sniff-format.ts';
 
-export type DataFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
+export { DATA_FORMATS, isDataFormat, type DataFormat } from './data-format.ts';
 
 export interface LoadResult {
   /** Undefined when any load error occurred: partial data must never be scored. */
@@ -84,7 +86,7 @@ export async function readDataBuffer(buffer: Buffer, opts: LoadOptions & { name:
 
 /** Any inputs, merged in order into one data set. */
 export async function readData(inputs: readonly DataInput[], opts: LoadOptions = {}): Promise<LoadResult> {
-  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFromEnv(process.env), ...opts.limits };
   const reader = () => new CellReader(opts.fieldType, opts.labels);
   const m = new Merge();
   for (const input of inputs) {
@@ -128,7 +130,7 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     // the regular-file guard comes before any read: a FIFO or /dev/zero must not hang the run
     if (!(await isReadableFile(file, m, whole))) return;
     if (format === 'ndjson') return loadNdjson(createReadStream(file, { highWaterMark: 1 << 20 }), file, m, limits.maxLineBytes);
-    if (format === 'csv') return loadCsv(createReadStream(file), file, m, reader());
+    if (format === 'csv') return loadCsv(createReadStream(file), file, m, reader(), csvKind(file));
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
@@ -138,7 +140,7 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     return format === 'json' ? loadJson(bytes.toString('utf8'), file, m) : loadXlsx(bytes, file, m, reader());
   }
   if ('stream' in input && (format === 'ndjson' || format === 'csv')) {
-    return format === 'ndjson' ? loadNdjson(input.stream, file, m, limits.maxLineBytes) : loadCsv(Readable.from(input.stream), file, m, reader());
+    return format === 'ndjson' ? loadNdjson(input.stream, file, m, limits.maxLineBytes) : loadCsv(Readable.from(input.stream), file, m, reader(), csvKind(file));
   }
   const bytes = 'buffer' in input ? input.buffer : await drain(input.stream, file, m, limits.maxStdinBytes);
   if (bytes === undefined) return;
@@ -153,10 +155,15 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     case 'ndjson':
       return loadNdjson([bytes], file, m, limits.maxLineBytes);
     case 'csv':
-      return loadCsv(Readable.from([bytes]), file, m, reader());
+      return loadCsv(Readable.from([bytes]), file, m, reader(), csvKind(file));
     default:
       format satisfies never;
   }
+}
+
+/** A CSV file named units.csv, parents.csv or history.csv (or 单位.csv …) holds those records; any other, facts. */
+function csvKind(file: string): RosterKind | undefined {
+  return rosterKindOf(basename(file, extname(file)));
 }
 
 /** A stream read whole (to sniff its format or parse one JSON document), bounded by `max` bytes. */

@@ -11,22 +11,10 @@ import { joinPointer } from '../engine/issue.ts';
 import { isoDate, type Cell, type CellReader } from './cells.ts';
 import { isComment } from './comment-row.ts';
 import { errText } from './json-position.ts';
-import { COLLECTION, type Kind, type Location, type Merge } from './data-merge.ts';
+import { COLLECTION, type Location, type Merge } from './data-merge.ts';
+import { rosterHeaderProblem, rosterKindOf, rosterRecord, type RosterKind } from './roster-rows.ts';
 
-const ROSTER_SHEETS = new Map<string, Exclude<Kind, 'fact'>>([
-  ['units', 'unit'], ['单位', 'unit'], ['名单', 'unit'],
-  ['parents', 'parent'], ['主管单位', 'parent'],
-  ['history', 'history'], ['往年结果', 'history'],
-]);
 const FACT_SHEETS = new Set(['facts', '事实']);
-const OWN_FIELDS: Record<Exclude<Kind, 'fact'>, ReadonlySet<string>> = {
-  unit: new Set(['id', 'name', 'parent', 'category']),
-  parent: new Set(['id', 'name', 'category']),
-  history: new Set(['unit', 'year', 'outcome']),
-};
-
-/** The sheet name a record kind is written under (templates, exports). */
-export const SHEET_OF: Record<Exclude<Kind, 'fact'>, string> = { unit: 'units', parent: 'parents', history: 'history' };
 
 /** Excel column letters: 1 → A, 27 → AA. */
 export function columnLetter(n: number): string {
@@ -58,12 +46,12 @@ export async function loadXlsx(buffer: Buffer, file: string, m: Merge, reader: C
   for (const ws of wb.worksheets) {
     const name = ws.name.trim();
     if (name.startsWith('_') || name.startsWith('说明')) continue;
-    const kind = ROSTER_SHEETS.get(name.toLowerCase()) ?? ROSTER_SHEETS.get(name);
+    const kind = rosterKindOf(name);
     readSheet(ws, kind, FACT_SHEETS.has(name.toLowerCase()) ? undefined : name, file, m, reader);
   }
 }
 
-function readSheet(ws: ExcelJS.Worksheet, kind: Exclude<Kind, 'fact'> | undefined, sheetType: string | undefined, file: string, m: Merge, reader: CellReader): void {
+function readSheet(ws: ExcelJS.Worksheet, kind: RosterKind | undefined, sheetType: string | undefined, file: string, m: Merge, reader: CellReader): void {
   const sheet = ws.name;
   let header: string[] | undefined;
   let ok = false;
@@ -111,32 +99,16 @@ function factRow(header: string[], cells: Array<Cell | undefined>, sheetType: st
   m.add('fact', type === '' ? fact : { ...fact, type }, at(r));
 }
 
-/** Roster and history rows: own fields as text (year as a number), other columns into `attributes`. */
-function rosterRecord(kind: Exclude<Kind, 'fact'>, header: string[], cells: Array<Cell | undefined>): Record<string, unknown> {
-  const rec: Record<string, unknown> = {};
-  const attributes: Record<string, unknown> = {};
-  cells.forEach((cell, c) => {
-    const column = header[c] ?? '';
-    if (cell === undefined || column === '') return;
-    if (kind === 'history' && column === 'year') rec.year = typeof cell === 'string' && /^\s*\d+\s*$/.test(cell) ? Number(cell) : cell;
-    else if (OWN_FIELDS[kind].has(column)) rec[column] = cell instanceof Date ? isoDate(cell) : String(cell).trim();
-    else if (kind !== 'history') attributes[column.replace(/^attributes\./, '')] = cell instanceof Date ? isoDate(cell) : cell;
-  });
-  if (Object.keys(attributes).length > 0) rec.attributes = attributes;
-  return rec;
-}
-
-function headerProblem(header: string[], kind: Exclude<Kind, 'fact'> | undefined, sheetType: string | undefined): [string, string] | undefined {
+function headerProblem(header: string[], kind: RosterKind | undefined, sheetType: string | undefined): [string, string] | undefined {
   const dup = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
   if (dup !== undefined) return [`列名“${dup}”重复`, `duplicate column "${dup}"`];
-  if (kind === 'history') return ['unit', 'year', 'outcome'].every((h) => header.includes(h)) ? undefined : [`须有 unit、year、outcome 列`, `needs the columns unit, year, outcome`];
-  if (kind !== undefined) return header.includes('id') && header.includes('name') ? undefined : [`须有 id 和 name 列`, `needs the columns id and name`];
+  if (kind !== undefined) return rosterHeaderProblem(kind, header);
   if (!header.includes('type') && sheetType === undefined) return [`缺少 type 列(事实类型)`, `missing column "type" (the fact type)`];
   if (!header.includes('unit') && !header.includes('parent')) return [`须有 unit 或 parent 列`, `needs a "unit" or "parent" column`];
   return undefined;
 }
 
-function checkHeader(header: string[], kind: Exclude<Kind, 'fact'> | undefined, sheetType: string | undefined, m: Merge, at: Location): boolean {
+function checkHeader(header: string[], kind: RosterKind | undefined, sheetType: string | undefined, m: Merge, at: Location): boolean {
   const problem = headerProblem(header, kind, sheetType);
   if (problem) m.issue('data-xlsx-header', '', `工作表“${at.sheet}”表头:${problem[0]}`, `sheet "${at.sheet}" header: ${problem[1]}`, at);
   return problem === undefined;

@@ -1,5 +1,5 @@
 /** The format of bytes that came without a name (standard input, an upload without a type). */
-import type { DataFormat } from './load-data.ts';
+import type { DataFormat } from './data-format.ts';
 
 const ENVELOPE = /^\s*\{\s*"(?:scheme|units|parents|facts|history|\$schema)"/;
 

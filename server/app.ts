@@ -10,7 +10,9 @@ import { makeContext } from './context.ts';
 import { errorMiddleware, notFound, type Log } from './errors.ts';
 import { auditRouter } from './routes/audit.ts';
 import { datasetsRouter, datasetUploadRouter } from './routes/datasets.ts';
+import { exportsRouter } from './routes/exports.ts';
 import { factsRouter } from './routes/facts.ts';
+import { nextYearRouter } from './routes/next-year.ts';
 import { runsRouter } from './routes/runs.ts';
 import { diffRouter } from './routes/diff.ts';
 import { schemesRouter } from './routes/schemes.ts';
@@ -50,11 +52,13 @@ export function createApp(opts: AppOptions): Express {
   api.use(usersRouter(ctx));
   api.use(schemesRouter(ctx));
   api.use(versionsRouter(ctx));
+  api.use(nextYearRouter(ctx));
   api.use(diffRouter(ctx));
   api.use(auditRouter(ctx));
   api.use(datasetsRouter(ctx));
   api.use(factsRouter(ctx));
   api.use(runsRouter(ctx));
+  api.use(exportsRouter(ctx));
   api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));
   app.use('/api', api);
 

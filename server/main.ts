@@ -32,3 +32,11 @@ server.on('error', (e) => {
   console.error(`无法启动 cannot start: ${e.message}`);
   process.exit(1);
 });
+
+// Ctrl-C: stop taking requests and leave; every acknowledged write is already on disk
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  });
+}

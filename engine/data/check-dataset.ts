@@ -2,28 +2,57 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { dataIssue, joinPointer, type Issue } from '../issue.ts';
 import type { FactType } from '../scheme/fact-type.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import { wordsOf } from '../terms.ts';
+import { describeAjvError, listValues } from '../validate/ajv-messages.ts';
+import { findUnsafeValue, type UnsafeValue } from '../validate/reserved-keys.ts';
+import { MAX_NUMBER } from '../scheme/common.ts';
 import type { Dataset } from './dataset.ts';
 
 const RESERVED = new Set(['type', 'id', 'unit', 'parent']);
 
-/** Field validators are compiled once per scheme object and reused across runs. */
-const cache = new WeakMap<Scheme, Map<string, ValidateFunction>>();
+/**
+ * Field validators, compiled when a fact type is first met in data (a scheme
+ * may declare many fact types; a data set uses a few) and reused across runs
+ * of the same scheme object. Fact types with the same fields share one.
+ */
+const cache = new WeakMap<Scheme, FieldValidators>();
 
-function validators(scheme: Scheme): Map<string, ValidateFunction> {
-  let v = cache.get(scheme);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    v = new Map(
-      scheme.factTypes.map((ft) => {
-        const fields = { additionalProperties: false, ...ft.fields, properties: { ...ft.fields.properties } };
-        // the envelope keys are checked here, not by the fact type's schema
-        for (const k of RESERVED) (fields.properties as Record<string, unknown>)[k] = true;
-        return [ft.id, ajv.compile(fields)];
-      }),
-    );
-    cache.set(scheme, v);
+class FieldValidators {
+  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  private readonly byType = new Map<string, ValidateFunction>();
+  private readonly byText = new Map<string, ValidateFunction>();
+
+  get(ft: FactType): ValidateFunction {
+    let v = this.byType.get(ft.id);
+    if (!v) {
+      const fields = { additionalProperties: false, ...ft.fields, properties: { ...ft.fields.properties } };
+      // the envelope keys are checked here, not by the fact type's schema
+      for (const k of RESERVED) (fields.properties as Record<string, unknown>)[k] = true;
+      const text = JSON.stringify(fields);
+      v = this.byText.get(text) ?? this.ajv.compile(fields);
+      this.byText.set(text, v);
+      this.byType.set(ft.id, v);
+    }
+    return v;
   }
+}
+
+function validators(scheme: Scheme): FieldValidators {
+  let v = cache.get(scheme);
+  if (!v) cache.set(scheme, (v = new FieldValidators()));
   return v;
+}
+
+export interface DatasetInspection {
+  issues: Issue[];
+  /**
+   * Indices of facts whose own content is broken (unknown type, no target,
+   * fields against the fact type, unsafe values): reported here and left out
+   * of scoring, so the methods neither trip over them nor report them again.
+   */
+  unusable: Set<number>;
+  /** Fact type → unit or parent ids that had an unusable fact of it (a missing score there is not news). */
+  unusableTargets: Map<string, Set<string>>;
 }
 
 /**
@@ -32,49 +61,74 @@ function validators(scheme: Scheme): Map<string, ValidateFunction> {
  * exact place in the data (`/facts/12/amount`).
  */
 export function checkDataset(scheme: Scheme, data: Dataset): Issue[] {
+  return inspectDataset(scheme, data).issues;
+}
+
+export function inspectDataset(scheme: Scheme, data: Dataset): DatasetInspection {
   const issues: Issue[] = [];
+  const unusable = new Set<number>();
+  const unusableTargets = new Map<string, Set<string>>();
+  const words = wordsOf(scheme);
   const unitIds = new Set<string>();
   const parentIds = new Set<string>();
   const categories = new Set(scheme.categories.map((c) => c.id));
   const parentCategories = new Set((scheme.parentCategories ?? []).map((c) => c.id));
 
   (data.parents ?? []).forEach((p, i) => {
-    if (parentIds.has(p.id)) issues.push(dataIssue('duplicate-parent', joinPointer('', 'parents', i, 'id'), `主管单位标识 ${p.id} 重复`, `duplicate parent id ${p.id}`));
+    if (parentIds.has(p.id)) issues.push(dataIssue('duplicate-parent', joinPointer('', 'parents', i, 'id'), `${words.parent}标识 ${p.id} 重复`, `duplicate parent id ${p.id}`));
     parentIds.add(p.id);
     if (p.category !== undefined && !parentCategories.has(p.category)) {
-      issues.push(dataIssue('unknown-parent-category', joinPointer('', 'parents', i, 'category'), `主管单位类别 ${p.category} 未在方案中定义`, `parent category ${p.category} is not declared by the scheme`));
+      issues.push(dataIssue('unknown-parent-category', joinPointer('', 'parents', i, 'category'), `${words.parent}类别 ${p.category} 未在方案中定义`, `parent category ${p.category} is not declared by the scheme`));
     }
+    const bad = findUnsafeValue(p.attributes, joinPointer('', 'parents', i, 'attributes'));
+    if (bad) issues.push(unsafeIssue(bad));
   });
   data.units.forEach((u, i) => {
-    if (unitIds.has(u.id)) issues.push(dataIssue('duplicate-unit', joinPointer('', 'units', i, 'id'), `参评单位标识 ${u.id} 重复`, `duplicate unit id ${u.id}`));
+    if (unitIds.has(u.id)) issues.push(dataIssue('duplicate-unit', joinPointer('', 'units', i, 'id'), `${words.unit}标识 ${u.id} 重复`, `duplicate unit id ${u.id}`));
     unitIds.add(u.id);
     if (u.parent !== undefined && !parentIds.has(u.parent)) {
-      issues.push(dataIssue('unknown-parent', joinPointer('', 'units', i, 'parent'), `主管单位 ${u.parent} 不在名单中`, `parent ${u.parent} is not in the roster`));
+      issues.push(dataIssue('unknown-parent', joinPointer('', 'units', i, 'parent'), `${words.parent} ${u.parent} 不在名单中`, `parent ${u.parent} is not in the roster`));
     }
     if (u.category !== undefined && !categories.has(u.category)) {
       issues.push(dataIssue('unknown-category', joinPointer('', 'units', i, 'category'), `类别 ${u.category} 未在方案中定义`, `category ${u.category} is not declared by the scheme`));
     }
+    const bad = findUnsafeValue(u.attributes, joinPointer('', 'units', i, 'attributes'));
+    if (bad) issues.push(unsafeIssue(bad));
   });
 
-  const types = new Map<string, FactType>(scheme.factTypes.map((t) => [t.id, t]));
+  const types: Record<string, FactType> = Object.fromEntries(scheme.factTypes.map((t) => [t.id, t]));
   const v = validators(scheme);
+  const reject = (i: number, ft: FactType | undefined, target: string | undefined) => {
+    unusable.add(i);
+    if (ft === undefined || target === undefined) return;
+    let set = unusableTargets.get(ft.id);
+    if (!set) unusableTargets.set(ft.id, (set = new Set()));
+    set.add(target);
+  };
   const seenKeys = new Map<string, number>();
   data.facts.forEach((f, i) => {
     // built for every fact of a million: an index needs no pointer escaping
     const at = `/facts/${i}`;
-    const ft = types.get(f.type);
+    // own properties only: a type named `toString` is not a fact type
+    const ft = Object.hasOwn(types, f.type) ? types[f.type] : undefined;
     if (!ft) {
-      issues.push(dataIssue('unknown-fact-type', `${at}/type`, `事实类型“${String(f.type)}”未在方案中定义`, `fact type "${String(f.type)}" is not declared by the scheme`));
+      issues.push(unknownFactType(at, f.type, scheme));
+      reject(i, undefined, undefined);
       return;
     }
+    const target = ft.target === 'unit' ? f.unit : ft.target === 'parent' ? f.parent : undefined;
     switch (ft.target) {
       case 'unit':
-        if (typeof f.unit !== 'string') issues.push(dataIssue('missing-target', `${at}/unit`, `“${ft.name}”须注明参评单位(unit)`, `a ${ft.id} fact needs "unit"`));
-        else if (!unitIds.has(f.unit)) issues.push(dataIssue('unknown-unit', `${at}/unit`, `参评单位 ${f.unit} 不在名单中`, `unit ${f.unit} is not in the roster`));
+        if (typeof f.unit !== 'string') {
+          issues.push(dataIssue('missing-target', `${at}/unit`, `“${ft.name}”须注明${words.unit}(缺少字段 unit)`, `a ${ft.id} fact needs "unit"`));
+          reject(i, undefined, undefined);
+        } else if (!unitIds.has(f.unit)) issues.push(dataIssue('unknown-unit', `${at}/unit`, `${words.unit} ${f.unit} 不在名单中`, `unit ${f.unit} is not in the roster`));
         break;
       case 'parent':
-        if (typeof f.parent !== 'string') issues.push(dataIssue('missing-target', `${at}/parent`, `“${ft.name}”须注明主管单位(parent)`, `a ${ft.id} fact needs "parent"`));
-        else if (!parentIds.has(f.parent)) issues.push(dataIssue('unknown-parent', `${at}/parent`, `主管单位 ${f.parent} 不在名单中`, `parent ${f.parent} is not in the roster`));
+        if (typeof f.parent !== 'string') {
+          issues.push(dataIssue('missing-target', `${at}/parent`, `“${ft.name}”须注明${words.parent}(缺少字段 parent)`, `a ${ft.id} fact needs "parent"`));
+          reject(i, undefined, undefined);
+        } else if (!parentIds.has(f.parent)) issues.push(dataIssue('unknown-parent', `${at}/parent`, `${words.parent} ${f.parent} 不在名单中`, `parent ${f.parent} is not in the roster`));
         break;
       case 'season':
         // a season record (a meeting, a ballot box) belongs to no unit: a unit or parent on it would be ignored
@@ -87,6 +141,13 @@ export function checkDataset(scheme: Scheme, data: Dataset): Issue[] {
         return never;
       }
     }
+    // before anything stringifies a field: a value with its own toString would throw
+    const unsafe = findUnsafeValue(f, at);
+    if (unsafe) {
+      issues.push(unsafeIssue(unsafe));
+      reject(i, ft, target);
+      return;
+    }
     if (ft.key) {
       // a uniqueness key: the second record with the same key is an error, never first-wins or averaged in
       const key = `${ft.id}\u0000${JSON.stringify(ft.key.map((k) => f[k] ?? null))}`;
@@ -97,9 +158,15 @@ export function checkDataset(scheme: Scheme, data: Dataset): Issue[] {
         issues.push(dataIssue('duplicate-fact', at, `“${ft.name}”重复:${what} 已见于 /facts/${first}(唯一键 ${ft.key.join(' + ')})`, `duplicate ${ft.id}: ${what} already at /facts/${first} (key ${ft.key.join(' + ')})`));
       }
     }
-    const validate = v.get(ft.id) as ValidateFunction;
+    const validate = v.get(ft);
+    let dateReported = false;
     if (!validate(f)) {
-      for (const e of validate.errors ?? []) issues.push(fieldIssue(at, ft, e));
+      for (const e of validate.errors ?? []) {
+        const issue = fieldIssue(at, ft, e, f);
+        dateReported ||= issue.path === `${at}/${ft.dateField}`;
+        issues.push(issue);
+      }
+      reject(i, ft, target);
     }
     const window = ft.window ?? scheme.window;
     if (ft.dateField !== undefined) {
@@ -114,31 +181,80 @@ export function checkDataset(scheme: Scheme, data: Dataset): Issue[] {
             dataIssue('outside-window', `${at}/${ft.dateField}`, `日期 ${d} 不在认定期间 ${window.from} 至 ${window.to} 内(${window.source ?? scheme.source})`, `date ${d} is outside the window ${window.from} – ${window.to}`),
           );
         }
-      } else if (d !== undefined) {
+      } else if (d !== undefined && !dateReported) {
         issues.push(dataIssue('bad-date', `${at}/${ft.dateField}`, `日期 ${JSON.stringify(d)} 不是日历上的日期,须为 YYYY-MM-DD 或 YYYY-MM`, `date ${JSON.stringify(d)} is not a calendar date in YYYY-MM-DD or YYYY-MM`));
       }
     }
   });
 
+  const outcomes = outcomesOf(scheme);
   (data.history ?? []).forEach((h, i) => {
     if (!unitIds.has(h.unit)) {
-      issues.push(dataIssue('history-unknown-unit', joinPointer('', 'history', i, 'unit'), `历史记录中的单位 ${h.unit} 不在今年名单中,已忽略`, `history unit ${h.unit} is not in this year's roster; ignored`, 'warning'));
+      issues.push(dataIssue('history-unknown-unit', joinPointer('', 'history', i, 'unit'), `历史记录中的${words.unit} ${h.unit} 不在今年名单中,已忽略`, `history unit ${h.unit} is not in this year's roster; ignored`, 'warning'));
+    }
+    if (!outcomes.has(h.outcome)) {
+      const list = listValues([...outcomes]);
+      issues.push(
+        dataIssue(
+          'unknown-outcome',
+          joinPointer('', 'history', i, 'outcome'),
+          `历史结果“${h.outcome}”不是本方案的等次(应为以下之一:${list.zh || '本方案没有等次'})`,
+          `history outcome "${h.outcome}" is not a classification of this scheme (one of: ${list.en || 'none declared'})`,
+        ),
+      );
     }
   });
-  return issues;
+  return { issues, unusable, unusableTargets };
 }
 
-function fieldIssue(at: string, ft: FactType, e: ErrorObject): Issue {
-  const path = e.keyword === 'required' ? `${at}/${(e.params as { missingProperty: string }).missingProperty}` : e.keyword === 'additionalProperties' ? `${at}/${(e.params as { additionalProperty: string }).additionalProperty}` : `${at}${e.instancePath}`;
-  const zh: Record<string, string> = {
-    required: '缺少必填字段',
-    additionalProperties: `字段不在“${ft.name}”的定义中`,
-    type: '字段类型不符',
-    enum: '取值不在允许范围内',
-    minimum: '数值过小',
-    maximum: '数值过大',
-  };
-  return dataIssue(`fact-${e.keyword}`, path, `${zh[e.keyword] ?? '字段不符合定义'}(${ft.name}):${e.message ?? ''}`, `${ft.id}: ${e.message ?? e.keyword}${e.keyword === 'enum' ? ' ' + JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues) : ''}`);
+/** The outcomes a history record may hold: this scheme's classification ids (what its exemptions and carry-overs read). */
+function outcomesOf(scheme: Scheme): Set<string> {
+  return new Set((scheme.classifications ?? []).map((c) => c.id));
+}
+
+function unknownFactType(at: string, type: unknown, scheme: Scheme): Issue {
+  const list = listValues(scheme.factTypes.map((t) => t.id));
+  return dataIssue('unknown-fact-type', `${at}/type`, `事实类型“${String(type)}”未在方案中定义(可用:${list.zh})`, `fact type "${String(type)}" is not declared by the scheme (declared: ${list.en})`);
+}
+
+function unsafeIssue(u: UnsafeValue): Issue {
+  switch (u.problem) {
+    case 'reserved-key':
+      return dataIssue('reserved-key', u.path, `“${u.key}”是保留名称,不能用作字段名`, `"${u.key}" is a reserved name and cannot be a key`);
+    case 'number-not-finite':
+      return dataIssue('number-not-finite', u.path, '数值不是有限的数(如 1e309 被读作无穷大)', 'the number is not finite (e.g. 1e309 reads as Infinity)');
+    case 'number-too-large':
+      return dataIssue('number-too-large', u.path, `数值 ${u.value} 超出允许范围(绝对值不超过 ${MAX_NUMBER})`, `the number ${u.value} is beyond ±${MAX_NUMBER}`);
+    case 'value-too-deep':
+      return dataIssue('value-too-deep', u.path, '嵌套层次过深', 'the value is nested too deeply');
+    default: {
+      const never: never = u;
+      return never;
+    }
+  }
+}
+
+function fieldIssue(at: string, ft: FactType, e: ErrorObject, fact: Record<string, unknown>): Issue {
+  const p = e.params as Record<string, unknown>;
+  const path =
+    e.keyword === 'required' ? joinPointer(at, String(p.missingProperty)) : e.keyword === 'additionalProperties' ? joinPointer(at, String(p.additionalProperty)) : `${at}${e.instancePath}`;
+  const m = describeAjvError(e, e.keyword === 'required' || e.keyword === 'additionalProperties' ? undefined : valueAt(fact, e.instancePath));
+  // additionalProperties lists the fields the fact type declares, not the envelope keys added for checking
+  const declared = e.keyword === 'additionalProperties' ? listValues(Object.keys(ft.fields.properties)) : undefined;
+  const zh = declared ? `不认识的字段 ${String(p.additionalProperty)}(“${ft.name}”的字段:${declared.zh || '无'})` : m.zh;
+  const en = declared ? `unknown field ${String(p.additionalProperty)} (fields of ${ft.id}: ${declared.en || 'none'})` : m.en;
+  return dataIssue(`fact-${e.keyword}`, path, `“${ft.name}”记录:${zh}`, `${ft.id}: ${en}`);
+}
+
+/** The value at an ajv instance path inside a fact (own properties only). */
+function valueAt(fact: Record<string, unknown>, instancePath: string): unknown {
+  let v: unknown = fact;
+  for (const raw of instancePath.split('/').slice(1)) {
+    const k = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, k)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
 }
 
 /** YYYY-MM or YYYY-MM-DD naming a real month and day (a 30th of February, a 31st of April, month 00 or 13 are not). */

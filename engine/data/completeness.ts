@@ -22,7 +22,7 @@ export interface FactTypeCoverage {
   /** Units (or parents) of the roster with none. */
   without: number;
   /** The first few ids without records, to look them up. */
-  examples: string[];
+  firstIds: string[];
 }
 
 export interface DefaultedPoints {
@@ -34,7 +34,7 @@ export interface DefaultedPoints {
   units: number;
   /** Of these, how many got 0 points. */
   zero: number;
-  examples: string[];
+  firstIds: string[];
 }
 
 export interface Completeness {
@@ -44,7 +44,7 @@ export interface Completeness {
   defaulted: DefaultedPoints[];
 }
 
-const EXAMPLES = 5;
+const FIRST_IDS = 5;
 
 export function dataCompleteness(scheme: Scheme, data: Dataset, result?: RunResult): Completeness {
   const factTypes = scheme.factTypes.map((ft): FactTypeCoverage => {
@@ -58,7 +58,7 @@ export function dataCompleteness(scheme: Scheme, data: Dataset, result?: RunResu
       if (typeof who === 'string') seen.add(who);
     }
     const missing = ids.filter((id) => !seen.has(id));
-    return { factType: ft.id, name: ft.name, target: ft.target, facts, with: ids.length - missing.length, without: missing.length, examples: missing.slice(0, EXAMPLES) };
+    return { factType: ft.id, name: ft.name, target: ft.target, facts, with: ids.length - missing.length, without: missing.length, firstIds: missing.slice(0, FIRST_IDS) };
   });
   const defaulted = new Map<string, DefaultedPoints>();
   for (const u of result?.units ?? []) {
@@ -67,10 +67,10 @@ export function dataCompleteness(scheme: Scheme, data: Dataset, result?: RunResu
       for (const s of t.steps) {
         if (s.kind !== 'missing' && s.kind !== 'no-votes') continue;
         const key = `${t.id}\u0000${s.policy}`;
-        const d = defaulted.get(key) ?? { indicator: t.id, name: t.name, policy: s.policy, units: 0, zero: 0, examples: [] };
+        const d = defaulted.get(key) ?? { indicator: t.id, name: t.name, policy: s.policy, units: 0, zero: 0, firstIds: [] };
         d.units++;
         if (s.points === 0) d.zero++;
-        if (d.examples.length < EXAMPLES) d.examples.push(u.unit);
+        if (d.firstIds.length < FIRST_IDS) d.firstIds.push(u.unit);
         defaulted.set(key, d);
       }
       t.children?.forEach(visit);

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { dataIssue, type Issue } from '../issue.ts';
+import { dataIssue, joinPointer, type Issue } from '../issue.ts';
+import { describeAjvError } from '../validate/ajv-messages.ts';
 
 const Str = Type.String({ minLength: 1 });
 const Attributes = Type.Optional(Type.Record(Type.String(), Type.Unknown()));
@@ -17,7 +18,7 @@ export const DatasetShape = Type.Object({
   units: Type.Array(Member),
   parents: Type.Optional(Type.Array(Member)),
   facts: Type.Array(Type.Object({ type: Str, id: Type.Optional(Str), unit: Type.Optional(Str), parent: Type.Optional(Str) })),
-  history: Type.Optional(Type.Array(Type.Object({ unit: Str, year: Type.Integer(), outcome: Str }))),
+  history: Type.Optional(Type.Array(Type.Object({ unit: Str, year: Type.Integer({ minimum: 1000, maximum: 9999 }), outcome: Str }))),
 });
 
 let validate: ValidateFunction | undefined;
@@ -27,7 +28,8 @@ export function checkDatasetShape(data: unknown): Issue[] {
   if (validate(data)) return [];
   return (validate.errors ?? []).slice(0, 50).map((e) => {
     const p = e.params as { missingProperty?: string };
-    const path = e.keyword === 'required' ? `${e.instancePath}/${p.missingProperty ?? ''}` : e.instancePath;
-    return dataIssue('data-shape', path, `数据格式不符:${path || '/'} ${e.message ?? ''}`, `data set shape: ${path || '/'} ${e.message ?? e.keyword}`);
+    const path = e.keyword === 'required' ? joinPointer(e.instancePath, p.missingProperty ?? '') : e.instancePath;
+    const m = describeAjvError(e);
+    return dataIssue('data-shape', path, `数据格式不符(${path || '/'}):${m.zh}`, `data set shape (${path || '/'}): ${m.en}`);
   });
 }

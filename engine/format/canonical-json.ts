@@ -32,7 +32,40 @@ export const MAX_COLUMNS = 100;
 
 const INDENT = '  ';
 
+/** Deepest nesting canonicalJson prints; deeper input is refused with a {@link CanonicalJsonError} (the printer recurses). */
+export const MAX_JSON_DEPTH = 256;
+
+/** A value canonicalJson cannot print, with a stable code and the JSON Pointer of the place. */
+export class CanonicalJsonError extends Error {
+  constructor(
+    readonly code: 'json-too-deep',
+    readonly path: string,
+    readonly zh: string,
+  ) {
+    super(`canonicalJson: nesting deeper than ${MAX_JSON_DEPTH} levels at ${path || '/'}`);
+    this.name = 'CanonicalJsonError';
+  }
+}
+
+/** Iterative depth check, so a value nested 100,000 levels deep is refused before the printer recurses into it. */
+function assertDepth(value: unknown): void {
+  const stack: Array<[unknown, string, number]> = [[value, '', 0]];
+  // each object once: a cycle is left for the printer to report, a shared object is not walked twice
+  const visited = new Set<object>();
+  while (stack.length > 0) {
+    const [v, at, depth] = stack.pop() as [unknown, string, number];
+    if (v === null || typeof v !== 'object' || visited.has(v)) continue;
+    visited.add(v);
+    if (depth >= MAX_JSON_DEPTH) {
+      throw new CanonicalJsonError('json-too-deep', at, `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层(位置 ${at || '/'}),无法格式化`);
+    }
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    for (const [k, x] of entries) stack.push([x, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+  }
+}
+
 export function canonicalJson(value: unknown, opts: CanonicalJsonOptions = {}): string {
+  assertDepth(value);
   const rank = new Map<string, number>();
   (opts.keyOrder ?? []).forEach((k, i) => {
     if (!rank.has(k)) rank.set(k, i);

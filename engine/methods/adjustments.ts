@@ -157,6 +157,7 @@ function price(c: CompiledRule, item: IndexedFact, ctx: MethodContext, rulesPoin
       break;
     case 'range': {
       const v = fact[p.field];
+      if (v === undefined) return missingField(c, item, p.field, ctx);
       if (typeof v !== 'number' || v < p.min || v > p.max) {
         ctx.report(
           dataIssue(
@@ -173,14 +174,17 @@ function price(c: CompiledRule, item: IndexedFact, ctx: MethodContext, rulesPoin
     }
     case 'table': {
       const key = fact[p.field];
-      const v = p.values[String(key)];
+      if (key === undefined) return missingField(c, item, p.field, ctx);
+      // own rows only: a recorded "toString" is not a row of the table
+      const row = String(key);
+      const v = Object.hasOwn(p.values, row) ? p.values[row] : undefined;
       if (v === undefined) {
         ctx.report(
           dataIssue(
             'table-key-unknown',
             joinPointer('', 'facts', item.ref.index, p.field),
-            `规则“${c.rule.name}”的分值表没有“${String(key)}”这一项(可选:${Object.keys(p.values).join('、')})`,
-            `rule "${c.rule.id}" has no row "${String(key)}" (rows: ${Object.keys(p.values).join(', ')})`,
+            `规则“${c.rule.name}”的分值表没有“${row}”这一项(可选:${Object.keys(p.values).join('、')})`,
+            `rule "${c.rule.id}" has no row "${row}" (rows: ${Object.keys(p.values).join(', ')})`,
           ),
         );
         return undefined;
@@ -197,8 +201,32 @@ function price(c: CompiledRule, item: IndexedFact, ctx: MethodContext, rulesPoin
   if (c.rule.quantityField !== undefined) {
     const q = fact[c.rule.quantityField];
     quantity = q === undefined ? 1 : Number(q);
+    if (!(Number.isFinite(quantity) && quantity >= 0)) {
+      ctx.report(
+        dataIssue(
+          'bad-quantity',
+          joinPointer('', 'facts', item.ref.index, c.rule.quantityField),
+          `规则“${c.rule.name}”的数量(人次)须为不小于 0 的数,记录为 ${JSON.stringify(q)}`,
+          `rule "${c.rule.id}" needs a quantity ≥ 0; the fact records ${JSON.stringify(q)}`,
+        ),
+      );
+      return undefined;
+    }
   }
   return { base, quantity };
+}
+
+/** A rule reads a field the fact does not have: name the field, never "undefined". */
+function missingField(c: CompiledRule, item: IndexedFact, field: string, ctx: MethodContext): undefined {
+  ctx.report(
+    dataIssue(
+      'missing-field',
+      joinPointer('', 'facts', item.ref.index, field),
+      `缺少字段 ${field}(规则“${c.rule.name}”按此字段计分,${c.rule.source})`,
+      `missing field ${field} (rule "${c.rule.id}" prices the fact by it)`,
+    ),
+  );
+  return undefined;
 }
 
 /**

@@ -24,11 +24,11 @@ export const gradedRating: ScoringMethod<'graded-rating'> = {
       const [item, ...extra] = facts;
       for (const f of facts) ctx.facts.use(f.ref);
       for (const dup of extra) {
-        ctx.report(dataIssue('duplicate-rating', joinPointer('', 'facts', dup.ref.index), `单位 ${unit.id} 在“${ctx.leaf.name}”中有多条评价`, `unit ${unit.id} has more than one rating for ${ctx.leaf.id}`));
+        ctx.report(dataIssue('duplicate-rating', joinPointer('', 'facts', dup.ref.index), `${ctx.words.unit} ${unit.id} 在“${ctx.leaf.name}”中有多条评价`, `unit ${unit.id} has more than one rating for ${ctx.leaf.id}`));
       }
       if (!item) {
-        if (m.missing.kind === 'error') {
-          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”评价`, `unit ${unit.id} has no ${m.factType} fact for ${ctx.leaf.id}`));
+        if (m.missing.kind === 'error' && !ctx.facts.hadUnusable(m.factType, unit.id)) {
+          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”评价`, `unit ${unit.id} has no ${m.factType} fact for ${ctx.leaf.id}`));
         }
         out.set(unit.id, { points: 0, steps: [{ kind: 'missing', policy: m.missing.kind, points: 0 }] });
         continue;
@@ -63,7 +63,7 @@ function rate(m: GradedRatingMethod, item: IndexedFact, unit: RosterUnit, ctx: M
   const g = m.grades.find((x) => (x.min === undefined || score >= x.min) && (x.max === undefined || (x.maxExclusive ? score < x.max : score <= x.max)));
   if (!g || score > ctx.leaf.max || score < 0) {
     ctx.report(
-      dataIssue('score-outside-grades', joinPointer('', 'facts', item.ref.index, field), `单位 ${unit.id} 的评分 ${score} 不在任何等次的分数带内(满分 ${ctx.leaf.max})`, `score ${score} of unit ${unit.id} falls in no grade band (max ${ctx.leaf.max})`),
+      dataIssue('score-outside-grades', joinPointer('', 'facts', item.ref.index, field), `${ctx.words.unit} ${unit.id} 的评分 ${score} 不在任何等次的分数带内(满分 ${ctx.leaf.max})`, `score ${score} of unit ${unit.id} falls in no grade band (max ${ctx.leaf.max})`),
     );
     return undefined;
   }

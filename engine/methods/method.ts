@@ -2,6 +2,7 @@ import type { RosterUnit } from '../data/dataset.ts';
 import type { Issue } from '../issue.ts';
 import type { FactIndex, RosterIndex } from '../run/facts-index.ts';
 import type { MethodKind, MethodOf } from '../scheme/methods/index.ts';
+import type { UnitWords } from '../terms.ts';
 import type { Step } from '../trace.ts';
 
 /** The leaf indicator a method scores, resolved from the tree. */
@@ -20,6 +21,8 @@ export interface MethodContext {
   units: readonly RosterUnit[];
   facts: FactIndex;
   roster: RosterIndex;
+  /** What the scheme calls units and parents (科室 / 单位), for messages. */
+  words: UnitWords;
   /** Input problems found while scoring (range out of bounds, quota broken…) go here, with data pointers. */
   report(issue: Issue): void;
 }

@@ -4,6 +4,8 @@ import { shareCount } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
 import type { Quota } from '../scheme/methods/graded-rating.ts';
 import type { MethodContext } from './method.ts';
+import { compileCondition } from '../conditions/index.ts';
+import { unitScope } from '../run/scope.ts';
 
 /** A unit's grade as given in one fact, checked against a quota (强制分布). */
 export interface QuotaMember {
@@ -34,7 +36,10 @@ function scopeKey(q: Quota, r: QuotaMember): string {
  */
 export function checkQuota(q: Quota, grades: ReadonlyArray<{ id: string; name: string }>, rated: readonly QuotaMember[], ctx: MethodContext, label = ''): void {
   const groups = new Map<string, QuotaMember[]>();
+  // a quota the document states for some units only (one category) binds only those
+  const applies = q.when ? compileCondition(q.when) : undefined;
   for (const r of rated) {
+    if (applies && !applies(unitScope(r.unit, ctx.roster.parentOf(r.unit)))) continue;
     const k = scopeKey(q, r);
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
@@ -69,7 +74,7 @@ export function checkQuota(q: Quota, grades: ReadonlyArray<{ id: string; name: s
           dataIssue(
             'quota-broken',
             joinPointer('', 'facts', at.item.ref.index),
-            `“${ctx.leaf.name}”${label ? label + ' ' : ''}等次比例不符(${q.source}):${key || '全体'} 共 ${n} 个单位,“${name}”${c} 个,应为 ${l.lo}–${l.hi} 个`,
+            `“${ctx.leaf.name}”${label ? label + ' ' : ''}等次比例不符(${q.source}):${key || '全体'} 共 ${n} 个${ctx.words.unit},“${name}”${c} 个,应为 ${l.lo}–${l.hi} 个`,
             `quota broken for ${ctx.leaf.id}${label ? ' (' + label + ')' : ''} in scope "${key}": ${n} units, ${c} rated ${l.grade}, allowed ${l.lo}–${l.hi}`,
           ),
         );

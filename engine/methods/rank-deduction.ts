@@ -31,12 +31,12 @@ export const rankDeduction: ScoringMethod<'rank-deduction'> = {
       const parent = pid === undefined ? undefined : ctx.roster.parents.get(pid);
       if (!parent) continue; // target checks already reported unknown parents
       if (scored.has(parent.id) || reported.has(parent.id)) {
-        ctx.report(dataIssue('duplicate-score', joinPointer('', 'facts', item.ref.index), `主管单位 ${parent.id} 有多条年度分数`, `parent ${parent.id} has more than one score`));
+        ctx.report(dataIssue('duplicate-score', joinPointer('', 'facts', item.ref.index), `${ctx.words.parent} ${parent.id} 有多条年度分数`, `parent ${parent.id} has more than one score`));
         continue;
       }
       const group = groups.find((x) => x.when(unitScope(undefined, parent)));
       if (!group) {
-        ctx.report(dataIssue('no-rank-group', joinPointer('', 'facts', item.ref.index), `主管单位 ${parent.id} 不属于任何排名分组`, `parent ${parent.id} matches no ranking group of ${ctx.leaf.id}`));
+        ctx.report(dataIssue('no-rank-group', joinPointer('', 'facts', item.ref.index), `${ctx.words.parent} ${parent.id} 不属于任何排名分组`, `parent ${parent.id} matches no ranking group of ${ctx.leaf.id}`));
         continue;
       }
       if (m.rankField !== undefined) {
@@ -64,8 +64,8 @@ export const rankDeduction: ScoringMethod<'rank-deduction'> = {
     for (const unit of ctx.units) {
       const r = unit.parent === undefined ? undefined : ranks.get(unit.parent);
       if (!r) {
-        if (m.missing === 'error') {
-          ctx.report(dataIssue('missing-parent-score', unitPointer(ctx, unit.id), `单位 ${unit.id} 的主管单位没有“${ctx.leaf.name}”分数`, `the parent of unit ${unit.id} has no ${m.factType} score`));
+        if (m.missing === 'error' && !(unit.parent !== undefined && ctx.facts.hadUnusable(m.factType, unit.parent))) {
+          ctx.report(dataIssue('missing-parent-score', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id} 的${ctx.words.parent}没有“${ctx.leaf.name}”分数`, `the parent of unit ${unit.id} has no ${m.factType} score`));
         }
         const points = m.missing === 'full' ? max : 0;
         out.set(unit.id, { points, steps: [{ kind: 'missing', policy: m.missing, points }] });

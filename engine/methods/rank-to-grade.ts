@@ -42,8 +42,8 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
             preliminary = g.id;
             rated.push({ unit, item: first, grade: g });
           }
-        } else if (m.missing === 'error') {
-          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `单位 ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
+        } else if (m.missing === 'error' && !ctx.facts.hadUnusable(m.factType, unit.id)) {
+          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
         }
         const base = (m.grades.find((g) => g.id === preliminary) ?? lowest).base;
         const adj = applyTable({ hitPolicy: 'first', rules: m.adjustments }, compiled, unit, ctx, `${ctx.leaf.pointer}/method/adjustments`, 1, (f) => String(f[m.periodField]) === period);
@@ -60,10 +60,13 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
           (a, b) => b.score - a.score || rankOfGrade(a.preliminary) - rankOfGrade(b.preliminary) || (ctx.roster.order.get(a.unit.id) ?? 0) - (ctx.roster.order.get(b.unit.id) ?? 0),
         );
         const n = members.length;
+        // each grade takes its rounded share; the declared remainder grade (default the last) takes what is left
+        const rest = m.remainder === undefined ? m.grades.length - 1 : m.grades.findIndex((g) => g.id === m.remainder);
+        const counts = m.grades.map((g, i) => (i === rest ? 0 : shareCount(n, g.percent, m.rounding)));
+        counts[rest] = Math.max(0, n - counts.reduce((a, b) => a + b, 0));
         let cursor = 0;
-        const cut = m.grades.map((g, i) => {
-          const c = i === m.grades.length - 1 ? n - cursor : Math.min(n - cursor, shareCount(n, g.percent, m.rounding));
-          cursor += c;
+        const cut = counts.map((c) => {
+          cursor += Math.min(c, n - cursor);
           return cursor;
         });
         members.forEach((e, i) => {

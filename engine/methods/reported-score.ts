@@ -22,8 +22,8 @@ export const reportedScore: ScoringMethod<'reported-score'> = {
           return { fact: f.ref, value: Number(f.fact[m.field]) };
         });
       if (values.length === 0) {
-        if (m.missing === 'error') {
-          ctx.report(dataIssue('missing-score', unitPointer(ctx, unit.id), `单位 ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”分数`, `unit ${unit.id} has no ${m.factType} score for ${ctx.leaf.id}`));
+        if (m.missing === 'error' && !ctx.facts.hadUnusable(m.factType, unit.id)) {
+          ctx.report(dataIssue('missing-score', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”分数`, `unit ${unit.id} has no ${m.factType} score for ${ctx.leaf.id}`));
         }
         const points = m.missing === 'full' ? max : 0;
         out.set(unit.id, { points, steps: [{ kind: 'missing', policy: m.missing, points }] });

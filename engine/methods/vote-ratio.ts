@@ -48,6 +48,13 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
         // a record without the count field is one vote (the field is absent when votes are recorded one by one)
         const c = m.countField === undefined ? undefined : fact[m.countField];
         const n = c === undefined ? 1 : Number(c);
+        if (!(Number.isFinite(n) && n >= 0)) {
+          const field = m.countField as string;
+          ctx.report(
+            dataIssue('bad-count', joinPointer('', 'facts', ref.index, field), `票数须为不小于 0 的数,记录为 ${JSON.stringify(c)}`, `a vote count must be a number ≥ 0; the fact records ${JSON.stringify(c)}`),
+          );
+          continue;
+        }
         counts[level as string] = (counts[level as string] ?? 0) + n;
         total += n;
         weighted += n * v;
@@ -67,7 +74,7 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
       const steps: Step[] = [];
       let points: number;
       if (t.own === null) {
-        points = m.noVotes.kind === 'zero' ? 0 : m.noVotes.kind === 'full' ? max : (populationMean ?? 0);
+        points = noVotePoints(m.noVotes.kind, max, populationMean, m.smallSample?.populationWeight);
         steps.push({ kind: 'no-votes', policy: m.noVotes.kind, points, ...(m.noVotes.source ? { source: m.noVotes.source } : {}) });
       } else {
         steps.push({ kind: 'votes', counts: t.counts, total: t.total, ratio: clean(t.own / max), points: t.own });
@@ -108,6 +115,24 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
     return out;
   },
 };
+
+function noVotePoints(policy: 'zero' | 'full' | 'population-mean' | 'small-sample', max: number, mean: number | null, populationWeight: number | undefined): number {
+  switch (policy) {
+    case 'zero':
+      return 0;
+    case 'full':
+      return max;
+    case 'population-mean':
+      return mean ?? 0;
+    case 'small-sample':
+      // fewer than N votes: mean × w + own × (1 − w); with no vote the own part is taken as 0
+      return clean((mean ?? 0) * (populationWeight ?? 0));
+    default: {
+      const never: never = policy;
+      return never;
+    }
+  }
+}
 
 /** Whether a condition reads the roster entries `$unit` / `$parent` of the scope (conservative: every branch is walked). */
 function readsRoster(c: unknown): boolean {

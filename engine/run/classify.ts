@@ -6,6 +6,7 @@ import type { Basis } from '../scheme/flow-basis.ts';
 import type { Ranking } from '../scheme/flow.ts';
 import type { RankedEntry } from './rank.ts';
 import type { ClassResult, ClassTie, RankingResult } from './result.ts';
+import { HistoryIndex } from './history-index.ts';
 import { keepsOut, type VetoHit } from './veto.ts';
 
 export interface ClassifyInput {
@@ -29,8 +30,8 @@ export function inBand(b: Pick<ScoreBand, 'lower' | 'upper'>, v: number): boolea
 }
 
 /** Whether a unit's history holds the outcome in at least `atLeast` (default all) of the listed years. */
-export function holdsHistory(h: HistoryCondition, history: readonly HistoryRecord[], year: number, unit: string): boolean {
-  const hits = h.yearsAgo.filter((n) => history.some((r) => r.unit === unit && r.year === year - n && r.outcome === h.outcome)).length;
+export function holdsHistory(h: HistoryCondition, history: HistoryIndex, year: number, unit: string): boolean {
+  const hits = h.yearsAgo.filter((n) => history.has(unit, year - n, h.outcome)).length;
   return hits >= (h.atLeast ?? h.yearsAgo.length);
 }
 
@@ -44,11 +45,14 @@ export function holdsHistory(h: HistoryCondition, history: readonly HistoryRecor
  */
 export function classify(input: ClassifyInput): ClassResult[] {
   const done = new Map<string, ClassResult>();
+  // indexed once: each history question is a lookup, not a scan of every history line
+  const past = new HistoryIndex(input.history);
   /** Members each class would have had without vetoes: a cap moves those units down. */
   const wouldBe = new Map<string, Set<string>>();
   for (const c of input.classes) {
     const taken = new Set((c.excludes ?? []).flatMap((x) => done.get(x)?.units ?? []));
-    const inWithin = (u: string) => c.within === undefined || (done.get(c.within)?.units.includes(u) ?? false);
+    const within = c.within === undefined ? undefined : new Set(done.get(c.within)?.units ?? []);
+    const inWithin = (u: string) => within === undefined || within.has(u);
     const vetoedOut = (u: string) => (input.vetoes.get(u) ?? []).some((h) => keepsOut(h, c.id));
     const eligible = (u: string, withVetoes: boolean) => inWithin(u) && !taken.has(u) && !(withVetoes && vetoedOut(u));
     const ties: ClassTie[] = [];
@@ -63,14 +67,14 @@ export function classify(input: ClassifyInput): ClassResult[] {
             const n = c.count ?? shareCount(pool.length, c.percent ?? 0, c.rounding ?? 'floor');
             const ordered = c.from === 'top' ? pool : [...pool].reverse();
             const picked = cut(ordered, n, c, def, input, withVetoes ? ties : undefined, g.key);
-            out.push(...picked.filter((u) => !c.history || holdsHistory(c.history, input.history, input.year, u)));
+            out.push(...picked.filter((u) => !c.history || holdsHistory(c.history, past, input.year, u)));
           }
           return out;
         }
         case 'band':
           return input.scored.filter((u) => eligible(u, withVetoes) && inBand(c.band, input.value(c.band.basis, u)));
         case 'history':
-          return (done.get(c.of)?.units ?? []).filter((u) => eligible(u, withVetoes) && holdsHistory(c.history, input.history, input.year, u));
+          return (done.get(c.of)?.units ?? []).filter((u) => eligible(u, withVetoes) && holdsHistory(c.history, past, input.year, u));
         default: {
           const never: never = c;
           return never;

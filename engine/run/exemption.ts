@@ -3,6 +3,7 @@ import type { Dataset } from '../data/dataset.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { holdsHistory } from './classify.ts';
 import type { RosterIndex } from './facts-index.ts';
+import { HistoryIndex } from './history-index.ts';
 import type { UnitResult } from './result.ts';
 import { unitScope } from './scope.ts';
 
@@ -12,7 +13,8 @@ import { unitScope } from './scope.ts';
  */
 export function findExemptions(scheme: Scheme, data: Dataset, roster: RosterIndex): Map<string, NonNullable<UnitResult['exemptBy']>> {
   const out = new Map<string, NonNullable<UnitResult['exemptBy']>>();
-  const history = data.history ?? [];
+  // indexed once: units × history lines would be 800 million comparisons for 20,000 units and 40,000 lines
+  const history = new HistoryIndex(data.history ?? []);
   for (const e of scheme.exemptions ?? []) {
     switch (e.kind) {
       case 'history': {
@@ -20,7 +22,7 @@ export function findExemptions(scheme: Scheme, data: Dataset, roster: RosterInde
         for (const u of data.units) {
           if (out.has(u.id)) continue;
           if (holdsHistory(e, history, scheme.year, u.id)) {
-            const held = years.filter((y) => history.some((h) => h.unit === u.id && h.year === y && h.outcome === e.outcome));
+            const held = years.filter((y) => history.has(u.id, y, e.outcome));
             out.set(u.id, { exemption: e.id, name: e.name, years: held, source: e.source });
           }
         }

@@ -21,8 +21,17 @@ export class FactIndex {
   /** One byte per fact: whether a scoring rule took it (a fact no rule takes is reported, never dropped silently). */
   private readonly used: Uint8Array;
 
-  /** `skip`: indexes of facts not to score (voided by a validity rule); their indexes stay their data pointers. */
-  constructor(facts: readonly Fact[], skip?: ReadonlySet<number>) {
+  /**
+   * `skip`: indexes of facts not to score (voided by a validity rule, or found
+   * unusable by the data check); their indexes stay their data pointers.
+   * `unusable`: fact type → targets that had an unusable fact, so a method
+   * does not also call them missing.
+   */
+  constructor(
+    facts: readonly Fact[],
+    skip?: ReadonlySet<number>,
+    private readonly unusable: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  ) {
     this.used = new Uint8Array(facts.length);
     facts.forEach((fact, index) => {
       if (skip?.has(index)) return;
@@ -57,6 +66,11 @@ export class FactIndex {
 
   ofParent(type: string, parent: string): readonly IndexedFact[] {
     return this.types.get(type)?.byParent.get(parent) ?? [];
+  }
+
+  /** Whether a fact of this type about this unit or parent was left out as unusable (already reported at the fact). */
+  hadUnusable(type: string, target: string): boolean {
+    return this.unusable.get(type)?.has(target) ?? false;
   }
 }
 

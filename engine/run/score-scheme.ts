@@ -1,11 +1,12 @@
 import { compileCondition } from '../conditions/index.ts';
-import { checkDataset } from '../data/check-dataset.ts';
+import { inspectDataset } from '../data/check-dataset.ts';
 import { checkDatasetShape } from '../data/dataset-shape.ts';
 import type { Dataset, RosterUnit } from '../data/dataset.ts';
 import { dataIssue, hasErrors, type Issue } from '../issue.ts';
 import { METHODS } from '../methods/registry.ts';
 import type { MethodContext, ScoringMethod, UnitScore } from '../methods/method.ts';
 import { clean, roundTo } from '../numbers.ts';
+import { wordsOf } from '../terms.ts';
 import type { Method, MethodKind } from '../scheme/methods/index.ts';
 import type { Ranking } from '../scheme/flow.ts';
 import type { Scheme } from '../scheme/scheme.ts';
@@ -18,6 +19,7 @@ import { FactIndex, RosterIndex } from './facts-index.ts';
 import { rankUnits, type Rankable } from './rank.ts';
 import { flatten, resolveTree, type ResolvedIndicator, type ResolvedVariant } from './resolve-tree.ts';
 import type { RankingResult, RunResult, SelectionResult, UnitResult } from './result.ts';
+import { findNonFinite } from './finite.ts';
 import { unitScope } from './scope.ts';
 import { select } from './selection.ts';
 import { checkValidity } from './validity.ts';
@@ -34,29 +36,57 @@ function runMethod<K extends MethodKind>(method: Extract<Method, { kind: K }>, c
  * selections → indicators of selected units → totals → rankings → classes →
  * consequences. Input problems come back as issues; `ok` is false if any is an error.
  * The scheme is assumed valid (see validateScheme).
+ *
+ * A clerk sees every problem of a data set in one run: the data check and
+ * the methods' own checks (ranges, quotas, missing scores, ties) all run, with
+ * the facts the data check found unusable left out. A run with an error
+ * returns its issues and no scores, ranks or classes: numbers computed from
+ * broken input must not be read as a result.
  */
 export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
   const shape = checkDatasetShape(data);
-  const issues: Issue[] = shape.length > 0 ? shape : checkDataset(scheme, data);
-  const empty: RunResult = { ok: false, issues, scheme: { id: scheme.id, version: scheme.version }, units: [], selections: [], rankings: [], classes: [], consequences: [] };
-  if (shape.length > 0) return empty;
+  if (shape.length > 0) return failed(scheme, shape);
+  const checked = inspectDataset(scheme, data);
+  const issues: Issue[] = [];
+  // one problem, one report: a parent's fact read for each of its units is reported once, at the fact
+  // (the same code, place and wording; two different problems at one place are both kept)
+  const reported = new Set<string>();
+  const report = (i: Issue) => {
+    const key = `${i.code}\u0000${i.path}\u0000${i.message.en}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    issues.push(i);
+  };
+  checked.issues.forEach(report);
   if (data.scheme !== undefined && data.scheme !== scheme.id) {
-    issues.push(dataIssue('scheme-mismatch', '/scheme', `数据是为方案 ${data.scheme} 准备的,不是 ${scheme.id}`, `data was prepared for scheme ${data.scheme}, not ${scheme.id}`, 'warning'));
+    report(dataIssue('scheme-mismatch', '/scheme', `数据是为方案 ${data.scheme} 准备的,不是 ${scheme.id}`, `data was prepared for scheme ${data.scheme}, not ${scheme.id}`, 'warning'));
   }
-  if (hasErrors(issues)) return empty;
-  // validity rules decide whether the season counts (and which ballots are void) before anything is scored
-  const validity = checkValidity(scheme, data);
-  issues.push(...validity.issues);
-  if (hasErrors(issues)) return empty;
+  const result = run(scheme, data, checked, report, issues);
+  const broken = findNonFinite(result);
+  if (broken) report(dataIssue('non-finite-result', broken, '计算结果不是有限的数,请检查数据中的数值', 'a computed number is not finite; check the numbers in the data'));
+  return hasErrors(issues) ? failed(scheme, issues) : result;
+}
 
+function failed(scheme: Scheme, issues: Issue[]): RunResult {
+  return { ok: false, issues, scheme: { id: scheme.id, version: scheme.version }, units: [], selections: [], rankings: [], classes: [], consequences: [] };
+}
+
+function run(scheme: Scheme, data: Dataset, checked: ReturnType<typeof inspectDataset>, report: (i: Issue) => void, issues: Issue[]): RunResult {
+  const words = wordsOf(scheme);
   const roster = new RosterIndex(data);
-  const facts = new FactIndex(data.facts, validity.voided);
+  // validity rules decide whether the season counts and which ballots are void; facts the data check
+  // rejected are seen as bare records of their type (counted, no fields read: their values are not safe to read)
+  const seen = { ...data, facts: data.facts.map((f, i) => (checked.unusable.has(i) ? { type: f.type } : f)) };
+  const validity = checkValidity(scheme, seen);
+  validity.issues.forEach(report);
+  const skipped = new Set([...checked.unusable, ...validity.voided]);
+  const facts = new FactIndex(data.facts, skipped, checked.unusableTargets);
   const roots = resolveTree(scheme);
   const all = flatten(roots);
   const exempt = findExemptions(scheme, data, roster);
   const scoredUnits = data.units.filter((u) => !exempt.has(u.id));
   const leafScores = new Map<string, Map<string, UnitScore>>();
-  const report = (i: Issue) => issues.push(i);
+  const byIndicatorId = new Map(all.map((r) => [r.id, r]));
 
   // the variant each unit takes, per indicator with variants: the first whose condition holds on $unit / $parent
   const variantOf = new Map<string, Map<string, ResolvedVariant>>();
@@ -79,7 +109,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     if (!method) return;
     // a leaf inside a variant scores (and takes population figures from) only the units of that variant
     const units = leaf.within.length === 0 ? candidates : candidates.filter((u) => applies(leaf, u.id));
-    leafScores.set(leaf.id, runMethod(method, { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units, facts, roster, report }));
+    leafScores.set(leaf.id, runMethod(method, { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units, facts, roster, words, report }));
   };
   for (const leaf of all) if (leaf.requires === undefined) scoreLeaf(leaf, scoredUnits);
 
@@ -90,7 +120,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     if (r.node.requires && !selected.get(r.node.requires.selection)?.has(unit)) {
       const p = r.node.requires.otherwise;
       const points =
-        p.kind === 'zero' ? 0 : p.kind === 'fixed' ? p.points : clean((r.max * valueOf(p.basis, unit)) / (all.find((x) => x.id === p.basis)?.max ?? 1));
+        p.kind === 'zero' ? 0 : p.kind === 'fixed' ? p.points : clean((r.max * valueOf(p.basis, unit)) / (byIndicatorId.get(p.basis)?.max ?? 1));
       const step: Step = { kind: 'not-selected', selection: r.node.requires.selection, policy: p.kind, points, ...(p.source ? { source: p.source } : {}) };
       return { ...base, points, steps: [step] };
     }
@@ -127,7 +157,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     const key = `${indicator}\u0000${unit}`;
     let v = valueCache.get(key);
     if (v === undefined) {
-      const r = all.find((x) => x.id === indicator);
+      const r = byIndicatorId.get(indicator);
       v = r && applies(r, unit) ? traceOf(r, unit).points : 0;
       valueCache.set(key, v);
     }
@@ -156,7 +186,12 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
   }
   valueCache.clear();
 
-  issues.push(...reportDroppedFacts(scheme, data, all, facts, exempt, validity.voided));
+  const selectionsOf = new Map<string, string[]>();
+  for (const s of selections) for (const m of s.members) selectionsOf.set(m.unit, [...(selectionsOf.get(m.unit) ?? []), s.id]);
+
+  // a fact the data check already reported (unknown unit, duplicate…) is not reported again as dropped
+  const flagged = new Set(checked.issues.map((i) => /^\/facts\/(\d+)/.exec(i.path)?.[1]).filter((x) => x !== undefined));
+  for (const i of reportDroppedFacts(scheme, data, all, facts, exempt, skipped)) if (!flagged.has(/^\/facts\/(\d+)/.exec(i.path)?.[1] ?? '')) report(i);
 
   const units: UnitResult[] = [];
   const totals = new Map<string, number>();
@@ -173,7 +208,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     const rounding = scheme.rounding?.total;
     const total = rounding ? roundTo(inTotal + outside, rounding.digits, rounding.mode) : clean(inTotal + outside);
     totals.set(u.id, total);
-    const sel = selections.filter((s) => s.members.some((m) => m.unit === u.id)).map((s) => s.id);
+    const sel = selectionsOf.get(u.id) ?? [];
     units.push({ ...meta, status: 'scored', inTotal, outsideTotal: outside, total, indicators, ranks: {}, classes: [], selections: sel });
   }
 
@@ -192,7 +227,7 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
     for (const [key, members] of groups) {
       const { entries, unresolvedTies } = rankUnits(rankables(members, rk.basis, totals), rk.tieBreak);
       for (const tie of unresolvedTies) {
-        issues.push(dataIssue('unresolved-tie', `/units/${roster.order.get(tie[0] as string) ?? ''}`, `排名“${rk.name}”中 ${tie.join('、')} 成绩完全相同,方案规定不得并列(${rk.tieBreak.source ?? rk.source})`, `ranking ${rk.id}: units ${tie.join(', ')} are tied and the scheme forbids ties`));
+        report(dataIssue('unresolved-tie', `/units/${roster.order.get(tie[0] as string) ?? ''}`, `排名“${rk.name}”中 ${tie.join('、')} 成绩完全相同,方案规定不得并列(${rk.tieBreak.source ?? rk.source})`, `ranking ${rk.id}: units ${tie.join(', ')} are tied and the scheme forbids ties`));
       }
       result.groups.push({ key, entries });
       for (const e of entries) {

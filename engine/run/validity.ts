@@ -100,13 +100,29 @@ function check(rule: ValidityRule, data: Dataset, indexes: readonly number[], is
         if (!when || when(f)) g.count += 1;
         groups.set(key, g);
       }
+      if (rule.every) {
+        // groups that must exist even without a record (a month with no call-back counts 0)
+        const every = rule.every;
+        const axes = rule.groupBy.map((f) =>
+          f === every.field ? every.values : f === 'unit' ? data.units.map((u) => u.id) : [...new Set([...groups.keys()].map((k) => (JSON.parse(k) as unknown[])[rule.groupBy.indexOf(f)]))],
+        );
+        let combos: unknown[][] = [[]];
+        for (const axis of axes) combos = combos.flatMap((c) => axis.map((v) => [...c, v]));
+        for (const c of combos) {
+          const key = JSON.stringify(c);
+          if (!groups.has(key)) groups.set(key, { first: -1, members: [], count: 0 });
+        }
+      }
       for (const [key, g] of groups) {
         const lo = rule.min ?? 0;
         const hi = rule.max ?? Infinity;
         if (g.count >= lo && g.count <= hi) continue;
         const want = rule.max === undefined ? `≥ ${lo}` : rule.min === undefined ? `≤ ${hi}` : lo === hi ? `${lo}` : `${lo}–${hi}`;
         const label = rule.groupBy.map((f, j) => `${f}=${String((JSON.parse(key) as unknown[])[j])}`).join(', ');
-        const at = joinPointer('', 'facts', g.first);
+        // an expected group without any record is pointed at the unit (when grouped by unit) or the facts
+        const unitAt = rule.groupBy.indexOf('unit');
+        const unitIndex = unitAt < 0 ? -1 : data.units.findIndex((u) => u.id === (JSON.parse(key) as unknown[])[unitAt]);
+        const at = g.first >= 0 ? joinPointer('', 'facts', g.first) : unitIndex >= 0 ? `/units/${unitIndex}` : '/facts';
         if (rule.onBreak === 'void') {
           for (const i of g.members) voided.add(i);
           issues.push(

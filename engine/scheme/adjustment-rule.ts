@@ -1,18 +1,18 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
-import { Id, Source } from './common.ts';
+import { Id, Num, Source } from './common.ts';
 import { doc, KindUnion } from './kind-union.ts';
 
 /** How many points one matching fact is worth (before modifiers). */
 export const FixedPoints = Type.Object(
-  { kind: Type.Literal('fixed'), value: Type.Number({ ...doc('每例/每人次分值', 'points per case') }) },
+  { kind: Type.Literal('fixed'), value: Num({ ...doc('每例/每人次分值', 'points per case') }) },
   { additionalProperties: false, ...doc('固定分值:每例扣/加 N 分', 'fixed points per case') },
 );
 export const RangePoints = Type.Object(
   {
     kind: Type.Literal('range'),
-    min: Type.Number(),
-    max: Type.Number(),
+    min: Num(),
+    max: Num(),
     field: Type.String({ ...doc('记录评议人所定分值的字段', 'field holding the amount the evaluator chose') }),
   },
   { additionalProperties: false, ...doc('视情分值:记录值须在区间内,否则为输入错误', 'evaluator-chosen amount, must lie within [min, max]') },
@@ -21,7 +21,7 @@ export const TablePoints = Type.Object(
   {
     kind: Type.Literal('table'),
     field: Type.String({ ...doc('查表字段', 'field whose value selects the row') }),
-    values: Type.Record(Type.String(), Type.Number(), { ...doc('字段值 → 分值', 'field value → points') }),
+    values: Type.Record(Type.String(), Num(), { ...doc('字段值 → 分值', 'field value → points') }),
   },
   { additionalProperties: false, ...doc('查表分值(如角色表、层级表)', 'points looked up by a field (role table, level table)') },
 );
@@ -34,7 +34,7 @@ export const MultiplyModifier = Type.Object(
     id: Id,
     name: Type.String(),
     when: ConditionSchema,
-    factor: Type.Number({ exclusiveMinimum: 0 }),
+    factor: Num({ exclusiveMinimum: 0 }),
     source: Source,
   },
   { additionalProperties: false, ...doc('条件成立时乘以系数(加倍、折半、1.5 系数)', 'multiply when the condition holds') },
@@ -68,7 +68,7 @@ export const AdjustmentRule = Type.Object(
 export type AdjustmentRule = Static<typeof AdjustmentRule>;
 
 export const RuleGroup = Type.Object(
-  { id: Id, name: Type.String(), cap: Type.Number({ minimum: 0, ...doc('限扣/限加分值', 'cap of the group') }), source: Source },
+  { id: Id, name: Type.String(), cap: Num({ minimum: 0, ...doc('限扣/限加分值', 'cap of the group') }), source: Source },
   { additionalProperties: false, ...doc('规则组及其上限', 'rule group with a cap') },
 );
 export type RuleGroup = Static<typeof RuleGroup>;

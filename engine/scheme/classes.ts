@@ -1,12 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
-import { Id, Source } from './common.ts';
+import { Id, Int, Num, Source } from './common.ts';
 import { Basis } from './flow-basis.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 
 /** One end of a score band, its inclusion declared (never guessed): ≥ 85 is `{ value: 85, inclusive: true }`. */
 export const Bound = Type.Object(
-  { value: Type.Number(), inclusive: Type.Boolean({ ...doc('是否含端点(≥/≤ 为 true,>/< 为 false)', 'whether the end value itself belongs to the band') }) },
+  { value: Num(), inclusive: Type.Boolean({ ...doc('是否含端点(≥/≤ 为 true,>/< 为 false)', 'whether the end value itself belongs to the band') }) },
   { additionalProperties: false, ...doc('分数带端点', 'end of a score band') },
 );
 
@@ -26,8 +26,8 @@ export type ScoreBand = Static<typeof ScoreBand>;
 export const HistoryCondition = Type.Object(
   {
     outcome: Id,
-    yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, ...doc('往前第几年(1 = 上一年度)', 'years back (1 = last year)') }),
-    atLeast: Type.Optional(Type.Integer({ minimum: 1, ...doc('所列年度中至少几年为该结果(缺省:全部)', 'how many of the listed years must hold the outcome (default: all)') })),
+    yearsAgo: Type.Array(Int({ minimum: 1 }), { minItems: 1, ...doc('往前第几年(1 = 上一年度)', 'years back (1 = last year)') }),
+    atLeast: Type.Optional(Int({ minimum: 1, ...doc('所列年度中至少几年为该结果(缺省:全部)', 'how many of the listed years must hold the outcome (default: all)') })),
     source: Type.Optional(Source),
   },
   {
@@ -68,8 +68,8 @@ export const PlaceClass = Type.Object(
     ...common,
     ranking: Id,
     from: StringEnum(['top', 'bottom']),
-    count: Type.Optional(Type.Integer({ minimum: 0 })),
-    percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    count: Type.Optional(Int({ minimum: 0 })),
+    percent: Type.Optional(Num({ minimum: 0, maximum: 100 })),
     rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'])),
     among: Type.Optional(ScoreBand),
     ties: TiePolicy,

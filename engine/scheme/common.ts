@@ -1,5 +1,19 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type NumberOptions, type IntegerOptions, type Static } from '@sinclair/typebox';
 import { StringEnum, doc } from './kind-union.ts';
+
+/**
+ * The largest magnitude of any number in a scheme. JSON reads `1e999` as
+ * Infinity and JSON Schema's `type: number` accepts it, so every number of the
+ * format is bounded: far above any real points, cap, base or count, and far
+ * below where sums of a city-year's facts could overflow or lose integers.
+ */
+export const MAX_NUMBER = 1e9;
+
+/** A finite number within ±MAX_NUMBER (the options narrow it further). */
+export const Num = (options: NumberOptions = {}) => Type.Number({ minimum: -MAX_NUMBER, maximum: MAX_NUMBER, ...options });
+
+/** A finite integer within ±MAX_NUMBER (the options narrow it further). */
+export const Int = (options: IntegerOptions = {}) => Type.Integer({ minimum: -MAX_NUMBER, maximum: MAX_NUMBER, ...options });
 
 export const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', ...doc('标识:小写字母、数字与连字符', 'identifier: lowercase letters, digits and hyphens') });
 
@@ -8,7 +22,7 @@ export const Source = Type.String({ minLength: 1, ...doc('出处:所依据的文
 
 export const Rounding = Type.Object(
   {
-    digits: Type.Integer({ minimum: 0, maximum: 6, ...doc('保留小数位数', 'decimal digits kept') }),
+    digits: Int({ minimum: 0, maximum: 6, ...doc('保留小数位数', 'decimal digits kept') }),
     mode: StringEnum(['half-up', 'half-even', 'floor', 'ceil'], {
       ...doc('舍入方式:四舍五入 half-up、银行家 half-even、向下 floor、向上 ceil', 'rounding mode'),
     }),

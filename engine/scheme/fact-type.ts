@@ -38,6 +38,14 @@ export const FactType = Type.Object(
       },
       { additionalProperties: true, ...doc('字段的 JSON Schema', 'JSON Schema of the fields') },
     ),
+    labels: Type.Optional(
+      Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }), {
+        ...doc(
+          '枚举值的中文名称,如 {"satisfied": "满意"};CSV 和 Excel 中填写值或名称均可',
+          'display labels of enum values, e.g. {"satisfied": "满意"}; CSV and Excel cells may hold either',
+        ),
+      }),
+    ),
     source: Type.Optional(Source),
   },
   { additionalProperties: false, ...doc('事实类型', 'fact type') },

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
-import { Id, Source } from './common.ts';
+import { Id, Int, Num, Source } from './common.ts';
 import { Basis } from './flow-basis.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 
@@ -35,8 +35,8 @@ export const HistoryExemption = Type.Object(
     id: Id,
     name: Type.String(),
     outcome: Id,
-    yearsAgo: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1 }),
-    atLeast: Type.Optional(Type.Integer({ minimum: 1, ...doc('所列年度中至少几年为该结果(缺省:全部)', 'how many of the listed years must hold the outcome (default: all)') })),
+    yearsAgo: Type.Array(Int({ minimum: 1 }), { minItems: 1 }),
+    atLeast: Type.Optional(Int({ minimum: 1, ...doc('所列年度中至少几年为该结果(缺省:全部)', 'how many of the listed years must hold the outcome (default: all)') })),
     source: Source,
   },
   { additionalProperties: false, ...doc('按往年结果免评', 'exemption from history') },
@@ -67,10 +67,10 @@ export const Selection = Type.Object(
     id: Id,
     name: Type.String(),
     basis: Basis,
-    top: Type.Integer({ minimum: 0 }),
-    bottom: Type.Integer({ minimum: 0 }),
+    top: Int({ minimum: 0 }),
+    bottom: Int({ minimum: 0 }),
     carryOver: Type.Optional(
-      Type.Object({ outcome: Id, yearsAgo: Type.Integer({ minimum: 1 }) }, { additionalProperties: false, ...doc('上一年度某结果直接列入', 'units with an earlier outcome enter directly') }),
+      Type.Object({ outcome: Id, yearsAgo: Int({ minimum: 1 }) }, { additionalProperties: false, ...doc('上一年度某结果直接列入', 'units with an earlier outcome enter directly') }),
     ),
     listed: Type.Optional(ListedUnits),
     tieBreak: TieBreak,
@@ -130,7 +130,7 @@ export const Consequence = Type.Object(
     ),
     target: StringEnum(['parent', 'unit']),
     measure: Type.Optional(Type.String({ ...doc('计分对象(如“考绩”)', 'what the points apply to, e.g. 考绩') })),
-    points: Type.Optional(Type.Number()),
+    points: Type.Optional(Num()),
     note: Type.Optional(Type.String()),
     replaces: Type.Optional(Id),
     source: Source,

@@ -1,13 +1,13 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
-import { Id, Rounding, Source } from './common.ts';
+import { Id, Num, Rounding, Source } from './common.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 import { Method } from './methods/index.ts';
 
 export const NotSelectedPolicy = KindUnion(
   [
     Type.Object({ kind: Type.Literal('zero'), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('计 0 分', 'zero points') }),
-    Type.Object({ kind: Type.Literal('fixed'), points: Type.Number(), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('固定分值', 'fixed points') }),
+    Type.Object({ kind: Type.Literal('fixed'), points: Num(), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('固定分值', 'fixed points') }),
     Type.Object(
       { kind: Type.Literal('proportional'), basis: Id, source: Type.Optional(Source) },
       { additionalProperties: false, ...doc('按另一指标得分率折算', 'this max × (basis points ÷ basis max)') },
@@ -21,8 +21,8 @@ const IndicatorFields = <T extends TSchema>(self: T) => ({
   id: Id,
   name: Type.String({ minLength: 1 }),
   nameEn: Type.Optional(Type.String()),
-  points: Type.Optional(Type.Number({ minimum: 0, ...doc('分值(满分)', 'maximum points') })),
-  percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, ...doc('占上级分值的百分比', 'percentage of the parent indicator') })),
+  points: Type.Optional(Num({ minimum: 0, ...doc('分值(满分)', 'maximum points') })),
+  percent: Type.Optional(Num({ minimum: 0, maximum: 100, ...doc('占上级分值的百分比', 'percentage of the parent indicator') })),
   outsideTotal: Type.Optional(Type.Boolean({ ...doc('分值不占评价总分值(如加分项)', 'counted on top of the total, not inside it') })),
   source: Type.Optional(Source),
   aggregate: Type.Optional(

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Rounding, Source, TimeWindow } from './common.ts';
+import { Id, Int, Num, Rounding, Source, TimeWindow } from './common.ts';
 import { FactType } from './fact-type.ts';
 import { Classification, Consequence, Exemption, Ranking, Selection, Veto } from './flow.ts';
 import { ValidityRule } from './validity.ts';
@@ -42,6 +42,16 @@ export const Assumption = Type.Object(
 );
 export type Assumption = Static<typeof Assumption>;
 
+/** What the document calls the evaluated units and their parents, so messages speak its language (科室 / 单位, 部室 / 集团). */
+export const Terms = Type.Object(
+  {
+    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 20, ...doc('参评对象的称呼(如 科室、部室;缺省“参评单位”)', 'word for an evaluated unit (default 参评单位)') })),
+    parent: Type.Optional(Type.String({ minLength: 1, maxLength: 20, ...doc('上级的称呼(如 单位、集团;缺省“主管单位”)', 'word for a parent (default 主管单位)') })),
+  },
+  { additionalProperties: false, ...doc('提示信息中对参评对象与上级的称呼', 'words used in messages for units and parents') },
+);
+export type Terms = Static<typeof Terms>;
+
 export const Scheme = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -49,14 +59,15 @@ export const Scheme = Type.Object(
     name: Type.String({ minLength: 1 }),
     nameEn: Type.Optional(Type.String()),
     jurisdiction: Type.String({ minLength: 1 }),
-    year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    year: Int({ minimum: 1990, maximum: 2100 }),
     version: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+$', ...doc('版本号 x.y.z', 'semantic version') }),
     basedOn: Type.Optional(
       Type.Object({ id: Id, version: Type.String() }, { additionalProperties: false, ...doc('起草所依据的方案版本', 'scheme version this was drafted from') }),
     ),
     description: Type.Optional(Type.String()),
     source: Source,
-    totalPoints: Type.Number({ exclusiveMinimum: 0, ...doc('总分(不含分值外加分)', 'total points, excluding items outside the total') }),
+    terms: Type.Optional(Terms),
+    totalPoints: Num({ exclusiveMinimum: 0, ...doc('总分(不含分值外加分)', 'total points, excluding items outside the total') }),
     window: Type.Optional(TimeWindow),
     categories: Type.Array(Category, { ...doc('参评单位类别', 'unit categories') }),
     parentCategories: Type.Optional(Type.Array(Category, { ...doc('主管单位类别', 'parent categories') })),
@@ -66,7 +77,7 @@ export const Scheme = Type.Object(
     display: Type.Optional(
       Type.Object(
         {
-          digits: Type.Integer({ minimum: 0, maximum: 6, ...doc('总分与各项得分显示的小数位数(四舍五入,只影响显示,不影响计算)', 'decimal digits shown for totals and points (half-up; display only, the computation is unchanged)') }),
+          digits: Int({ minimum: 0, maximum: 6, ...doc('总分与各项得分显示的小数位数(四舍五入,只影响显示,不影响计算)', 'decimal digits shown for totals and points (half-up; display only, the computation is unchanged)') }),
           source: Type.Optional(Source),
         },
         { additionalProperties: false, ...doc('显示精度:表格、说明、JSON 与差异报告中的总分都按此显示;未写时取 rounding.total 的位数,再无则 3 位', 'display precision of totals in the table, the trace, JSON and diffs; default: rounding.total digits, else 3') },

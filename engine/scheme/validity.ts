@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
-import { Id, Source } from './common.ts';
+import { Id, Int, Num, Source } from './common.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 
 const Operator = StringEnum(['lt', 'lte', 'gt', 'gte', 'eq'], { ...doc('比较:< ≤ > ≥ =', 'comparison: < ≤ > ≥ =') });
@@ -9,10 +9,10 @@ const Operator = StringEnum(['lt', 'lte', 'gt', 'gte', 'eq'], { ...doc('比较:<
 export const Operand = KindUnion(
   [
     Type.Object(
-      { kind: Type.Literal('field'), field: Type.String({ minLength: 1 }), factor: Type.Optional(Type.Number({ ...doc('乘数(如过半数为 0.5)', 'factor, e.g. 0.5 for half') })) },
+      { kind: Type.Literal('field'), field: Type.String({ minLength: 1 }), factor: Type.Optional(Num({ ...doc('乘数(如过半数为 0.5)', 'factor, e.g. 0.5 for half') })) },
       { additionalProperties: false, ...doc('同一记录的另一字段', 'another field of the same record') },
     ),
-    Type.Object({ kind: Type.Literal('value'), value: Type.Number() }, { additionalProperties: false, ...doc('常数', 'a number') }),
+    Type.Object({ kind: Type.Literal('value'), value: Num() }, { additionalProperties: false, ...doc('常数', 'a number') }),
   ],
   doc('比较对象', 'operand'),
 );
@@ -49,8 +49,20 @@ export const ValidityRule = KindUnion(
         factType: Id,
         groupBy: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, ...doc('分组字段(如 ballot;unit + month)', 'fields grouping the records, e.g. ballot; unit + month') }),
         when: Type.Optional(ConditionSchema),
-        min: Type.Optional(Type.Integer({ minimum: 0 })),
-        max: Type.Optional(Type.Integer({ minimum: 0 })),
+        min: Type.Optional(Int({ minimum: 0 })),
+        max: Type.Optional(Int({ minimum: 0 })),
+        every: Type.Optional(
+          Type.Object(
+            { field: Type.String({ minLength: 1 }), values: Type.Array(Type.String(), { minItems: 1 }) },
+            {
+              additionalProperties: false,
+              ...doc(
+                '必须出现的分组值(如 month 的 12 个月):没有记录的组计数为 0 也要检查;groupBy 含 unit 时对名单上每个单位检查',
+                'group values that must exist (e.g. every month): a group without records counts 0 and is checked too; with unit in groupBy, for every unit of the roster',
+              ),
+            },
+          ),
+        ),
         onBreak: StringEnum(['invalid', 'void'], {
           ...doc('违反时:本次评议无效 invalid,或该组记录作废 void(不计分,逐条警告)', 'when broken: the run is invalid, or the records of the group are void (not scored, each warned)'),
         }),

@@ -25,9 +25,10 @@ export function checkFlow(ctx: SemanticContext): void {
   });
   ctx.unique(s.parentCategories ?? [], '/parentCategories', '主管单位类别');
   ctx.unique(s.factTypes, '/factTypes', '事实类型');
+  const compiled = new Map<string, string | null>();
   s.factTypes.forEach((ft, i) => {
-    ctx.issues.push(...checkFieldSchema(ft, `/factTypes/${i}/fields`));
-    if (ft.dateField !== undefined && !(ft.dateField in ft.fields.properties)) {
+    ctx.issues.push(...checkFieldSchema(ft, `/factTypes/${i}/fields`, compiled));
+    if (ft.dateField !== undefined && !Object.hasOwn(ft.fields.properties, ft.dateField)) {
       ctx.error('unknown-field', `/factTypes/${i}/dateField`, `日期字段“${ft.dateField}”未在 fields 中定义`, `dateField "${ft.dateField}" is not a declared field`);
     }
     if (ft.window && ft.window.from > ft.window.to) ctx.error('range-order', `/factTypes/${i}/window`, '时间窗口起点晚于终点', 'window starts after it ends');

@@ -61,6 +61,7 @@ export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string
         });
         if (v.when) ctx.issues.push(...checkCondition(v.when, `${at}/when`, ctx.conditionFacts(ft)));
         if (v.min === undefined && v.max === undefined) ctx.error('count-unbounded', at, '须给出 min 或 max', 'give min or max');
+        if (v.every && !v.groupBy.includes(v.every.field)) ctx.error('unknown-field', `${at}/every/field`, `“${v.every.field}”须是 groupBy 中的字段`, `"${v.every.field}" must be one of groupBy`);
         if (v.min !== undefined && v.max !== undefined && v.min > v.max) ctx.error('range-order', at, `下限 ${v.min} 大于上限 ${v.max}`, `min ${v.min} > max ${v.max}`);
         break;
       default: {
@@ -72,6 +73,14 @@ export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string
 
   // a method scores units: a season record belongs to none; rank-deduction reads parents only (checked with the method)
   walk(s.indicators, '/indicators', (m, at) => {
+    if (m.kind === 'rank-to-grade' && m.remainder !== undefined && !m.grades.some((g) => g.id === m.remainder)) {
+      ctx.error('unknown-grade', `${at}/remainder`, `等次“${m.remainder}”未定义`, `grade "${m.remainder}" is not declared`);
+    }
+    if (m.kind === 'vote-ratio' && m.noVotes.kind === 'small-sample' && !m.smallSample) {
+      ctx.error('no-small-sample', `${at}/noVotes`, '无票按小样本公式计分时须定义 smallSample', 'noVotes "small-sample" needs smallSample');
+    }
+    const quota = m.kind === 'graded-rating' ? ['quota', m.quota] : m.kind === 'rank-to-grade' ? ['preliminaryQuota', m.preliminaryQuota] : undefined;
+    if (quota?.[1] && typeof quota[1] === 'object' && quota[1].when) ctx.issues.push(...checkCondition(quota[1].when, `${at}/${String(quota[0])}/when`, new Set(['$unit', '$parent'])));
     for (const [id, path] of methodFactTypes(m, at)) {
       const ft = ctx.factTypes.get(id);
       if (ft?.target === 'season') {

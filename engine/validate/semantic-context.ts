@@ -42,7 +42,8 @@ export class SemanticContext {
   /** A field a method reads must be declared by the fact type. */
   field(ft: FactType | undefined, field: string | undefined, path: string): void {
     if (!ft || field === undefined) return;
-    if (!(field in ft.fields.properties)) {
+    // own properties only: `constructor` or `toString` must not pass as inherited fields
+    if (!Object.hasOwn(ft.fields.properties, field)) {
       this.error('unknown-field', path, `事实类型“${ft.id}”没有字段“${field}”`, `fact type "${ft.id}" declares no field "${field}"`);
     }
   }

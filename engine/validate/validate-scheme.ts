@@ -1,6 +1,7 @@
 import { hasErrors, type Issue } from '../issue.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { checkFlow } from './check-flow.ts';
+import { measure } from './limits.ts';
 import { checkTree } from './check-tree.ts';
 import { SemanticContext } from './semantic-context.ts';
 import { checkStructure } from './structure.ts';
@@ -18,7 +19,12 @@ export interface SchemeValidation {
  * valid document, so they can trust its shape.
  */
 export function validateScheme(doc: unknown): SchemeValidation {
-  const structural = checkStructure(doc);
+  // limits first: ajv and the condition checks recurse, and must never meet a document deeper than declared
+  const { issues: limits, numbers, nodes } = measure(doc);
+  if (limits.length > 0) return { ok: false, issues: limits, scheme: undefined };
+  const checked = checkStructure(doc, nodes);
+  // a non-finite number the format's bounds already reported is not reported twice
+  const structural = [...checked, ...numbers.filter((n) => !checked.some((i) => i.path === n.path))];
   if (structural.length > 0) return { ok: false, issues: structural, scheme: undefined };
   const scheme = doc as Scheme;
   const ctx = new SemanticContext(scheme);

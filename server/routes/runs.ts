@@ -15,6 +15,8 @@ import { countProblems } from '../version-core.ts';
 import { mustDataset, newId } from './datasets.ts';
 
 export const runFile = (id: string) => ['runs', `${id}.json`];
+/** The scheme as it was when the run was made: a draft may change later, the run's columns must not. */
+export const runSchemeFile = (id: string) => ['runs', `${id}.scheme.json`];
 
 export function summaryOf(result: RunResult) {
   return {
@@ -54,6 +56,7 @@ export function runsRouter(ctx: AppContext): Router {
     const now = ctx.clock.now();
     const user = currentUser(res).username;
     const meta: RunMeta = { id: newId('run', now), dataset: ds.id, scheme: { id, version }, createdAt: now.toISOString(), createdBy: user, ok: result.ok, issueCounts: countProblems(result.issues) };
+    await store.writeJson(runSchemeFile(meta.id), scheme);
     await store.writeJson(runFile(meta.id), result);
     await store.write((db) => {
       db.runs.push(meta);

@@ -1,5 +1,7 @@
 /** The list of schemes, one scheme with its README and source text, its cases, and a new scheme from a document. */
 import { Router } from 'express';
+import { validateScheme, type Roster, type SchemeCase } from '../../engine/index.ts';
+import { caseInput, isCase } from '../../io/index.ts';
 import { currentUser } from '../auth/authenticate.ts';
 import { audit, type AppContext } from '../context.ts';
 import { notFound, refuse } from '../errors.ts';
@@ -44,8 +46,17 @@ export function schemesRouter(ctx: AppContext): Router {
     const s = mustScheme(schemeId(req.params.id));
     // data files beside the cases (NDJSON, CSV) are their inputs, not cases
     const names = s.cases.filter((n) => n.endsWith('.json') && !n.endsWith('.input.json'));
-    const cases = await Promise.all(names.map(async (name) => ({ name, case: await store.readJson(['schemes', s.id, 'cases', name]) })));
-    res.json(cases.filter((c) => c.case !== null));
+    // the page cannot read the case folder: inputs named by file come back inline, on the scheme's roster when they have no units
+    const newest = versionsOf(store.data, s.id).reverse().map((v) => validateScheme(v.document).scheme).find((x) => x !== undefined);
+    const roster = s.hasRoster ? ((await store.readJson<Roster>(['schemes', s.id, 'roster.json'])) ?? undefined) : undefined;
+    const out = [];
+    for (const name of names) {
+      const c = await store.readJson<SchemeCase>(['schemes', s.id, 'cases', name]);
+      if (!isCase(c)) continue;
+      const loaded = await caseInput({ scheme: newest, roster }, store.path('schemes', s.id, 'cases', name), c);
+      out.push(loaded.dataset ? { name, case: { ...c, input: loaded.dataset } } : { name, case: c, problems: loaded.issues });
+    }
+    res.json(out);
   });
 
   /** A new scheme from a document (e.g. written from scratch): its first version, as a draft. */

@@ -133,3 +133,68 @@ describe('pingyi diff', () => {
     expect(unknown.stderr).toContain('unknown option: --html');
   });
 });
+
+describe('pingyi diff (issue 11): no bogus impact, whole values, one display precision', () => {
+  /** Version C: the window moved a year on, so the 2021 data fails under it (outside-window). */
+  const schemeC = join(dir, 'pingyang-c');
+  mkdirSync(schemeC);
+  {
+    const s = JSON.parse(readFileSync(join(schemeA, 'scheme.json'), 'utf8')) as Scheme;
+    s.version = '2.0.0';
+    s.window = { ...s.window!, from: '2021-12-01', to: '2022-11-30' };
+    writeFileSync(join(schemeC, 'scheme.json'), JSON.stringify(s, null, 2));
+    copyFileSync(join(schemeA, 'roster.json'), join(schemeC, 'roster.json'));
+  }
+
+  it('--data refuses the impact when the data has errors under one version: exit 1, the errors and the side shown', () => {
+    const data = join(dir, 'march.json');
+    writeFileSync(data, JSON.stringify({ facts: [{ type: 'online-complaint', unit: 'p01-s03', date: '2021-03-01' }] }));
+    const r = pingyi('diff', schemeA, schemeC, '--data', data);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/错误 error \[outside-window\] \S*march\.json \/facts\/0\/date/);
+    expect(r.stderr).toContain('under scheme B');
+    expect(r.stderr).not.toContain('under scheme A');
+    // only the window is in the way: say how to compare the other rule changes
+    expect(r.stderr).toContain('add --same-window');
+    noStackTrace(r.stderr);
+
+    // both versions on A's window: C differs from A in nothing else, so nobody moves
+    const same = pingyi('diff', schemeA, schemeC, '--data', data, '--same-window');
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('无单位变动 no unit moved');
+    expect(same.stderr).toContain("impact scored on A's window");
+  });
+
+  it('--markdown prints a long changed value whole, and a replaced method with its new parameters', () => {
+    const r = pingyi('diff', 'wenzhou-2023', 'wenzhou-2024', '--markdown');
+    expect(r.status).toBe(0);
+    // the one-line summary of the soe owners is cut; the full value follows as JSON
+    const owners = r.stdout.indexOf('`/categories/3/owners`');
+    const block = r.stdout.slice(owners, r.stdout.indexOf('\n- ', owners));
+    expect(block).toContain('B 完整取值 full value:');
+    expect(block).toContain('"indicator": "supervisor"');
+    expect(block).not.toContain('…');
+    // performance: reported-score → rank-to-grade, with rank-to-grade's adjustments shown
+    const perf = r.stdout.indexOf('计分方法:“reported-score” → “rank-to-grade”');
+    expect(perf).toBeGreaterThan(0);
+    const method = r.stdout.slice(perf, r.stdout.indexOf('\n- ', perf));
+    expect(method).toContain('"kind": "rank-to-grade"');
+    expect(method).toContain('"id": "info-not-reported"');
+  });
+
+  it('totals in --json at the declared display precision of the new version (display.digits 2: 92.025 → 92.03, 四舍五入)', () => {
+    const schemeD = join(dir, 'pingyang-d');
+    mkdirSync(schemeD);
+    const s = JSON.parse(readFileSync(join(schemeA, 'scheme.json'), 'utf8')) as Scheme;
+    s.display = { digits: 2 };
+    writeFileSync(join(schemeD, 'scheme.json'), JSON.stringify(s, null, 2));
+    copyFileSync(join(schemeA, 'roster.json'), join(schemeD, 'roster.json'));
+    const r = pingyi('diff', schemeA, schemeD, '--json', '--data', join(schemeA, 'cases/01-every-indicator.json'));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { impact: Impact; display: { digits: number } };
+    expect(out.display.digits).toBe(2);
+    // case 01: unit a totals 92.025 (cases/01-every-indicator.json)
+    expect(out.impact.units.find((u) => u.unit === 'a')?.total).toEqual({ before: 92.03, after: 92.03 });
+  });
+});

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Scheme } from '../../engine/index.ts';
-import { pingyi, tmp } from './run-cli.ts';
+import { pingyi, root, tmp } from './run-cli.ts';
 
 describe('pingyi new-year (docs/authoring.md §一, §四 第 1 步)', () => {
   const dir = tmp();
@@ -28,7 +28,8 @@ describe('pingyi new-year (docs/authoring.md §一, §四 第 1 步)', () => {
 
   it('does not copy the cases (they would fail the new window) and says so', () => {
     expect(existsSync(join(out, 'cases'))).toBe(false);
-    expect(r.out).toContain('未复制 not copied: cases/(4 个用例');
+    const shipped = readdirSync(join(root, 'schemes/pingyang-2021/cases')).filter((f) => f.endsWith('.json')).length;
+    expect(r.out).toContain(`未复制 not copied: cases/(${shipped} 个用例`);
     const note = readFileSync(join(out, 'cases-previous-year.md'), 'utf8');
     expect(note).toContain('outside-window');
     expect(note).toContain('pingyang-2021/cases/02-selection-and-classification.json');

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Completeness, Issue } from '../../engine/index.ts';
-import { noStack, pingyi, tmp } from './run-cli.ts';
+import type { Completeness, Issue, Scheme } from '../../engine/index.ts';
+import { noStack, pingyi, root, tmp } from './run-cli.ts';
 
 const case02 = 'schemes/pingyang-2021/cases/02-selection-and-classification.json';
 
@@ -92,5 +92,31 @@ describe('pingyi score: the table a clerk reads (case 02, the full Pingyang rost
 
   it('the trace names classes as the table does', () => {
     expect(r.out).toContain('等次 classes: 满意单位、满意单位前三名');
+  });
+});
+
+describe('pingyi score: one declared display precision (scheme display.digits)', () => {
+  const dir = tmp();
+  const s = JSON.parse(readFileSync(join(root, 'schemes/pingyang-2021/scheme.json'), 'utf8')) as Scheme;
+  s.display = { digits: 2, source: '假定 assumption: 成绩保留两位小数' };
+  writeFileSync(join(dir, 'scheme.json'), JSON.stringify(s));
+  const case01 = join(root, 'schemes/pingyang-2021/cases/01-every-indicator.json');
+
+  it('table, trace and JSON show unit a’s 92.025 as 92.03 (half-up to 2 digits)', () => {
+    const r = pingyi('score', dir, case01, '--explain', 'a');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\S*\s+a\s+.*\s92\.03\s/m);
+    expect(r.out).toContain('总成绩 total 92.03');
+    expect(r.out).toContain('显示保留 2 位小数');
+    const j = pingyi('score', dir, case01, '--json');
+    const out = JSON.parse(j.out) as { units: Array<{ unit: string; total: number }>; display: { digits: number } };
+    expect(out.display.digits).toBe(2);
+    expect(out.units.find((u) => u.unit === 'a')?.total).toBe(92.03);
+  });
+
+  it('without a declaration, 3 digits everywhere (table and trace agree on 92.025)', () => {
+    const r = pingyi('score', 'pingyang-2021', case01, '--explain', 'a');
+    expect(r.out).toMatch(/^\S*\s+a\s+.*\s92\.025\s/m);
+    expect(r.out).toContain('总成绩 total 92.025');
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreScheme, validateScheme, type Dataset } from '../../engine/index.ts';
@@ -9,7 +9,7 @@ import { scoreScheme, validateScheme, type Dataset } from '../../engine/index.ts
  * or, when still valid, score the scheme's own case data without throwing.
  */
 const root = new URL('../../schemes/', import.meta.url);
-const ids = readdirSync(root).filter((d) => !d.includes('.'));
+const ids = readdirSync(root).filter((d) => !d.includes('.') && existsSync(new URL(`${d}/scheme.json`, root)));
 const fixtures = ids.map((id) => {
   const scheme = JSON.parse(readFileSync(new URL(`${id}/scheme.json`, root), 'utf8')) as unknown;
   const c = JSON.parse(readFileSync(new URL(`${id}/cases/01-every-indicator.json`, root), 'utf8')) as { input: Dataset };

@@ -153,6 +153,31 @@ describe('loadDataset: CSV', () => {
     expect(empty.dataset?.facts).toEqual([]);
   });
 
+  it('units.csv, parents.csv and history.csv hold roster and history records', async () => {
+    const d = mkdtempSync(join(dir, 'roster-'));
+    const units = join(d, 'units.csv');
+    writeFileSync(units, 'id,name,parent,category,hasWindow,staff,code\nu1,发展规划科,p1,organ,true,12,001\n# a note\nu2,价格科#2,p1,,false,,\n');
+    const parents = join(d, 'Parents.csv');
+    writeFileSync(parents, 'id,name\np1,发改局\n');
+    const history = join(d, 'history.csv');
+    writeFileSync(history, 'unit,year,outcome\nu1,2020,satisfied\nu2,二〇二〇,satisfied\n');
+    const r = await loadDataset([units, parents, history], { allowNoFacts: true });
+    expect(r.dataset).toBeUndefined();
+    expect(r.issues).toMatchObject([{ code: 'data-shape', path: '/history/1/year', file: history, line: 3 }]);
+    const ok = await loadDataset([units, parents], { allowNoFacts: true });
+    expect(ok.dataset).toEqual({
+      units: [
+        { id: 'u1', name: '发展规划科', parent: 'p1', category: 'organ', attributes: { hasWindow: true, staff: 12, code: '001' } },
+        { id: 'u2', name: '价格科#2', parent: 'p1', attributes: { hasWindow: false } },
+      ],
+      parents: [{ id: 'p1', name: '发改局' }],
+      facts: [],
+    });
+    expect(ok.recordOrigins.units).toEqual([{ file: units, line: 2 }, { file: units, line: 4 }]);
+    const bad = await loadDataset([join(d, 'units.csv'), write('history.csv', 'unit,outcome\nu1,x\n')], { allowNoFacts: true });
+    expect(bad.issues.map((i) => i.code)).toEqual(['data-csv-header']);
+  });
+
   it('flags a file that is not UTF-8 (GBK from Excel)', async () => {
     const gbk = Buffer.concat([Buffer.from('type,unit,note\nfine,u1,'), Buffer.from([0xb5, 0xa5, 0xce, 0xbb]), Buffer.from('\n')]);
     const r = await loadDataset([write('gbk.csv', gbk)]);

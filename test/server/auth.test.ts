@@ -12,7 +12,7 @@ beforeAll(async () => {
   h = await startServer({ clock });
   for (const role of ['viewer', 'drafter', 'publisher', 'data-entry'] as const) tokens[role] = await h.userWith(`u-${role}`, [role]);
   tokens.admin = h.admin;
-});
+}, 120_000);
 afterAll(() => h.close());
 
 const base = '/api/schemes/nanyang-2014/versions/1.0.0';

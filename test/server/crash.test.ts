@@ -4,9 +4,10 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD } from './harness.ts';
+import { ADMIN_PASSWORD, SCHEMES_DIR } from './harness.ts';
 import { killHard, startMain, type Child } from './process.ts';
 
 const dirs: string[] = [];
@@ -70,6 +71,45 @@ describe('a server killed with SIGKILL mid-stream', () => {
     expect(second.output()).not.toContain('首次启动');
     const audit = (await api(second.url, 'GET', '/api/audit?limit=1000', token)).body as Array<{ action: string; target: string }>;
     expect(audit.filter((e) => e.action === 'scheme-saved').length).toBeGreaterThanOrEqual(30);
+    await killHard(second);
+  }, 120_000);
+
+  it('restarts on the same folder with every acknowledged fact append', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pingyi-crash-'));
+    dirs.push(dir);
+    const first = await startMain(dir);
+    children.push(first);
+    const token = (await api(first.url, 'POST', '/api/login', undefined, { username: 'admin', password: ADMIN_PASSWORD })).body.token as string;
+    const csv = await readFile(join(SCHEMES_DIR, 'wenzhou-2024/cases/03-shipped-roster.facts.csv'), 'utf8');
+    const up = await fetch(`${first.url}/api/datasets?scheme=wenzhou-2024&version=1.0.0&name=live`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+    const dataset = ((await up.json()) as { dataset: { id: string; counts: { facts: number } } }).dataset;
+    expect(up.status).toBe(201);
+
+    const acked: number[] = [];
+    const inFlight: Array<Promise<unknown>> = [];
+    for (let i = 1; i <= 25; i++) {
+      const append = api(first.url, 'POST', `/api/datasets/${dataset.id}/facts`, token, { type: 'network-vote', unit: 'u003', level: 'fair', count: i });
+      if (i === 20) {
+        inFlight.push(append.catch(() => undefined));
+        await killHard(first);
+        break;
+      }
+      const r = await append;
+      expect(r.status).toBe(200);
+      acked.push(i);
+    }
+    await Promise.all(inFlight);
+
+    const second = await startMain(dir);
+    children.push(second);
+    const data = await api(second.url, 'GET', `/api/datasets/${dataset.id}/data`, token);
+    const counts = data.body.facts.slice(dataset.counts.facts).map((f: { count: number }) => f.count);
+    // every acknowledged append, in order; the one in flight at most once more
+    expect(counts.slice(0, acked.length)).toEqual(acked);
+    expect(counts.length - acked.length).toBeLessThanOrEqual(1);
+    // and the data set still takes appends after the crash
+    const more = await api(second.url, 'POST', `/api/datasets/${dataset.id}/facts`, token, { type: 'network-vote', unit: 'u003', level: 'fair', count: 99 });
+    expect(more.status).toBe(200);
     await killHard(second);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMES_DIR, startServer, type Harness } from './harness.ts';
 
@@ -10,11 +11,21 @@ beforeAll(async () => {
   h = await startServer();
   clerk = await h.userWith('clerk', ['data-entry']);
   csv = await readFile(join(SCHEMES_DIR, 'wenzhou-2024/cases/03-shipped-roster.facts.csv'), 'utf8');
-});
+}, 120_000);
 afterAll(() => h.close());
 
 const upload = (body: string | Uint8Array, type: string, name = '2024年度', token = clerk) =>
   h.call('POST', `/api/datasets?scheme=wenzhou-2024&version=1.0.0&name=${encodeURIComponent(name)}`, { token, raw: body, headers: { 'content-type': type } });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The CSV's rows as a workbook's `facts` sheet, with numbers as numbers the way Excel keeps them. */
+async function workbook(text: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('facts');
+  for (const line of text.trim().split('\n')) ws.addRow(line.split(',').map((c) => (c === '' ? null : /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 
 describe('uploading data sets', () => {
   it('rejects a CSV with one bad row: a row-level problem, stored as rejected, no records', async () => {
@@ -47,6 +58,22 @@ describe('uploading data sets', () => {
     expect(list.body.map((d: any) => d.status).sort()).toEqual(['accepted', 'rejected']);
   });
 
+  it('rejects an .xlsx with one bad row (sheet, row, column, pointer) and accepts the good one', async () => {
+    const lines = csv.split('\n');
+    lines[15] = 'sasac-dept-score,u001,,,,规划发展处,五,,,';
+    const bad = await upload(await workbook(lines.join('\n')), XLSX, 'Excel 有错');
+    expect(bad.status).toBe(422);
+    const errors = bad.body.problems.filter((p: any) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    // row 16 of sheet facts, column G (score)
+    expect(errors[0]).toMatchObject({ sheet: 'facts', row: 16, column: 'G' });
+    expect(errors[0].path).toMatch(/^\/facts\/\d+\/score$/);
+    expect(bad.body.dataset.counts.facts).toBe(0);
+    const good = await upload(await workbook(csv), XLSX, 'Excel');
+    expect(good.status).toBe(201);
+    expect(good.body.dataset.counts).toMatchObject({ units: 131, facts: csv.trim().split('\n').length - 1 });
+  });
+
   it('refuses uploads from roles without data entry, unknown formats and unknown versions with a code', async () => {
     const viewer = await h.userWith('reader', ['viewer']);
     expect((await upload(csv, 'text/csv', 'x', viewer)).status).toBe(403);
@@ -64,7 +91,7 @@ describe('runs, explanations and live facts', () => {
 
   beforeAll(async () => {
     dataset = (await upload(csv, 'text/csv', '运行用')).body.dataset.id;
-  });
+  }, 120_000);
 
   it('scores a data set and explains one unit', async () => {
     const r = await h.call('POST', '/api/runs', { token: clerk, body: { dataset, scheme: { id: 'wenzhou-2024', version: '1.0.0' } } });
@@ -116,13 +143,19 @@ describe('runs, explanations and live facts', () => {
     const made = await h.call('POST', '/api/schemes/wenzhou-2024/versions/1.0.0/new-version', { token: h.admin });
     const v = made.body.meta.version;
     const doc = (await h.call('GET', `/api/schemes/wenzhou-2024/versions/${v}`, { token: h.admin })).body.document;
-    const saved = await h.call('PUT', `/api/schemes/wenzhou-2024/versions/${v}`, { token: h.admin, body: { ...doc, totalPoints: doc.totalPoints }, headers: { 'if-match': '1' } });
+    // the new version values a "fair" network vote at 0.8 instead of 0.6
+    const network = doc.indicators.find((i: any) => i.id === 'network');
+    network.method.levels.find((l: any) => l.id === 'fair').value = 0.8;
+    const saved = await h.call('PUT', `/api/schemes/wenzhou-2024/versions/${v}`, { token: h.admin, body: doc, headers: { 'if-match': '1' } });
     expect(saved.status).toBe(200);
     const r = await h.call('POST', '/api/impact', { token: clerk, body: { from: 'wenzhou-2024@1.0.0', to: `wenzhou-2024@${v}`, dataset } });
     expect(r.status).toBe(200);
     expect(r.body.units).toHaveLength(131);
-    // the same rules give the same standing: nobody moves
-    expect(r.body.units.filter((u: any) => u.moved)).toEqual([]);
     expect(r.body.ok).toEqual({ before: true, after: true });
+    // u001 (after the live append above: 9 satisfied, 1 fair, 20 dissatisfied network votes, 30 in all):
+    // network 15 × (9 + 0.6)/30 = 4.8 before, 15 × (9 + 0.8)/30 = 4.9 after; daily 81.5 unchanged
+    const u001 = r.body.units.find((u: any) => u.unit === 'u001');
+    expect(u001.total).toEqual({ before: 86.3, after: 86.4 });
+    expect(u001.moved).toBe(true);
   });
 });

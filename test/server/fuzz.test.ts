@@ -2,16 +2,21 @@
  * ≥ 2,000 random and mutated bodies to the write endpoints (fixed seed): the
  * server never answers 500, never crashes, and every refusal is coded.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findVersion } from '../../server/version-core.ts';
-import { startServer, type Harness } from './harness.ts';
+import { SCHEMES_DIR, startServer, type Harness } from './harness.ts';
 
 let h: Harness;
 let draftPath = '';
 let draftVersion = '';
 let doc: Record<string, unknown>;
 let pointers: string[][] = [];
+let dataset = '';
+const fact = { type: 'network-vote', unit: 'u001', level: 'fair', count: 2 };
+const factPointers = allPaths(fact);
 
 function allPaths(v: unknown, at: string[] = [], out: string[][] = []): string[][] {
   out.push(at);
@@ -46,7 +51,10 @@ beforeAll(async () => {
   draftPath = `/api/schemes/wenzhou-2023/versions/${draftVersion}`;
   doc = (await h.call('GET', draftPath, { token: h.admin })).body.document;
   pointers = allPaths(doc);
-});
+  const csv = await readFile(join(SCHEMES_DIR, 'wenzhou-2024/cases/03-shipped-roster.facts.csv'), 'utf8');
+  const up = await h.call('POST', '/api/datasets?scheme=wenzhou-2024&version=1.0.0&name=fuzz', { token: h.admin, raw: csv, headers: { 'content-type': 'text/csv' } });
+  dataset = up.body.dataset.id;
+}, 120_000);
 afterAll(() => h.close());
 
 const json = fc.jsonValue({ maxDepth: 4 });
@@ -58,7 +66,10 @@ const body = fc.oneof(
 );
 // new-version and publish ignore their bodies: they are hit now and then, not on every case, so the store does not fill with copies
 const endpoint = fc.oneof(
-  { weight: 30, arbitrary: fc.constantFrom('PUT draft', 'PUT draft stale', 'POST schemes', 'POST login', 'POST users', 'PATCH user', 'POST impact') },
+  {
+    weight: 30,
+    arbitrary: fc.constantFrom('PUT draft', 'PUT draft stale', 'POST schemes', 'POST login', 'POST users', 'PATCH user', 'POST impact', 'POST facts', 'POST runs', 'POST datasets', 'POST next-year'),
+  },
   { weight: 1, arbitrary: fc.constantFrom('POST new-version', 'POST publish') },
 );
 
@@ -68,7 +79,10 @@ describe('fuzzing the write endpoints', () => {
     await fc.assert(
       fc.asyncProperty(endpoint, body, fc.boolean(), async (ep, b, wrongType) => {
         let payload: unknown;
-        if (b.kind === 'mutated') {
+        if (b.kind === 'mutated' && ep === 'POST facts') {
+          payload = fact;
+          for (const m of b.ms) payload = mutate(payload, factPointers[m.path % factPointers.length]!, m.op, m.value);
+        } else if (b.kind === 'mutated') {
           payload = doc;
           for (const m of b.ms) payload = mutate(payload, pointers[m.path % pointers.length]!, m.op, m.value);
         } else if (b.kind === 'json') payload = b.v;
@@ -89,6 +103,10 @@ describe('fuzzing the write endpoints', () => {
           case 'POST users': path = '/api/users'; break;
           case 'PATCH user': method = 'PATCH'; path = '/api/users/admin-fuzz-target'; break;
           case 'POST impact': path = '/api/impact'; break;
+          case 'POST facts': path = `/api/datasets/${dataset}/facts`; break;
+          case 'POST runs': path = '/api/runs'; break;
+          case 'POST next-year': path = `${draftPath}/next-year`; break;
+          case 'POST datasets': path = '/api/datasets?scheme=wenzhou-2024&version=1.0.0&name=fuzz'; break;
           case 'POST new-version': path = `${draftPath}/new-version`; break;
           case 'POST publish': path = `${draftPath}/publish`; break;
         }

@@ -4,7 +4,7 @@ import { startServer, type Harness } from './harness.ts';
 let h: Harness;
 beforeAll(async () => {
   h = await startServer();
-});
+}, 120_000);
 afterAll(() => h.close());
 
 describe('bad requests get a coded answer, never a 500', () => {
@@ -62,5 +62,28 @@ describe('bad requests get a coded answer, never a 500', () => {
     expect(r.headers.get('referrer-policy')).toBe('no-referrer');
     expect(r.headers.get('x-frame-options')).toBe('DENY');
     expect(r.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('the editor build', () => {
+  it('serves editor/dist at / with its files, and index.html for client-side routes', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dist = await mkdtemp(join(tmpdir(), 'pingyi-dist-'));
+    await mkdir(join(dist, 'assets'));
+    await writeFile(join(dist, 'index.html'), '<!doctype html><title>editor</title><div id="root"></div>');
+    await writeFile(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const e = await startServer({ staticDir: dist });
+    try {
+      expect((await e.call('GET', '/')).text).toContain('<div id="root">');
+      expect((await e.call('GET', '/schemes/wenzhou-2024/versions/1.0.0')).text).toContain('<div id="root">');
+      const js = await e.call('GET', '/assets/app.js');
+      expect(js.headers.get('content-type')).toContain('javascript');
+      expect((await e.call('GET', '/api/nope', { token: e.admin })).body.code).toBe('not-found');
+    } finally {
+      await e.close();
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@ import { startServer, type Harness } from './harness.ts';
 let h: Harness;
 beforeAll(async () => {
   h = await startServer();
-});
+}, 120_000);
 afterAll(() => h.close());
 
 const V = '/api/schemes/pingyang-2021/versions';
@@ -32,6 +32,10 @@ describe('schemes after a fresh start', () => {
     const cases = await h.call('GET', '/api/schemes/wenzhou-2024/cases', { token: h.admin });
     expect(cases.body.map((c: any) => c.name)).toContain('01-every-indicator.json');
     expect(cases.body.every((c: any) => typeof c.case === 'object' && 'expect' in c.case)).toBe(true);
+    // a case whose input is a file beside it comes back with the data inline, on the shipped roster
+    const shipped = cases.body.find((c: any) => c.name === '03-shipped-roster.json');
+    expect(shipped.case.input.units).toHaveLength(131);
+    expect(shipped.case.input.facts.length).toBeGreaterThan(1000);
     const roster = await h.call('GET', '/api/schemes/wenzhou-2024/roster', { token: h.admin });
     expect(roster.body.units).toHaveLength(131);
   });
@@ -148,5 +152,24 @@ describe('diff of two versions', () => {
     const missing = await h.call('GET', '/api/diff?from=wenzhou-2023@7.0.0&to=wenzhou-2024@1.0.0', { token: h.admin });
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('not-found');
+  });
+});
+
+describe('drafting next year from a version', () => {
+  it('creates next year\'s scheme as a draft based on the version, with notes to check', async () => {
+    const r = await h.call('POST', '/api/schemes/wenzhou-2024/versions/1.0.0/next-year', { token: h.admin, body: {} });
+    expect(r.status).toBe(201);
+    expect(r.body.meta).toMatchObject({ id: 'wenzhou-2025', version: '1.0.0', status: 'draft', revision: 1, basedOn: { id: 'wenzhou-2024', version: '1.0.0' } });
+    expect(r.body.notes.every((n: any) => typeof n.path === 'string' && n.message.zh)).toBe(true);
+    const got = await h.call('GET', '/api/schemes/wenzhou-2025/versions/1.0.0', { token: h.admin });
+    expect(got.body.document).toMatchObject({ id: 'wenzhou-2025', year: 2025, basedOn: { id: 'wenzhou-2024', version: '1.0.0' } });
+    expect(got.body.document.name).toContain('2025');
+    expect((await h.call('GET', '/api/schemes/wenzhou-2025/roster', { token: h.admin })).body.units).toHaveLength(131);
+    const again = await h.call('POST', '/api/schemes/wenzhou-2024/versions/1.0.0/next-year', { token: h.admin, body: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('scheme-exists');
+    const earlier = await h.call('POST', '/api/schemes/wenzhou-2024/versions/1.0.0/next-year', { token: h.admin, body: { year: 2020, id: 'wenzhou-2020' } });
+    expect(earlier.status).toBe(422);
+    expect(earlier.body.problems[0].code).toBe('next-year-not-later');
   });
 });

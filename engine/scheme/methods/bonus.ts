@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AdjustmentRule, Dedupe, RuleGroup } from '../adjustment-rule.ts';
-import { Source } from '../common.ts';
+import { Num, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
 
 /**
@@ -14,8 +14,8 @@ export const BonusMethod = Type.Object(
     rules: Type.Array(AdjustmentRule, { minItems: 1 }),
     groups: Type.Optional(Type.Array(RuleGroup)),
     dedupe: Type.Optional(Dedupe),
-    cap: Type.Number({ ...doc('加分上限', 'maximum of the sum') }),
-    min: Type.Optional(Type.Number({ ...doc('下限(含罚分时)', 'minimum of the sum when penalties exist') })),
+    cap: Num({ ...doc('加分上限', 'maximum of the sum') }),
+    min: Type.Optional(Num({ ...doc('下限(含罚分时)', 'minimum of the sum when penalties exist') })),
     source: Type.Optional(Source),
   },
   { additionalProperties: false, ...doc('加分项(可含罚分)', 'bonus items, optionally with penalties') },

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AdjustmentRule, Dedupe, RuleGroup } from '../adjustment-rule.ts';
-import { Source } from '../common.ts';
+import { Num, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
 
 /**
@@ -11,8 +11,8 @@ import { StringEnum, doc } from '../kind-union.ts';
 export const DeductionMethod = Type.Object(
   {
     kind: Type.Literal('deduction'),
-    base: Type.Optional(Type.Number({ exclusiveMinimum: 0, ...doc('基础分(子量表,如 100),缺省为指标分值', 'base of a sub-scale; default the indicator points') })),
-    floor: Type.Number({ default: 0, ...doc('最低分(扣完为止为 0)', 'floor') }),
+    base: Type.Optional(Num({ exclusiveMinimum: 0, ...doc('基础分(子量表,如 100),缺省为指标分值', 'base of a sub-scale; default the indicator points') })),
+    floor: Num({ default: 0, ...doc('最低分(扣完为止为 0)', 'floor') }),
     hitPolicy: StringEnum(['first', 'all'], {
       ...doc('一条事实命中多条规则时:first 只计第一条,all 全计', 'first matching rule only, or all matching rules'),
     }),

@@ -1,15 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Rounding, Source } from '../common.ts';
+import { Id, Num, Rounding, Source } from '../common.ts';
+import { ConditionSchema } from '../../conditions/condition-schema.ts';
 import { KindUnion, StringEnum, doc } from '../kind-union.ts';
 
 export const Grade = Type.Object(
   {
     id: Id,
     name: Type.String(),
-    min: Type.Optional(Type.Number({ ...doc('分数带下限(含)', 'band lower bound, included') })),
-    max: Type.Optional(Type.Number({ ...doc('分数带上限', 'band upper bound') })),
+    min: Type.Optional(Num({ ...doc('分数带下限(含)', 'band lower bound, included') })),
+    max: Type.Optional(Num({ ...doc('分数带上限', 'band upper bound') })),
     maxExclusive: Type.Optional(Type.Boolean({ ...doc('上限不含', 'upper bound excluded') })),
-    points: Type.Optional(Type.Number({ ...doc('按等次赋分时的分值', 'points of the grade when grades are given') })),
+    points: Type.Optional(Num({ ...doc('按等次赋分时的分值', 'points of the grade when grades are given') })),
   },
   { additionalProperties: false, ...doc('等次', 'grade') },
 );
@@ -28,7 +29,7 @@ export type QuotaScope = Static<typeof QuotaScope>;
 export const ShareBound = Type.Object(
   {
     grade: Id,
-    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    percent: Num({ minimum: 0, maximum: 100 }),
     bound: StringEnum(['at-most', 'at-least', 'exactly']),
   },
   { additionalProperties: false },
@@ -59,7 +60,13 @@ export const QuotaRule = KindUnion(
 export type QuotaRule = Static<typeof QuotaRule>;
 
 export const Quota = Type.Object(
-  { scope: QuotaScope, rule: QuotaRule, source: Source },
+  {
+    scope: QuotaScope,
+    rule: QuotaRule,
+    /** 比例只适用于满足条件的单位(条件作用于 $unit / $parent,如只对机关中层类) — the quota binds only the units for which this holds. */
+    when: Type.Optional(ConditionSchema),
+    source: Source,
+  },
   { additionalProperties: false, ...doc('等次比例控制;违反为输入错误', 'grade quota; a breach is an input error') },
 );
 export type Quota = Static<typeof Quota>;

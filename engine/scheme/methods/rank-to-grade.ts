@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AdjustmentRule } from '../adjustment-rule.ts';
-import { Id, Source } from '../common.ts';
+import { Id, Num, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
 import { Quota, QuotaScope } from './graded-rating.ts';
 
@@ -22,15 +22,24 @@ export const RankToGradeMethod = Type.Object(
         {
           id: Id,
           name: Type.String(),
-          base: Type.Number({ ...doc('初步等次折算的基础分', 'score a preliminary grade starts from') }),
-          percent: Type.Number({ minimum: 0, maximum: 100, ...doc('最终等次所占比例', 'share of the final grade') }),
-          points: Type.Number({ ...doc('最终等次的指标分值', 'indicator points of the final grade') }),
+          base: Num({ ...doc('初步等次折算的基础分', 'score a preliminary grade starts from') }),
+          percent: Num({ minimum: 0, maximum: 100, ...doc('最终等次所占比例', 'share of the final grade') }),
+          points: Num({ ...doc('最终等次的指标分值', 'indicator points of the final grade') }),
         },
         { additionalProperties: false },
       ),
       { minItems: 2 },
     ),
     rounding: StringEnum(['floor', 'ceil', 'round']),
+    remainder: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9][a-z0-9-]*$',
+        ...doc(
+          '取余数的等次:其他等次按比例取整,余下的单位归此等次(缺省为最后一个等次;20%/60%/20% 取整到最近时为中间等次)',
+          'the grade that takes the units the other grades’ rounded shares leave (default: the last grade; the middle one for 20/60/20 rounded to nearest)',
+        ),
+      }),
+    ),
     scope: QuotaScope,
     adjustments: Type.Array(AdjustmentRule, { ...doc('加减分事件(规则的 factType 须有期次字段)', 'adjustment events; their facts carry the period field') }),
     missing: StringEnum(['lowest', 'error']),

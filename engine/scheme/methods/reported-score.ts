@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../../conditions/condition-schema.ts';
-import { Id, Rounding, Source } from '../common.ts';
+import { Id, Num, Rounding, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
 
 /**
@@ -15,7 +15,7 @@ export const ReportedScoreMethod = Type.Object(
     field: Type.String(),
     filter: Type.Optional(ConditionSchema),
     combine: StringEnum(['mean', 'sum', 'max', 'min']),
-    scale: Type.Optional(Type.Number({ exclusiveMinimum: 0, ...doc('上报分数的满分(如 100),换算为指标分值', 'full mark of the reported scale') })),
+    scale: Type.Optional(Num({ exclusiveMinimum: 0, ...doc('上报分数的满分(如 100),换算为指标分值', 'full mark of the reported scale') })),
     rounding: Type.Optional(Rounding),
     missing: StringEnum(['zero', 'full', 'error']),
     source: Type.Optional(Source),

@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../../conditions/condition-schema.ts';
-import { Id, Source } from '../common.ts';
+import { Id, Int, Num, Source } from '../common.ts';
 import { KindUnion, StringEnum, doc } from '../kind-union.ts';
 
 export const VoteLevel = Type.Object(
-  { id: Type.String({ minLength: 1 }), name: Type.String(), value: Type.Number({ minimum: 0, maximum: 1 }) },
+  { id: Type.String({ minLength: 1 }), name: Type.String(), value: Num({ minimum: 0, maximum: 1 }) },
   { additionalProperties: false, ...doc('评价档次及赋分', 'vote level and its value') },
 );
 
@@ -13,8 +13,15 @@ export const NoVotesPolicy = KindUnion(
     Type.Object({ kind: Type.Literal('zero'), source: Type.Optional(Source) }, { additionalProperties: false }),
     Type.Object({ kind: Type.Literal('population-mean'), source: Type.Optional(Source) }, { additionalProperties: false }),
     Type.Object({ kind: Type.Literal('full'), source: Type.Optional(Source) }, { additionalProperties: false }),
+    Type.Object(
+      { kind: Type.Literal('small-sample'), source: Type.Optional(Source) },
+      {
+        additionalProperties: false,
+        ...doc('按小样本折算公式,本单位部分计 0:总平均分 × populationWeight(须有 smallSample)', 'the small-sample formula with the own part taken as 0: population mean × populationWeight (needs smallSample)'),
+      },
+    ),
   ],
-  doc('无票时的计分', 'points when a unit has no vote'),
+  doc('无票时的计分:0、总平均分、满分,或按小样本公式', 'points when a unit has no vote: zero, the population mean, full, or the small-sample formula'),
 );
 
 /**
@@ -32,9 +39,9 @@ export const VoteRatioMethod = Type.Object(
     smallSample: Type.Optional(
       Type.Object(
         {
-          minVotes: Type.Integer({ minimum: 1 }),
-          populationWeight: Type.Number({ minimum: 0, maximum: 1 }),
-          ownWeight: Type.Number({ minimum: 0, maximum: 1 }),
+          minVotes: Int({ minimum: 1 }),
+          populationWeight: Num({ minimum: 0, maximum: 1 }),
+          ownWeight: Num({ minimum: 0, maximum: 1 }),
           population: StringEnum(['units-with-votes', 'units-at-or-above-min'], {
             ...doc('“总平均分”取哪些单位', 'which units form the population mean'),
           }),
@@ -50,12 +57,12 @@ export const VoteRatioMethod = Type.Object(
           field: Type.String(),
           bands: Type.Array(
             Type.Object(
-              { min: Type.Number(), max: Type.Optional(Type.Number()), factor: Type.Number({ exclusiveMinimum: 0 }) },
+              { min: Num(), max: Type.Optional(Num()), factor: Num({ exclusiveMinimum: 0 }) },
               { additionalProperties: false },
             ),
             { minItems: 1 },
           ),
-          missingFactor: Type.Number({ exclusiveMinimum: 0, ...doc('未报送服务量时的系数', 'factor when no volume was reported') }),
+          missingFactor: Num({ exclusiveMinimum: 0, ...doc('未报送服务量时的系数', 'factor when no volume was reported') }),
           source: Source,
         },
         { additionalProperties: false, ...doc('按服务量权重系数', 'weighting by reported service volume (band: min ≤ v < max)') },

@@ -243,11 +243,11 @@ const CASES: Record<ChangeKind, { base?: (s: Scheme) => void; edit: (s: Scheme) 
   },
   'classification-added': {
     edit: (s) => void s.classifications?.push({ kind: 'place', id: 'basic', name: '基本满意单位', ranking: 'final', from: 'top', count: 5, ties: 'ranking', source: '假定' }),
-    changes: [{ kind: 'classification-added', item: { id: 'basic' }, pathB: '/classifications/4' }],
+    changes: [{ kind: 'classification-added', item: { id: 'basic' }, pathB: '/classifications/5' }],
   },
   'classification-removed': {
     edit: (s) => void s.classifications?.pop(),
-    changes: [{ kind: 'classification-removed', item: { id: 'satisfied-top-three' }, pathA: '/classifications/3' }],
+    changes: [{ kind: 'classification-removed', item: { id: 'dissatisfied-two-years' }, pathA: '/classifications/4' }],
   },
   'classification-changed': {
     edit: (s) => void ((s.classifications![0] as { count?: number }).count = 12),
@@ -255,7 +255,7 @@ const CASES: Record<ChangeKind, { base?: (s: Scheme) => void; edit: (s: Scheme) 
   },
   'consequence-added': {
     edit: (s) => void s.consequences?.push({ id: 'notice', name: '通报', class: 'dissatisfied', target: 'unit', source: '五' }),
-    changes: [{ kind: 'consequence-added', item: { id: 'notice', name: '通报' }, pathB: '/consequences/7' }],
+    changes: [{ kind: 'consequence-added', item: { id: 'notice', name: '通报' }, pathB: '/consequences/8' }],
   },
   'consequence-removed': {
     edit: (s) => void s.consequences?.shift(),

@@ -78,7 +78,8 @@ const pointsOf = (r: ReturnType<typeof scoreScheme>, unit: string, id: string): 
 describe('indicator variants', () => {
   it('each unit takes the first variant whose condition holds, else the default; leaves score only their variant’s units', () => {
     const r = scoreScheme(scheme(), data);
-    expect(r.issues).toEqual([]);
+    // u3 takes no window: its window mark is not dropped silently (issue #10 §2), it is a warning at the fact
+    expect(r.issues.map((i) => [i.code, i.path, i.severity])).toEqual([['fact-unused', '/facts/6', 'warning']]);
     // u1: (1 + 0.6) ÷ 2 = 0.8 × 4 = 3.2; window 90 × 6 ÷ 100 = 5.4; total 8.6
     // u2: no votes → mean of the split units with votes only (u1: 3.2), not u3's; window 50 → 3; total 6.2
     // u3 (no attribute → default): (1 + 0) ÷ 2 × 10 = 5; its window mark is not used

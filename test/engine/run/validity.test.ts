@@ -69,6 +69,20 @@ describe('validity rules across records', () => {
       ],
     });
     expect(r.issues.map((i) => [i.code, i.path])).toEqual([['validity-broken', '/facts/2']]);
+    // every month of the period must have its call-backs: March has none for a → counted 0 and reported at the unit
+    s.validity![0] = { ...s.validity![0], every: { field: 'month', values: ['2021-01', '2021-02', '2021-03'] } } as NonNullable<Scheme['validity']>[number];
+    const r2 = scoreScheme(s, {
+      ...units('a'),
+      facts: [
+        { type: 'callback', unit: 'a', month: '2021-01' },
+        { type: 'callback', unit: 'a', month: '2021-01' },
+        { type: 'callback', unit: 'a', month: '2021-02' },
+      ],
+    });
+    expect(r2.issues.map((i) => [i.code, i.path])).toEqual([
+      ['validity-broken', '/facts/2'],
+      ['validity-broken', '/units/0'],
+    ]);
   });
 
   it('a season record names no unit; a method cannot read a season fact type; rules read declared fields', () => {
