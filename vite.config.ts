@@ -18,7 +18,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 6000,
-    // no manual chunks: Monaco is imported only by lazily loaded views, so it lands in its own chunk, fetched after the first paint
+    // Monaco in one chunk: split across chunks, its services register out of order ("depends on UNKNOWN service")
+    rollupOptions: { output: { manualChunks: (id) => (id.includes('node_modules/monaco-editor') ? 'monaco' : undefined) } },
   },
   worker: { format: 'es' },
   server: {

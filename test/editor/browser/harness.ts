@@ -29,7 +29,7 @@ function newest(dir: string): number {
 /** Build editor/dist with Vite when it is missing or older than the editor and engine sources. */
 export async function ensureBuilt(): Promise<void> {
   const index = join(ROOT, 'editor/dist/index.html');
-  const sources = Math.max(newest(join(ROOT, 'editor/src')), newest(join(ROOT, 'engine')), statSync(join(ROOT, 'editor/index.html')).mtimeMs);
+  const sources = Math.max(newest(join(ROOT, 'editor/src')), newest(join(ROOT, 'engine')), statSync(join(ROOT, 'editor/index.html')).mtimeMs, statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   // a child process with NODE_ENV=production: inside vitest NODE_ENV is `test`, which would bundle React's development build
   await new Promise<void>((ok, fail) => {
@@ -96,6 +96,8 @@ export async function openBrowser(name: string): Promise<Session> {
   for (const f of readdirSync(OUT)) if (f.startsWith(`${name}-`)) rmSync(join(OUT, f));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  // generous waits: the machine is shared, and the page's first validation compiles the JSON Schema in a worker
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];

@@ -108,6 +108,8 @@ describe('editor performance', () => {
       `| edit → worker validation → problems back in the page, median | ${ms(median(endToEnd))} (max ${ms(Math.max(...endToEnd))}) | |`,
       '',
       'The page requested nothing but the local server (asserted by the test).',
+      '',
+      'Under a load like this the numbers mostly measure the machine; the targets are to be checked on an idle machine with `npx vitest run test/editor/browser/performance.test.ts`.',
       '<!-- editor:end -->',
     ].join('\n');
     const file = join(ROOT, 'docs/performance.md');
@@ -115,5 +117,5 @@ describe('editor performance', () => {
     const replaced = /<!-- editor:begin[\s\S]*?<!-- editor:end -->/.test(before) ? before.replace(/<!-- editor:begin[\s\S]*?<!-- editor:end -->/, section) : `${before.trimEnd()}\n\n${section}\n`;
     writeFileSync(file, replaced);
     expect(validation.every((x) => Number.isFinite(x) && x > 0)).toBe(true);
-  }, 240_000);
+  }, 600_000);
 });

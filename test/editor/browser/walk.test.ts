@@ -26,5 +26,5 @@ describe('the browser editor', () => {
     expect(foreign(s.requests, server.url)).toEqual([]);
     expect(s.requests.some((u) => u.startsWith(`${server.url}/api/`))).toBe(true);
     expect(s.errors).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 });
