@@ -4,9 +4,9 @@
  * and written to docs/performance.md. Measured and reported, not asserted
  * (no timing assertions in tests: the machine is shared).
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, foreign, login, openBrowser, ROOT, startServer, type Server, type Session } from './harness.ts';
 
@@ -109,10 +109,14 @@ describe('editor performance', () => {
       '',
       'The page requested nothing but the local server (asserted by the test).',
       '',
-      'Under a load like this the numbers mostly measure the machine; the targets are to be checked on an idle machine with `npx vitest run test/editor/browser/performance.test.ts`.',
+      'Under a load like this the numbers mostly measure the machine; the targets are to be checked on an idle machine with `PINGYI_PERF_DOC=1 npx vitest run test/editor/browser/performance.test.ts` (without the variable the figures go to `test-output/editor/performance.md`).',
       '<!-- editor:end -->',
     ].join('\n');
-    const file = join(ROOT, 'docs/performance.md');
+    // `npm test` must not rewrite a tracked file: the figures go to test-output/ unless
+    // PINGYI_PERF_DOC=1 asks for docs/performance.md (run that on an idle machine)
+    const file = process.env.PINGYI_PERF_DOC === '1' ? join(ROOT, 'docs/performance.md') : join(ROOT, 'test-output/editor/performance.md');
+    mkdirSync(dirname(file), { recursive: true });
+    console.log(section);
     const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nMeasured on this machine; each section says how.\n';
     const replaced = /<!-- editor:begin[\s\S]*?<!-- editor:end -->/.test(before) ? before.replace(/<!-- editor:begin[\s\S]*?<!-- editor:end -->/, section) : `${before.trimEnd()}\n\n${section}\n`;
     writeFileSync(file, replaced);
