@@ -31,9 +31,10 @@ export async function loadNdjson(chunks: AsyncIterable<Buffer | string> | Iterab
       m.issue('data-ndjson-syntax', '', `第 ${line} 行须为一个 JSON 对象`, `line ${line} must hold one JSON object`, at);
       return;
     }
-    const kind = 'record' in rec ? rec.record : 'fact';
+    const kind = Object.hasOwn(rec, 'record') ? rec.record : 'fact';
     delete rec.record;
-    if (typeof kind === 'string' && kind in COLLECTION) m.add(kind as Kind, rec, at);
+    // own keys only: `"record": "toString"` must not find Object.prototype.toString
+    if (typeof kind === 'string' && Object.hasOwn(COLLECTION, kind)) m.add(kind as Kind, rec, at);
     else m.issue('data-ndjson-record', '', `第 ${line} 行的 record 须为 unit、parent、fact 或 history`, `line ${line}: "record" must be unit, parent, fact or history`, at);
   };
   const tooLong = (): void => {
