@@ -1,7 +1,7 @@
 import { readdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkCase, formatIssue, nameYearIssues, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
-import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
+import { checkCase, formatIssue, nameYearIssues, schemeIssue, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
+import { CanonicalJsonError, canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
 import { EXIT } from './exit-codes.ts';
 import { caseInput, formatLocatedIssue, readJsonFile } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
@@ -116,7 +116,16 @@ export function fmtCommand(io: Io, files: string[], check: boolean): number {
       bad++;
       continue;
     }
-    const text = canonicalJson(value, { keyOrder: DEFAULT_SCHEME_KEY_ORDER });
+    let text: string;
+    try {
+      text = canonicalJson(value, { keyOrder: DEFAULT_SCHEME_KEY_ORDER });
+    } catch (e) {
+      // nesting deeper than the printer's declared limit: a located problem, not an internal error
+      if (!(e instanceof CanonicalJsonError)) throw e;
+      printIssues(io, [{ ...schemeIssue(e.code, e.path, e.zh, e.message), file }]);
+      bad++;
+      continue;
+    }
     const current = readFileSync(file, 'utf8');
     if (current === text) io.out(`✓ ${file}`);
     else if (check) {

@@ -44,4 +44,15 @@ describe('hostile schemes and data through the CLI', () => {
     expect(r.err).not.toContain('Cannot read properties');
     noStack(r.err);
   });
+
+  it('pingyi fmt on JSON nested 2,000 levels deep reports json-too-deep with its path, exit 1, no internal error', () => {
+    const dir = tmp();
+    const file = join(dir, 'scheme.json');
+    writeFileSync(file, `{"a":${'['.repeat(2000)}${']'.repeat(2000)}}`);
+    const r = pingyi('fmt', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[json-too-deep]');
+    expect(r.err).not.toContain('内部错误');
+    noStack(r.err);
+  });
 });
