@@ -5,10 +5,10 @@
  * Chinese and English (`doc(zh, en)` writes "中文 — English"). With --check,
  * fails when the shipped file is stale, like schema:check.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { schemeJsonSchema } from '../engine/index.ts';
 import { SchemeCaseSchema } from '../engine/cases/case-schema.ts';
+import { writeOrCheck } from './generated-file.ts';
 
 type Node = Record<string, unknown>;
 const target = fileURLToPath(new URL('../docs/reference.md', import.meta.url));
@@ -141,20 +141,4 @@ function build(): string {
   ].join('\n');
 }
 
-const text = build();
-if (process.argv.includes('--check')) {
-  let shipped = '';
-  try {
-    shipped = readFileSync(target, 'utf8');
-  } catch {
-    /* missing counts as stale */
-  }
-  if (shipped !== text) {
-    console.error('docs/reference.md 已过期 is stale: run `npm run reference:build`');
-    process.exit(1);
-  }
-  console.log('docs/reference.md is up to date');
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${target}`);
-}
+writeOrCheck(target, build(), 'npm run reference:build');
