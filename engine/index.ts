@@ -20,6 +20,7 @@ export { parsePointer } from './validate/pointer.ts';
 
 export type { Dataset, Fact, HistoryRecord, Roster, RosterParent, RosterUnit } from './data/dataset.ts';
 export { checkDataset } from './data/check-dataset.ts';
+export { foldPlan, type FoldPlan, type FoldType } from './data/fold-plan.ts';
 
 export { scoreScheme } from './run/score-scheme.ts';
 export type { ClassResult, ClassTie, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
