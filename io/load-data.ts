@@ -45,12 +45,13 @@ export interface LoadResult {
   folding?: FoldingSummary;
 }
 
-/** What folding did: per fact type, the records read and the records they became. */
+/** What folding did: fact records read and fact records in the data set. */
 export interface FoldingSummary {
   /** Fact records read, folded ones included. */
   read: number;
   /** Fact records in the data set. */
   facts: number;
+  /** Per fact type, only the folded ones: records read and the records they became. */
   byType: Record<string, { read: number; facts: number }>;
 }
 export interface LoadOptions {

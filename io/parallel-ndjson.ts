@@ -49,6 +49,7 @@ export class ReaderPool {
       w.on('message', (msg: RangeDone | { id: number; error: string }) => {
         const p = this.waiting.get(msg.id);
         this.waiting.delete(msg.id);
+        if (this.waiting.size === 0) for (const x of this.workers) x.unref();
         if ('error' in msg) p?.reject(new Error(msg.error));
         else p?.resolve(msg);
       });
@@ -56,8 +57,6 @@ export class ReaderPool {
         for (const p of this.waiting.values()) p.reject(e);
         this.waiting.clear();
       });
-      // an idle reader thread must not keep the process alive
-      w.unref();
       this.workers[i] = w;
     }
     return w;
@@ -67,7 +66,10 @@ export class ReaderPool {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker(thread % this.threads).postMessage({ ...task, id });
+      const w = this.worker(thread % this.threads);
+      // a thread with work keeps the process alive; an idle one must not (unref'd when all work is back)
+      w.ref();
+      w.postMessage({ ...task, id });
     });
   }
 
