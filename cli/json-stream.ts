@@ -47,11 +47,16 @@ class Writer {
   }
 }
 
-/** `JSON.stringify(v, null, 2)` indented to sit at `depth` (every line after the first gets the indentation). */
-function nested(v: unknown, depth: number): string | undefined {
-  const text = JSON.stringify(v, null, 2) as string | undefined;
-  if (text === undefined) return undefined;
-  return depth === 0 ? text : text.replace(/\n/g, '\n' + '  '.repeat(depth));
+/**
+ * `JSON.stringify(v, null, 2)` as it reads at `depth` (1 or 2) inside the
+ * whole document: the value is stringified wrapped in arrays so that V8 writes
+ * the indentation itself, and the wrapper is cut off (no pass over the text
+ * to indent it). Undefined when JSON leaves the value out.
+ */
+function nested(v: unknown, depth: 1 | 2): string | undefined {
+  if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
+  // depth 1: "[\n  " … "\n]"; depth 2: "[\n  [\n    " … "\n  ]\n]"
+  return depth === 1 ? (JSON.stringify([v], null, 2) as string).slice(4, -2) : (JSON.stringify([[v]], null, 2) as string).slice(10, -6);
 }
 
 /**
