@@ -26,7 +26,7 @@ import { checkValidity } from './validity.ts';
 import { findVetoes, matchingFacts } from './veto.ts';
 
 function runMethod<K extends MethodKind>(method: Extract<Method, { kind: K }>, ctx: MethodContext): Map<string, UnitScore> {
-  const impl = METHODS[method.kind] as ScoringMethod<K>;
+  const impl = METHODS[method.kind] as unknown as ScoringMethod<K, unknown>;
   return impl.score(method, ctx);
 }
 
