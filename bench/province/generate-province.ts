@@ -38,6 +38,8 @@ export interface SeasonFiles {
   counts: Record<string, number>;
   facts: number;
   bytes: number;
+  /** Units exempt by their history (satisfied two years running): not scored. */
+  exempt: string[];
 }
 
 export function writeSeason(dir: string, size: SeasonSize, seed: number): SeasonFiles {
@@ -165,5 +167,5 @@ export function writeSeason(dir: string, size: SeasonSize, seed: number): Season
 
   for (const w of writers) w.close();
   const facts = writers.slice(1).reduce((a, w) => a + w.lines, 0);
-  return { dir, files: writers.map((w) => w.path), counts, facts, bytes: writers.reduce((a, w) => a + w.bytes, 0) };
+  return { dir, files: writers.map((w) => w.path), counts, facts, bytes: writers.reduce((a, w) => a + w.bytes, 0), exempt: [...exempt] };
 }
