@@ -93,10 +93,12 @@ export function writeSeason(dir: string, size: SeasonSize, seed: number): Season
     pSat[u] = rnd() < 0.06 ? 0.3 + 0.25 * rnd() : 0.6 + 0.38 * rnd();
     pBasic[u] = (1 - (pSat[u] as number)) * (0.5 + 0.3 * rnd());
   });
+  // 0 satisfied, 1 basic, 2 dissatisfied
   const level = (u: number) => {
     const x = rnd();
-    return x < (pSat[u] as number) ? 'satisfied' : x < (pSat[u] as number) + (pBasic[u] as number) ? 'basic' : 'dissatisfied';
+    return x < (pSat[u] as number) ? 0 : x < (pSat[u] as number) + (pBasic[u] as number) ? 1 : 2;
   };
+  const LEVELS = ['satisfied', 'basic', 'dissatisfied'];
   const service = Math.round(size.votes * 0.8);
   const streams = [
     { file: 'votes-h1.ndjson', kind: 'h1', total: Math.floor(service / 2) },
@@ -106,15 +108,21 @@ export function writeSeason(dir: string, size: SeasonSize, seed: number): Season
   for (const s of streams) {
     const out = open(s.file);
     const left = Int32Array.from(allocate(s.total, units.length, rnd, s.kind !== 'network'));
-    const head = units.map((u) => (s.kind === 'network' ? `{"type":"network-vote","unit":"${u.id}","level":"` : `{"type":"service-vote","unit":"${u.id}","period":"${s.kind}","level":"`));
+    // every line a unit can get, made once: the loop below only picks one and appends it
+    const lines = units.map((u) =>
+      s.kind === 'network'
+        ? LEVELS.flatMap((l) => ['service-user', 'representative'].map((v) => `{"type":"network-vote","unit":"${u.id}","level":"${l}","voter":"${v}"}`))
+        : LEVELS.map((l) => `{"type":"service-vote","unit":"${u.id}","period":"${s.kind}","level":"${l}"}`),
+    );
     let active = shuffle(units.map((_, i) => i).filter((i) => (left[i] as number) > 0), rnd);
     while (active.length > 0) {
       for (const u of active) {
         const k = Math.min(left[u] as number, 1 + int(4));
         left[u] = (left[u] as number) - k;
         for (let j = 0; j < k; j++) {
-          if (s.kind === 'network') out.line(`${head[u]}${level(u)}","voter":"${rnd() < 0.65 ? 'service-user' : 'representative'}"}`);
-          else out.line(`${head[u]}${level(u)}"}`);
+          const mine = lines[u] as string[];
+          if (s.kind === 'network') out.line(mine[level(u) * 2 + (rnd() < 0.65 ? 0 : 1)] as string);
+          else out.line(mine[level(u)] as string);
         }
       }
       active = active.filter((u) => (left[u] as number) > 0);
