@@ -1,38 +1,11 @@
 /**
  * Live latency: open a scored season and append single facts one at a time
  * (votes and cases on random units), timing each `append` up to the standing
- * it returns. The season API (`openSeason`, /work/wt/SEASON-CONTRACT.md) is
- * looked up on the engine at run time, so the bench runs, and says so, on an
- * engine without it.
+ * it returns (`openSeason`, engine/run/season.ts).
  */
 import { performance } from 'node:perf_hooks';
-import * as engine from '../../engine/index.ts';
-import type { Dataset, Fact, Issue, Scheme } from '../../engine/index.ts';
+import { formatIssue, openSeason, type Dataset, type Fact, type Scheme } from '../../engine/index.ts';
 import { CASE_MIX, caseFact, draw, mulberry32, windowDays } from '../generate-city-year.ts';
-
-/** The part of the season contract the bench uses. */
-interface Standing {
-  total: number | null;
-  ranks: Record<string, number>;
-  classes: string[];
-}
-interface AppendResult {
-  ok: boolean;
-  issues: Issue[];
-  changed: Array<{ unit: string; before: Standing; after: Standing }>;
-}
-export interface LiveSeason {
-  append(facts: readonly Fact[]): AppendResult;
-  standing(): Map<string, Standing>;
-  readonly factCount: number;
-}
-type OpenSeason = (scheme: Scheme, data: Dataset) => LiveSeason;
-
-/** The engine's `openSeason`, or undefined while the engine has none. */
-export function findOpenSeason(): OpenSeason | undefined {
-  const f = (engine as Record<string, unknown>).openSeason;
-  return typeof f === 'function' ? (f as OpenSeason) : undefined;
-}
 
 export interface LiveOptions {
   seed: number;
@@ -78,9 +51,9 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
-export function runLive(open: OpenSeason, scheme: Scheme, data: Dataset, o: LiveOptions): LiveReport {
+export function runLive(scheme: Scheme, data: Dataset, o: LiveOptions): LiveReport {
   const t0 = performance.now();
-  const season = open(scheme, data);
+  const season = openSeason(scheme, data);
   const openMs = performance.now() - t0;
   const before = season.factCount;
   const facts = liveFacts(data, o.appends, o.seed);
@@ -92,7 +65,7 @@ export function runLive(open: OpenSeason, scheme: Scheme, data: Dataset, o: Live
     const t = performance.now();
     const r = season.append([f]);
     ms.push(performance.now() - t);
-    if (!r.ok) refused.push({ fact: f, issues: r.issues.map(engine.formatIssue) });
+    if (!r.ok) refused.push({ fact: f, issues: r.issues.map(formatIssue) });
     if (r.changed.length > 0) moved++;
     unitsChanged += r.changed.length;
   }

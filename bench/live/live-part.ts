@@ -3,19 +3,13 @@ import { readFileSync } from 'node:fs';
 import { validateScheme, type Scheme } from '../../engine/index.ts';
 import { BenchFailure, type CityYearReport } from '../city-year.ts';
 import { generateCityYear } from '../generate-city-year.ts';
-import { findOpenSeason, runLive } from './live-latency.ts';
+import { runLive } from './live-latency.ts';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 type Target = (what: string, met: boolean | undefined, figure: string) => void;
 
 export async function runLivePart(city: CityYearReport | undefined, scale: number, appends: number, target: Target): Promise<void> {
   console.log('\n== 5. live latency (incremental season) ==');
-  const open = findOpenSeason();
-  if (!open) {
-    console.log('  n/a: this engine has no openSeason (engine/run/season.ts, SEASON-CONTRACT.md) yet');
-    target('live append p99', undefined, 'no openSeason in the engine');
-    return;
-  }
   let scheme: Scheme;
   let data;
   if (city) ({ scheme, data } = city);
@@ -25,7 +19,7 @@ export async function runLivePart(city: CityYearReport | undefined, scale: numbe
     scheme = v.scheme;
     data = generateCityYear({ seed: 20211130, units: Math.round(2000 * scale), parents: Math.max(1, Math.round(150 * scale)), votes: Math.round(1_000_000 * scale), cases: Math.round(100_000 * scale) }).data;
   }
-  const r = runLive(open, scheme, data, { seed: 20211202, appends });
+  const r = runLive(scheme, data, { seed: 20211202, appends });
   console.log(`  season of ${fmt(r.factCount.before)} facts opened (scored) in ${fmt(r.openMs)} ms; ${fmt(r.appends)} single appends (votes and cases, random units)`);
   console.log(`  append → returned standing: p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms, max ${fmt(r.max, 2)} ms`);
   console.log(`  ${fmt(r.moved)} appends moved a standing (${fmt(r.unitsChanged)} unit changes); facts now ${fmt(r.factCount.after)}`);

@@ -5,13 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scoreScheme, validateScheme, type Scheme } from '../../engine/index.ts';
+import { openSeason, scoreScheme, validateScheme, type Scheme } from '../../engine/index.ts';
 import { generateCityYear } from '../../bench/generate-city-year.ts';
-import { findOpenSeason, liveFacts, percentile, runLive } from '../../bench/live/live-latency.ts';
+import { liveFacts, percentile, runLive } from '../../bench/live/live-latency.ts';
 
 const scheme = validateScheme(JSON.parse(readFileSync(new URL('../../schemes/pingyang-2021/scheme.json', import.meta.url), 'utf8')) as unknown).scheme as Scheme;
 const small = () => generateCityYear({ seed: 5, units: 60, parents: 6, votes: 6000, cases: 600 }).data;
-const open = findOpenSeason();
 
 describe('bench live latency (smoke)', () => {
   it('percentiles are nearest-rank', () => {
@@ -30,15 +29,15 @@ describe('bench live latency (smoke)', () => {
     expect(new Set(facts.map((f) => f.type)).size).toBeGreaterThan(3);
   });
 
-  it.skipIf(!open)('appends one fact at a time to a scored season; it ends where a batch run ends', () => {
+  it('appends one fact at a time to a scored season; it ends where a batch run ends', () => {
     const data = small();
-    const r = runLive(open!, scheme, data, { seed: 3, appends: 80 });
+    const r = runLive(scheme, data, { seed: 3, appends: 80 });
     expect(r.refused).toEqual([]);
     expect(r.ms).toHaveLength(80);
     expect(r.factCount).toEqual({ before: data.facts.length, after: data.facts.length + 80 });
     expect(r.unitsChanged).toBeGreaterThan(0);
     // a second season fed the same facts, compared with scoring them in one go
-    const season = open!(scheme, data);
+    const season = openSeason(scheme, data);
     for (const f of liveFacts(data, 80, 3)) season.append([f]);
     const batch = scoreScheme(scheme, { ...data, facts: [...data.facts, ...liveFacts(data, 80, 3)] });
     const live = season.standing();
