@@ -148,7 +148,17 @@ export interface ZenPeer {
   runSequential(evals: readonly Evaluation[]): Promise<Float64Array>;
   /** `batch` evaluations in flight at a time (Promise.all), batch after batch. */
   runBatched(evals: readonly Evaluation[], batch: number): Promise<Float64Array>;
+  /** ZEN's own reported evaluation time (`performance` of each response) summed over the last run, in ms. */
+  lastInternalMs: number;
   dispose(): void;
+}
+
+/** "35.2µs", "1.2ms", "800ns", "1.1s" → milliseconds (NaN when unreadable). */
+export function zenDurationMs(text: string): number {
+  const m = /^([\d.]+)\s*(ns|µs|us|ms|s)$/.exec(text.trim());
+  if (!m) return NaN;
+  const unit = { ns: 1e-6, µs: 1e-3, us: 1e-3, ms: 1, s: 1000 }[m[2] as 'ns' | 'µs' | 'us' | 'ms' | 's'];
+  return Number(m[1]) * unit;
 }
 
 const pointsOf = (r: { result: unknown }): number => {
@@ -160,12 +170,19 @@ export function zenPeer(method: DeductionMethod): ZenPeer {
   const { jdm, rows, columns } = zenDecisionJson(method);
   const engine = new ZenEngine();
   const decision: ZenDecision = engine.createDecision(Buffer.from(JSON.stringify(jdm)));
-  return {
+  const peer: ZenPeer = {
     rows,
     columns,
+    lastInternalMs: 0,
     async runSequential(evals) {
       const out = new Float64Array(evals.length);
-      for (let k = 0; k < evals.length; k++) out[k] = pointsOf(await decision.evaluate((evals[k] as Evaluation).scope));
+      let internal = 0;
+      for (let k = 0; k < evals.length; k++) {
+        const r = await decision.evaluate((evals[k] as Evaluation).scope);
+        internal += zenDurationMs(r.performance);
+        out[k] = pointsOf(r);
+      }
+      peer.lastInternalMs = internal;
       return out;
     },
     async runBatched(evals, batch) {
@@ -179,4 +196,5 @@ export function zenPeer(method: DeductionMethod): ZenPeer {
     },
     dispose: () => engine.dispose(),
   };
+  return peer;
 }
