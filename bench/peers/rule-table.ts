@@ -6,7 +6,7 @@
  * schemes as they change.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { validateScheme, type AdjustmentRule, type MethodOf, type Scheme } from '../../engine/index.ts';
+import { validateScheme, type MethodOf, type Scheme } from '../../engine/index.ts';
 import { flatten, resolveTree, type ResolvedIndicator } from '../../engine/run/resolve-tree.ts';
 
 export type DeductionMethod = MethodOf<'deduction'>;
@@ -59,9 +59,4 @@ export function largestDeductionTable(only?: string): RuleTable {
   }
   if (!best) throw new Error(`no deduction table in the shipped schemes${only ? ` (scheme ${only})` : ''}`);
   return best;
-}
-
-/** How many decision-table rows the rules expand to (each table row, each modifier case). */
-export function ruleFactTypes(rules: readonly AdjustmentRule[]): string[] {
-  return [...new Set(rules.map((r) => r.factType))];
 }
