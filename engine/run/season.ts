@@ -4,6 +4,7 @@ import type { Dataset, Fact } from '../data/dataset.ts';
 import { dataIssue, hasErrors, type Issue } from '../issue.ts';
 import type { FactType } from '../scheme/fact-type.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import type { Population, UnitStanding } from './population.ts';
 import type { RunResult } from './result.ts';
 import type { SeasonCore } from './season-core.ts';
 import { openCore, resultOf } from './score-scheme.ts';
@@ -68,7 +69,7 @@ class LiveSeason implements Season {
     private readonly scheme: Scheme,
     private readonly data: Dataset,
   ) {
-    this.opened = openCore(scheme, data);
+    this.opened = openCore(scheme, data, true);
     if ('failed' in this.opened) this.rejectedFacts = [...(Array.isArray(data.facts) ? data.facts : [])];
     this.keyed = new Map(scheme.factTypes.filter((t) => t.key !== undefined).map((t) => [t.id, t]));
     this.allFacts.forEach((f, i) => {
@@ -89,7 +90,7 @@ class LiveSeason implements Season {
     const base = this.allFacts.length;
     const issues = this.check(batch, base);
     if (hasErrors(issues)) return { ok: false, issues, changed: [] };
-    const before = this.standing();
+    const before = this.populationNow();
     const copies = batch.map((f) => ({ ...f }));
     batch.forEach((f, j) => {
       const k = this.keyOf(f);
@@ -99,10 +100,10 @@ class LiveSeason implements Season {
     if ('core' in opened && !copies.some((f) => opened.core.validityTypes.has(f.type))) opened.core.append(copies);
     else {
       const facts = [...this.allFacts, ...copies];
-      this.opened = openCore(this.scheme, { ...this.data, facts });
+      this.opened = openCore(this.scheme, { ...this.data, facts }, true);
       this.rejectedFacts = 'failed' in this.opened ? facts : [];
     }
-    return { ok: true, issues, changed: changes(before, this.standing()) };
+    return { ok: true, issues, changed: changes(this.data.units.map((u) => u.id), before, this.populationNow()) };
   }
 
   result(): RunResult {
@@ -110,14 +111,13 @@ class LiveSeason implements Season {
   }
 
   standing(): Map<string, Standing> {
-    const out = new Map<string, Standing>();
-    if (!('core' in this.opened)) return out;
-    const { core } = this.opened;
-    for (const u of core.data.units) {
-      const s = core.population.units.get(u.id);
-      out.set(u.id, s ? { total: s.total, ranks: { ...s.ranks }, classes: [...s.classes] } : { total: null, ranks: {}, classes: [] });
-    }
-    return out;
+    const p = this.populationNow();
+    return new Map(this.data.units.map((u) => [u.id, standingOf(p?.units.get(u.id))]));
+  }
+
+  /** The population step's outcome now (never mutated once made: an append makes a new one). */
+  private populationNow(): Population | undefined {
+    return 'core' in this.opened ? this.opened.core.population : undefined;
   }
 
   /** The batch checked as a data file's facts would be, pointers into the season's whole list. */
@@ -154,18 +154,23 @@ class LiveSeason implements Season {
   }
 }
 
-/** Units whose total, any rank or classes moved, in roster order. */
-function changes(before: ReadonlyMap<string, Standing>, after: ReadonlyMap<string, Standing>): StandingChange[] {
+function standingOf(s: UnitStanding | undefined): Standing {
+  return s ? { total: s.total, ranks: { ...s.ranks }, classes: [...s.classes] } : { total: null, ranks: {}, classes: [] };
+}
+
+/** Units whose total, any rank or classes moved, in roster order; compared in place, copied only when they moved. */
+function changes(units: readonly string[], before: Population | undefined, after: Population | undefined): StandingChange[] {
   const out: StandingChange[] = [];
-  const same = (a: Standing, b: Standing) =>
-    a.total === b.total &&
-    a.classes.join('\u0000') === b.classes.join('\u0000') &&
-    Object.keys(a.ranks).length === Object.keys(b.ranks).length &&
-    Object.entries(a.ranks).every(([k, v]) => b.ranks[k] === v);
-  const none: Standing = { total: null, ranks: {}, classes: [] };
-  for (const [unit, a] of after) {
-    const b = before.get(unit) ?? none;
-    if (!same(b, a)) out.push({ unit, before: b, after: a });
+  const same = (a: UnitStanding | undefined, b: UnitStanding | undefined): boolean => {
+    if (a === undefined || b === undefined) return a === b;
+    if (a.total !== b.total || a.classes.length !== b.classes.length || a.classes.some((c, i) => b.classes[i] !== c)) return false;
+    const ka = Object.keys(a.ranks);
+    return ka.length === Object.keys(b.ranks).length && ka.every((k) => a.ranks[k] === b.ranks[k]);
+  };
+  for (const unit of units) {
+    const a = before?.units.get(unit);
+    const b = after?.units.get(unit);
+    if (!same(a, b)) out.push({ unit, before: standingOf(a), after: standingOf(b) });
   }
   return out;
 }
