@@ -36,17 +36,17 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
+export const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** Every day of the scheme window 2020-12-01 .. 2021-11-30. */
-function windowDays(): string[] {
+export function windowDays(): string[] {
   const out: string[] = [];
   for (let t = Date.UTC(2020, 11, 1); t <= Date.UTC(2021, 10, 30); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
 /** Case mix (shares of opts.cases). */
-const CASE_MIX: ReadonlyArray<readonly [string, number]> = [
+export const CASE_MIX: ReadonlyArray<readonly [string, number]> = [
   ['hotline-case', 0.5],
   ['online-complaint', 0.2],
   ['supervision-finding', 0.15],
@@ -58,15 +58,57 @@ const HOTLINE_ITEMS = ['conduct-complaint', 'late-feedback', 'contact-not-update
 const HOTLINE_WEIGHTS = [0.08, 0.4, 0.2, 0.1, 0.17, 0.05];
 const AMOUNTS = [3, 3.5, 4, 4.5, 5];
 
+/** Draws from one seeded stream. */
+export interface Draw {
+  rnd: () => number;
+  int(n: number): number;
+  pick<T>(xs: readonly T[]): T;
+  weighted<T>(xs: readonly T[], ws: readonly number[]): T;
+}
+
+export function draw(rnd: () => number): Draw {
+  const int = (n: number) => Math.floor(rnd() * n);
+  return {
+    rnd,
+    int,
+    pick: <T>(xs: readonly T[]): T => xs[int(xs.length)] as T,
+    weighted<T>(xs: readonly T[], ws: readonly number[]): T {
+      let r = rnd() * ws.reduce((a, b) => a + b, 0);
+      for (let i = 0; i < xs.length; i++) if ((r -= ws[i] as number) < 0) return xs[i] as T;
+      return xs[xs.length - 1] as T;
+    },
+  };
+}
+
+/** One case fact of a type of CASE_MIX, as pingyang-2021 defines its fields. */
+export function caseFact(type: string, id: string, unit: string, date: string, r: Draw): Fact {
+  const { rnd, int, pick, weighted } = r;
+  switch (type) {
+    case 'hotline-case': {
+      const item = weighted(HOTLINE_ITEMS, HOTLINE_WEIGHTS);
+      const ranged = item === 'conduct-complaint' || item === 'poor-handling';
+      return { type, id, unit, item, role: rnd() < 0.8 ? 'lead' : 'co-handler', date, ...(ranged ? { amount: pick(AMOUNTS) } : {}) };
+    }
+    case 'online-complaint':
+      return { type, id, unit, date };
+    case 'supervision-finding': {
+      const channel = rnd() < 0.6 ? 'inspection' : 'complaint';
+      return { type, id, unit, channel, date, severe: rnd() < 0.1, ...(channel === 'inspection' || rnd() < 0.5 ? { level: rnd() < 0.75 ? 'county' : 'city' } : {}) };
+    }
+    case 'misconduct-case':
+      return { type, id, unit, role: weighted(['principal', 'deputy', 'staff', 'collective'], [1, 2, 6, 0.5]), currentYear: rnd() < 0.7, date, person: `${unit}-m${int(5)}` };
+    case 'commendation':
+      // a deed id shared by a few documents, so "same deed counts once at its highest" is exercised
+      return { type, id, unit, level: weighted(['national', 'provincial', 'city'], [0.05, 0.25, 0.7]), deed: `${unit}-d${int(3)}`, date, document: `平政发〔2021〕${int(200)}号` };
+    default:
+      return { type, id, unit, level: weighted(['central', 'provincial', 'city'], [0.05, 0.25, 0.7]), deed: `${unit}-m${int(4)}`, date };
+  }
+}
+
 export function generateCityYear(opts: CityYearOptions): CityYear {
   const rnd = mulberry32(opts.seed);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  const weighted = <T>(xs: readonly T[], ws: readonly number[]): T => {
-    let r = rnd() * ws.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < xs.length; i++) if ((r -= ws[i] as number) < 0) return xs[i] as T;
-    return xs[xs.length - 1] as T;
-  };
+  const r = draw(rnd);
+  const { int, pick } = r;
   const days = windowDays();
   const counts: Record<string, number> = {};
   const facts: Fact[] = [];
@@ -161,31 +203,7 @@ export function generateCityYear(opts: CityYearOptions): CityYear {
       const unit = someUnit();
       const id = `c${pad(++seq, 6)}`;
       const date = pick(days);
-      switch (type) {
-        case 'hotline-case': {
-          const item = weighted(HOTLINE_ITEMS, HOTLINE_WEIGHTS);
-          const ranged = item === 'conduct-complaint' || item === 'poor-handling';
-          add({ type, id, unit, item, role: rnd() < 0.8 ? 'lead' : 'co-handler', date, ...(ranged ? { amount: pick(AMOUNTS) } : {}) });
-          break;
-        }
-        case 'online-complaint':
-          add({ type, id, unit, date });
-          break;
-        case 'supervision-finding': {
-          const channel = rnd() < 0.6 ? 'inspection' : 'complaint';
-          add({ type, id, unit, channel, date, severe: rnd() < 0.1, ...(channel === 'inspection' || rnd() < 0.5 ? { level: rnd() < 0.75 ? 'county' : 'city' } : {}) });
-          break;
-        }
-        case 'misconduct-case':
-          add({ type, id, unit, role: weighted(['principal', 'deputy', 'staff', 'collective'], [1, 2, 6, 0.5]), currentYear: rnd() < 0.7, date, person: `${unit}-m${int(5)}` });
-          break;
-        case 'commendation':
-          // a deed id shared by a few documents, so "same deed counts once at its highest" is exercised
-          add({ type, id, unit, level: weighted(['national', 'provincial', 'city'], [0.05, 0.25, 0.7]), deed: `${unit}-d${int(3)}`, date, document: `平政发〔2021〕${int(200)}号` });
-          break;
-        default:
-          add({ type, id, unit, level: weighted(['central', 'provincial', 'city'], [0.05, 0.25, 0.7]), deed: `${unit}-m${int(4)}`, date });
-      }
+      add(caseFact(type, id, unit, date, r));
     }
   }
   const caseEnd = facts.length;
@@ -207,7 +225,7 @@ export function generateCityYear(opts: CityYearOptions): CityYear {
  * Split `total` votes over n units: 4% small units get 0–29 (service votes
  * only; 1 in 8 of them none at all), the others a share of the rest by weight.
  */
-function allocate(total: number, n: number, rnd: () => number, small: boolean): number[] {
+export function allocate(total: number, n: number, rnd: () => number, small: boolean): number[] {
   const out = new Array<number>(n).fill(0);
   const big: number[] = [];
   let left = total;
@@ -228,7 +246,7 @@ function allocate(total: number, n: number, rnd: () => number, small: boolean): 
   return out;
 }
 
-function shuffle<T>(xs: T[], rnd: () => number): T[] {
+export function shuffle<T>(xs: T[], rnd: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
     [xs[i], xs[j]] = [xs[j] as T, xs[i] as T];
