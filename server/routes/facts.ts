@@ -7,7 +7,7 @@
 import { Router } from 'express';
 import { checkDataset, type Fact, type Issue } from '../../engine/index.ts';
 import { currentUser } from '../auth/authenticate.ts';
-import { audit, type AppContext } from '../context.ts';
+import type { AppContext } from '../context.ts';
 import { factsFile, readDatasetFiles } from '../dataset-files.ts';
 import { refuse } from '../errors.ts';
 import { runnable } from '../scheme-context.ts';
@@ -48,7 +48,8 @@ export function factsRouter(ctx: AppContext): Router {
     const { scheme } = await runnable(ctx.store, id, version);
     const key = `${id}@${version}#${findVersion(ctx.store.data, id, version)?.revision ?? 0}`;
     const user = currentUser(res).username;
-    const out = await ctx.store.write(async (db) => {
+    // the document is not written: the count derives from the facts file, the audit entry goes to the journal
+    const out = await ctx.store.exclusive(async () => {
       const season = await ctx.seasons.get(meta.id, key, scheme, () => readDatasetFiles(ctx.store, meta.id));
       const offset = season.data.facts.length;
       // the whole season is checked so duplicates across batches are seen; only the new facts' problems are answered
@@ -57,10 +58,11 @@ export function factsRouter(ctx: AppContext): Router {
         throw refuse(422, 'facts-rejected', '事实有错误,未追加任何一条', 'the facts have errors; none was appended', { problems });
       }
       await ctx.store.appendLines(factsFile(meta.id), facts);
+      ctx.factCounts.appended(meta.id, facts.length);
       const changed = ctx.seasons.append(meta.id, facts as Fact[]);
-      const d = db.datasets.find((x) => x.id === meta.id)!;
-      d.counts.facts += facts.length;
-      audit(db, { at: ctx.now(), user, action: 'facts-appended', target: `dataset:${meta.id}`, summary: [`${facts.length} facts; ${changed.length} units moved`] });
+      await ctx.store.journal.append([
+        { at: ctx.now(), user, action: 'facts-appended', target: `dataset:${meta.id}`, summary: [`${facts.length} facts (#${offset + 1}–#${offset + facts.length}); ${changed.length} units moved`] },
+      ]);
       return { appended: facts.length, changed, problems };
     });
     res.json(out);

@@ -2,25 +2,30 @@
  * The store: one lowdb document (schemes and versions, users, sessions,
  * tokens, data set and run metadata, audit log) plus plain files in the data
  * folder for what is large or append-only (draft revisions, facts, run
- * results, scheme case files). Every write goes through one queue and is
- * durable before it is acknowledged.
+ * results, scheme case files, the audit journal of live appends). Every
+ * write goes through one queue and is durable before it is acknowledged.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonAdapter } from './atomic-json-adapter.ts';
+import { AuditJournal } from './audit-journal.ts';
 import { appendDurable, readJsonOrNull, trimTornTail, writeFileAtomic } from './files.ts';
 import { SerialQueue } from './queue.ts';
 import { emptyDb, type Db } from './types.ts';
 
 export class Store {
   private readonly queue = new SerialQueue();
+  /** Audit entries of live fact appends (see audit-journal.ts); the others are in the document. */
+  readonly journal: AuditJournal;
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<Db>,
     private readonly durable: boolean,
-  ) {}
+  ) {
+    this.journal = new AuditJournal(join(dir, 'audit.ndjson'), durable);
+  }
 
   /**
    * `durable: false` skips fsync (writes stay atomic by rename): only for
