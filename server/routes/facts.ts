@@ -57,7 +57,12 @@ export function factsRouter(ctx: AppContext): Router {
       if (problems.some((p) => p.severity === 'error')) {
         throw refuse(422, 'facts-rejected', '事实有错误,未追加任何一条', 'the facts have errors; none was appended', { problems });
       }
-      await ctx.store.appendLines(factsFile(meta.id), facts);
+      try {
+        await ctx.store.appendLines(factsFile(meta.id), facts);
+      } catch (e) {
+        ctx.log(`facts of ${meta.id} not written: ${e instanceof Error ? e.message : String(e)}`);
+        throw refuse(503, 'write-failed', '数据未能写入存储,未追加任何一条;请稍后重试', 'the facts could not be written to storage; none was appended; try again later');
+      }
       ctx.factCounts.appended(meta.id, facts.length);
       const changed = ctx.seasons.append(meta.id, facts as Fact[]);
       await ctx.store.journal.append([
