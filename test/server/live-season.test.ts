@@ -65,6 +65,22 @@ describe('a live season', () => {
     expect((await h.call('GET', `/api/datasets/${dataset}`, { token: clerk })).body.dataset.counts.facts).toBe(data.facts.length);
   });
 
+  it('refuses a fact whose key another batch already holds, and a repeat inside one batch, writing nothing', async () => {
+    const count = (await onDisk()).facts.length;
+    // u001's score from 规划发展处 is in the upload (row 16); the key of sasac-dept-score is unit + department
+    const again = await append({ type: 'sasac-dept-score', unit: 'u001', department: '规划发展处', score: 3 });
+    expect(again.status).toBe(422);
+    expect(again.body.problems).toContainEqual(expect.objectContaining({ code: 'duplicate-fact', path: '', severity: 'error' }));
+    const fresh = { type: 'sasac-dept-score', unit: 'u001', department: '新设处室', score: 4 };
+    const twice = await append({ facts: [fresh, { ...fresh, score: 5 }] });
+    expect(twice.status).toBe(422);
+    expect(twice.body.problems).toContainEqual(expect.objectContaining({ code: 'duplicate-fact', path: '/facts/1' }));
+    expect((await onDisk()).facts).toHaveLength(count);
+    // once alone it is taken, and then it is the one already held
+    expect((await append(fresh)).status).toBe(200);
+    expect((await append({ ...fresh, score: 1 })).status).toBe(422);
+  });
+
   it('answers each moved unit with its total, headline rank and classes before and after', async () => {
     const r = await append({ type: 'network-vote', unit: 'u001', level: 'dissatisfied', count: 20 });
     expect(r.status).toBe(200);
