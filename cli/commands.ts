@@ -1,3 +1,4 @@
+import type { Sink } from './json-stream.ts';
 import { readdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkCase, formatIssue, nameYearIssues, schemeIssue, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
@@ -10,6 +11,8 @@ import { resolveSchemePath } from './resolve-scheme.ts';
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** The output stream itself, for results written piece by piece (absent: pieces are joined and given to `out`). */
+  stdout?: Sink;
 }
 
 export function printIssues(io: Io, issues: readonly Issue[]): void {

@@ -11,7 +11,7 @@ import { EXIT } from './exit-codes.ts';
 import { COMMAND_HELP, commandHelp, generalHelp, type CommandName } from './help.ts';
 import { packageRoot } from './package-root.ts';
 
-const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), stdout: process.stdout };
 const root = packageRoot();
 
 function version(): string {
@@ -34,7 +34,12 @@ const RUN: Record<CommandName, Runner> = {
       io.err(`--format 须为 ${DATA_FORMATS.join('、')} --format must be one of ${DATA_FORMATS.join(', ')}`);
       return EXIT.usage;
     }
-    return (await import('./score-command.ts')).scoreCommand(io, dir, files, { json: a.bools.has('--json'), ...(explain !== undefined ? { explain } : {}), ...(format !== undefined ? { format } : {}) });
+    return (await import('./score-command.ts')).scoreCommand(io, dir, files, {
+      json: a.bools.has('--json'),
+      timings: a.bools.has('--timings'),
+      ...(explain !== undefined ? { explain } : {}),
+      ...(format !== undefined ? { format } : {}),
+    });
   },
   test: async (a) => (await import('./commands.ts')).testCommand(io, a.positional, root),
   fmt: async (a) => (await import('./commands.ts')).fmtCommand(io, a.positional, a.bools.has('--check')),

@@ -1,14 +1,17 @@
 /**
- * `pingyi score <scheme> <data…> [--json] [--explain <unit>]`: the ranked
- * table, every warning of loading and scoring, and how complete the data is.
- * Data without a single fact is an error: a ranking of nothing is not a result.
+ * `pingyi score <scheme> <data…> [--json] [--explain <unit>] [--timings]`: the
+ * ranked table, every warning of loading and scoring, and how complete the
+ * data is. Data without a single fact is an error: a ranking of nothing is not
+ * a result. Votes are folded into counts as they are read (io/fold.ts); the
+ * JSON result is written unit by unit (cli/json-stream.ts).
  */
-import { dataCompleteness, dataIssue, displayDigits, displayNumber, explainUnit, hasErrors, scoreScheme, type Issue, type RunResult } from '../engine/index.ts';
+import { dataCompleteness, dataIssue, displayDigits, displayNumber, explainUnit, foldPlan, hasErrors, scoreScheme, type Completeness, type Issue, type UnitResult } from '../engine/index.ts';
 import type { Io } from './commands.ts';
+import { writeJson, type Sink } from './json-stream.ts';
 import { printIssues } from './commands.ts';
 import { completenessText } from './completeness-text.ts';
 import { EXIT } from './exit-codes.ts';
-import { annotateIssues, loadInput, type DataFormat } from '../io/index.ts';
+import { annotateIssues, loadInput, type DataFormat, type LoadResult } from '../io/index.ts';
 import { loadScheme } from './load-scheme.ts';
 import { consequencesText, rankedTable } from './print-table.ts';
 
@@ -22,25 +25,81 @@ const noFacts = (files: string[]): Issue => ({
 });
 
 /** Totals in --json at the declared display precision, like the table; the traces keep the computed points. */
-function atDisplayPrecision(r: RunResult, digits: number): RunResult {
+function atDisplayPrecision(u: UnitResult, digits: number): UnitResult {
+  return { ...u, inTotal: displayNumber(u.inTotal, digits), outsideTotal: displayNumber(u.outsideTotal, digits), total: displayNumber(u.total, digits) };
+}
+
+/**
+ * Completeness counts the records as the files hold them: votes folded into
+ * counts while reading are counted as the records they were.
+ */
+function asRead(c: Completeness, folding: LoadResult['folding']): Completeness {
+  if (!folding) return c;
   return {
-    ...r,
-    units: r.units.map((u) => ({ ...u, inTotal: displayNumber(u.inTotal, digits), outsideTotal: displayNumber(u.outsideTotal, digits), total: displayNumber(u.total, digits) })),
+    ...c,
+    facts: c.facts - folding.facts + folding.read,
+    factTypes: c.factTypes.map((t) => {
+      const f = folding.byType[t.factType];
+      return f ? { ...t, facts: t.facts - f.facts + f.read } : t;
+    }),
   };
 }
 
-export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string; format?: DataFormat }): Promise<number> {
+/** Collects the pieces when there is no output stream (an Io of a test). */
+function joined(io: Io): { sink: Sink; end(): void } {
+  const parts: string[] = [];
+  const sink: Sink = { write: (s) => (parts.push(s), true), once: () => sink, removeListener: () => sink };
+  return { sink, end: () => io.out(parts.join('').replace(/\n$/, '')) };
+}
+
+interface Timings {
+  start: number;
+  read?: number;
+  score?: number;
+  facts: number;
+  folded: number;
+}
+
+/** `timings {…}` on stderr: one line, parsed by the bench (keep the format). */
+function printTimings(io: Io, t: Timings): void {
+  const end = performance.now();
+  const read = t.read ?? end;
+  const score = t.score ?? read;
+  const line = {
+    readMs: Math.round(read - t.start),
+    scoreMs: Math.round(score - read),
+    writeMs: Math.round(end - score),
+    facts: t.facts,
+    folded: t.folded,
+    // reader threads are threads of this process: their memory is in this figure
+    maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  io.err(`timings ${JSON.stringify(line)}`);
+}
+
+export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string; format?: DataFormat; timings?: boolean }): Promise<number> {
+  const t: Timings = { start: performance.now(), facts: 0, folded: 0 };
+  const code = await score(io, schemeDir, files, opts, t);
+  if (opts.timings) printTimings(io, t);
+  return code;
+}
+
+async function score(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string; format?: DataFormat }, t: Timings): Promise<number> {
   const loaded = loadScheme(schemeDir);
   if (!loaded.scheme) {
     printIssues(io, loaded.issues);
     return EXIT.input;
   }
   const scheme = loaded.scheme;
-  const data = await loadInput(loaded, files, loaded.roster, opts.format ? { stdinFormat: opts.format } : {});
+  const data = await loadInput(loaded, files, loaded.roster, { ...(opts.format ? { stdinFormat: opts.format } : {}), fold: { scheme, plan: foldPlan(scheme) } });
+  t.read = performance.now();
+  const factCount = data.dataset?.facts.length ?? 0;
+  [t.facts, t.folded] = [data.folding ? factCount - data.folding.facts + data.folding.read : factCount, factCount];
   // the roster's own problems (source `data`) come with the data from io, once
   const loadIssues = [...loaded.issues.filter((i) => i.source !== 'data'), ...data.issues];
   if (data.dataset && data.dataset.facts.length === 0) loadIssues.push(noFacts(files));
   if (!data.dataset || hasErrors(loadIssues)) {
+    t.score = performance.now();
     if (opts.json) io.out(JSON.stringify({ ok: false, issues: loadIssues }, null, 2));
     else printIssues(io, loadIssues);
     io.err(`✗ 数据有 ${loadIssues.filter((i) => i.severity === 'error').length} 个错误,未计分 the data has errors; nothing was scored`);
@@ -50,10 +109,15 @@ export async function scoreCommand(io: Io, schemeDir: string, files: string[], o
   // every warning reaches the user: the loader's (unknown keys, empty files…) and the engine's
   const issues = [...loadIssues, ...annotateIssues(result.issues, data.origins, data.recordOrigins)];
   const digits = displayDigits(scheme);
-  const completeness = dataCompleteness(scheme, data.dataset, result);
+  const completeness = asRead(dataCompleteness(scheme, data.dataset, result), data.folding);
   const explained = opts.explain === undefined ? undefined : result.units.find((x) => x.unit === opts.explain);
+  t.score = performance.now();
   if (opts.json) {
-    io.out(JSON.stringify({ ...atDisplayPrecision(result, digits), issues, completeness, display: { digits } }, null, 2));
+    // the same text as JSON.stringify of the whole result with 2-space indentation, written unit by unit
+    const out = io.stdout ? { sink: io.stdout, end: () => undefined } : joined(io);
+    const top = { ...result, units: [], issues, completeness, display: { digits } };
+    await writeJson(out.sink, top, 'units', result.units.length, (i) => atDisplayPrecision(result.units[i] as UnitResult, digits));
+    out.end();
   } else {
     printIssues(io, issues);
     if (result.ok) {

@@ -20,6 +20,7 @@ export { parsePointer } from './validate/pointer.ts';
 
 export type { Dataset, Fact, HistoryRecord, Roster, RosterParent, RosterUnit } from './data/dataset.ts';
 export { checkDataset } from './data/check-dataset.ts';
+export { foldPlan, type FoldPlan, type FoldType } from './data/fold-plan.ts';
 
 export { scoreScheme } from './run/score-scheme.ts';
 export { openSeason, type AppendResult, type Season, type Standing, type StandingChange } from './run/season.ts';

@@ -5,6 +5,8 @@
 import { stat } from 'node:fs/promises';
 import { dataIssue, joinPointer, type Issue, type IssueSeverity } from '../engine/issue.ts';
 import { errText } from './json-position.ts';
+import type { Folder } from './fold.ts';
+import { OriginTable } from './origin-table.ts';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean';
 export interface FieldTypeLookup { (factType: string, field: string): FieldType | undefined }
@@ -39,35 +41,50 @@ export const RESERVED_COLUMNS = new Set(['type', 'id', 'unit', 'parent']);
 
 export class Merge {
   readonly records: Record<Collection, Record<string, unknown>[]> = { units: [], parents: [], facts: [], history: [] };
-  readonly origins: Record<Collection, Origin[]> = { units: [], parents: [], facts: [], history: [] };
+  readonly origins: { units: Origin[]; parents: Origin[]; history: Origin[]; facts: OriginTable } = { units: [], parents: [], history: [], facts: new OriginTable() };
   readonly issues: LocatedIssue[] = [];
   scheme: { id: string; file: string } | undefined;
+  /** Records read and kept as they are (the folder counts the folded ones). */
+  read = 0;
+
+  /** `folder`: folds single-vote records into counts as they come (see io/fold.ts). */
+  constructor(readonly folder?: Folder) {}
 
   issue(code: string, path: string, zh: string, en: string, at: Location, severity: IssueSeverity = 'error'): void {
     this.issues.push({ ...dataIssue(code, path, zh, en, severity), ...located(at) });
   }
 
-  /** Records of every kind so far, to tell whether a file brought any. */
+  /** Records of every kind read so far (folded ones included), to tell whether a file brought any. */
   count(): number {
-    return this.records.units.length + this.records.parents.length + this.records.facts.length + this.records.history.length;
+    return this.read + (this.folder?.recordsFolded() ?? 0);
+  }
+
+  /** A fact that may fold into a count (when a folder is set and it passes every per-record check), else {@link add}. */
+  addFact(value: unknown, at: Origin): void {
+    const n = this.folder !== undefined && isObject(value) ? this.folder.votes(value) : -1;
+    if (n < 0) return this.add('fact', value, at);
+    (this.folder as Folder).add(value as Record<string, unknown>, n, at.file, at.line ?? 0);
   }
 
   /** Append a record (even a malformed one, so later indices stay true to the files) and check its envelope. */
   add(kind: Kind, value: unknown, at: Origin): void {
     const coll = COLLECTION[kind];
-    const base = joinPointer('', coll, this.records[coll].length);
+    this.read++;
     this.records[coll].push(value as Record<string, unknown>);
-    this.origins[coll].push(at);
+    if (coll === 'facts') this.origins.facts.push(at);
+    else this.origins[coll].push(at);
+    // the pointer is built only when there is a problem: a million clean records allocate none
+    const base = () => joinPointer('', coll, this.records[coll].length - 1);
     if (!isObject(value)) {
-      this.issue('data-shape', base, `记录须为 JSON 对象`, `a ${kind} record must be a JSON object`, at);
+      this.issue('data-shape', base(), `记录须为 JSON 对象`, `a ${kind} record must be a JSON object`, at);
       return;
     }
     for (const [field, type, required] of SHAPES[kind]) {
       const v = value[field];
       if (v === undefined) {
-        if (required) this.issue('data-shape', joinPointer(base, field), `缺少字段 ${field}`, `${kind} record lacks "${field}"`, at);
+        if (required) this.issue('data-shape', joinPointer(base(), field), `缺少字段 ${field}`, `${kind} record lacks "${field}"`, at);
       } else if (type === 'integer' ? !Number.isInteger(v) : type === 'object' ? !isObject(v) : typeof v !== type) {
-        this.issue('data-shape', joinPointer(base, field), `字段 ${field} 须为${TYPE_ZH[type]}`, `"${field}" must be ${type === 'integer' ? 'an' : 'a'} ${type}`, at);
+        this.issue('data-shape', joinPointer(base(), field), `字段 ${field} 须为${TYPE_ZH[type]}`, `"${field}" must be ${type === 'integer' ? 'an' : 'a'} ${type}`, at);
       }
     }
   }

@@ -61,12 +61,15 @@ export async function loadCsv(input: Readable, file: string, m: Merge, reader: C
       }
       const index = m.records.facts.length;
       const type = cells[header.indexOf('type')] ?? '';
+      const before = m.issues.length;
       const { fact, unnamed } = reader.fact(header, cells, type, index, m, () => at);
       if (unnamed) unnamedUsed = true;
       if (fact.unit === undefined && fact.parent === undefined) {
         m.issue('data-csv-target', joinPointer('', 'facts', index), `第 ${line} 行须填写 unit 或 parent`, `line ${line} needs "unit" or "parent"`, at);
       }
-      m.add('fact', fact, at);
+      // a row with a problem keeps its place (its problems point at it); a clean vote may fold into a count
+      if (m.issues.length > before) m.add('fact', fact, at);
+      else m.addFact(fact, at);
     }
   } catch (e) {
     unreadable(file, e, m);

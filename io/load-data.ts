@@ -11,11 +11,13 @@
  * engine can be annotated with {@link annotateIssues}.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Dataset, Roster } from '../engine/data/dataset.ts';
+import type { FoldPlan } from '../engine/data/fold-plan.ts';
 import type { Issue } from '../engine/issue.ts';
+import type { Scheme } from '../engine/scheme/scheme.ts';
 import { CellReader, type LabelLookup } from './cells.ts';
 import { isReadableFile, located, Merge, tooLarge, unreadable, type FieldTypeLookup, type LocatedIssue, type Origin, type RecordOrigins } from './data-merge.ts';
 import type { DataFormat } from './data-format.ts';
@@ -24,6 +26,9 @@ import { loadCsv } from './load-csv.ts';
 import { loadJson } from './load-json.ts';
 import { loadNdjson } from './load-ndjson.ts';
 import { loadXlsx } from './load-xlsx.ts';
+import { Folder } from './fold.ts';
+import type { FactOrigins } from './origin-table.ts';
+import { DEFAULT_PARALLEL_MIN_BYTES, defaultThreads, loadNdjsonParallel, ReaderPool, type ParallelOptions } from './parallel-ndjson.ts';
 import { rosterKindOf, type RosterKind } from './roster-rows.ts';
 import { sniffFormat } from './sniff-format.ts';
 
@@ -33,9 +38,21 @@ export interface LoadResult {
   /** Undefined when any load error occurred: partial data must never be scored. */
   dataset: Dataset | undefined;
   issues: LocatedIssue[];
-  /** For each merged fact index, where it came from. */
-  origins: Origin[];
+  /** For each merged fact index, where it came from (an array, or a compact table for large inputs). */
+  origins: FactOrigins;
   recordOrigins: RecordOrigins;
+  /** Records read and records after folding (absent when nothing was folded). */
+  folding?: FoldingSummary;
+}
+
+/** What folding did: fact records read and fact records in the data set. */
+export interface FoldingSummary {
+  /** Fact records read, folded ones included. */
+  read: number;
+  /** Fact records in the data set. */
+  facts: number;
+  /** Per fact type, only the folded ones: records read and the records they became. */
+  byType: Record<string, { read: number; facts: number }>;
 }
 export interface LoadOptions {
   /** Declared type of a fact field, used to type CSV and Excel cells. */
@@ -50,7 +67,18 @@ export interface LoadOptions {
   /** What `-` reads (default: the process's standard input) and its format (default: sniffed). */
   stdin?: AsyncIterable<Buffer | string>;
   stdinFormat?: DataFormat;
+  /**
+   * Fold single-vote records into counts as they are read (see engine/data/fold-plan.ts):
+   * memory grows with units, not votes. Inputs read from a stream are never folded (a
+   * folded record about a unit missing from the roster needs a second reading).
+   */
+  fold?: { scheme: Scheme; plan: FoldPlan };
+  /** Reading large NDJSON files on reader threads; `false` reads everything on this thread. */
+  parallel?: ParallelOptions | false;
 }
+
+/** Internal: the roster found by a first reading, so a second one keeps records about unknown units as they are. */
+type FoldOptions = NonNullable<LoadOptions['fold']> & { roster?: { units: string[]; parents: string[] } };
 
 /** One input: a file, or bytes already in memory (an upload), or a stream (standard input). */
 export type DataInput =
@@ -88,20 +116,24 @@ export async function readDataBuffer(buffer: Buffer, opts: LoadOptions & { name:
 export async function readData(inputs: readonly DataInput[], opts: LoadOptions = {}): Promise<LoadResult> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...limitsFromEnv(process.env), ...opts.limits };
   const reader = () => new CellReader(opts.fieldType, opts.labels);
-  const m = new Merge();
-  for (const input of inputs) {
-    const file = 'path' in input ? input.path : input.name;
-    const [records, issues] = [m.count(), m.issues.length];
-    await readOne(input, file, m, limits, reader);
-    // an empty input is not an error by itself (another file may bring the facts) but never silent
-    if (m.count() === records && m.issues.length === issues) m.issue('data-empty-file', '', `文件中没有任何记录`, `the file holds no records`, { file }, 'warning');
+  const fold = opts.fold as FoldOptions | undefined;
+  const folding = fold !== undefined && Object.keys(fold.plan.types).length > 0 && inputs.every((i) => !('stream' in i));
+  const roster = fold?.roster ? { units: new Set(fold.roster.units), parents: new Set(fold.roster.parents) } : undefined;
+  const m = new Merge(folding ? new Folder(fold.scheme, fold.plan, roster) : undefined);
+  const threads = new Threads(opts.parallel, folding ? fold : undefined);
+  try {
+    for (const input of inputs) {
+      const file = 'path' in input ? input.path : input.name;
+      const [records, issues] = [m.count(), m.issues.length];
+      await readOne(input, file, m, limits, reader, threads);
+      // an empty input is not an error by itself (another file may bring the facts) but never silent
+      if (m.count() === records && m.issues.length === issues) m.issue('data-empty-file', '', `文件中没有任何记录`, `the file holds no records`, { file }, 'warning');
+    }
+  } finally {
+    await threads.close();
   }
   // the envelope checks make these casts true whenever the dataset is returned
   const { units, parents, facts, history } = m.records as unknown as Required<Omit<Dataset, 'scheme'>>;
-  const failed = m.issues.some((i) => i.severity === 'error');
-  if (!failed && facts.length === 0 && !opts.allowNoFacts) {
-    m.issue('data-no-facts', '/facts', `没有任何事实记录:数据为空,无法评分`, `no fact records at all: nothing to score`, { file: inputs.map((i) => ('path' in i ? i.path : i.name)).join(', ') });
-  }
   const dataset: Dataset = { units, facts };
   if (m.scheme) dataset.scheme = m.scheme.id;
   if (parents.length > 0) dataset.parents = parents;
@@ -110,15 +142,66 @@ export async function readData(inputs: readonly DataInput[], opts: LoadOptions =
     dataset.units = [...opts.roster.units];
     if (parents.length === 0 && opts.roster.parents) dataset.parents = [...opts.roster.parents];
   }
+  let folded: LoadResult['folding'];
+  if (m.folder && m.folder.groups.size > 0) {
+    const records = m.folder.folded();
+    // a folded record about a unit the roster lacks would be one problem where each vote is one:
+    // read again knowing the roster, so each such vote is kept and reported at its own line
+    const unitIds = dataset.units.map((u) => u.id);
+    const parentIds = (dataset.parents ?? []).map((p) => p.id);
+    if (!m.issues.some((i) => i.severity === 'error') && fold && !m.folder.verify(records, new Set(unitIds), new Set(parentIds))) {
+      return readData(inputs, { ...opts, fold: fold.roster ? undefined : ({ ...fold, roster: { units: unitIds, parents: parentIds } } as FoldOptions) });
+    }
+    folded = { read: facts.length, facts: facts.length, byType: {} };
+    for (const g of m.folder.groups.values()) {
+      const type = String(g.record.type);
+      const t = (folded.byType[type] ??= { read: 0, facts: 0 });
+      t.read += g.records;
+      t.facts++;
+      folded.read += g.records;
+      folded.facts++;
+      m.origins.facts.pushLine(g.file, g.line);
+    }
+    for (const f of records) facts.push(f);
+  }
+  const failed = m.issues.some((i) => i.severity === 'error');
+  if (!failed && facts.length === 0 && !opts.allowNoFacts) {
+    m.issue('data-no-facts', '/facts', `没有任何事实记录:数据为空,无法评分`, `no fact records at all: nothing to score`, { file: inputs.map((i) => ('path' in i ? i.path : i.name)).join(', ') });
+  }
   return {
     dataset: m.issues.some((i) => i.severity === 'error') ? undefined : dataset,
     issues: m.issues,
     origins: m.origins.facts,
     recordOrigins: { units: m.origins.units, parents: m.origins.parents, history: m.origins.history },
+    ...(folded ? { folding: folded } : {}),
   };
 }
 
-async function readOne(input: DataInput, file: string, m: Merge, limits: Limits, reader: () => CellReader): Promise<void> {
+/** The reader threads of one load: started when the first large NDJSON file comes, closed at the end. */
+class Threads {
+  private pool: ReaderPool | undefined;
+  readonly minBytes: number;
+  readonly task: Parameters<typeof loadNdjsonParallel>[5];
+
+  constructor(
+    private readonly opts: ParallelOptions | false | undefined,
+    fold: FoldOptions | undefined,
+  ) {
+    this.minBytes = opts === false ? Infinity : (opts?.minBytes ?? DEFAULT_PARALLEL_MIN_BYTES);
+    this.task = fold ? { scheme: JSON.stringify(fold.scheme), plan: fold.plan, roster: fold.roster } : undefined;
+  }
+
+  get(): ReaderPool {
+    this.pool ??= new ReaderPool((this.opts || undefined)?.threads ?? defaultThreads());
+    return this.pool;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+async function readOne(input: DataInput, file: string, m: Merge, limits: Limits, reader: () => CellReader, threads: Threads): Promise<void> {
   let format = input.format ?? formatOfName(file);
   if ('path' in input) {
     if (format === undefined) {
@@ -129,7 +212,17 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     const whole = format === 'json' ? limits.maxJsonBytes : format === 'xlsx' ? limits.maxXlsxBytes : Infinity;
     // the regular-file guard comes before any read: a FIFO or /dev/zero must not hang the run
     if (!(await isReadableFile(file, m, whole))) return;
-    if (format === 'ndjson') return loadNdjson(createReadStream(file, { highWaterMark: 1 << 20 }), file, m, limits.maxLineBytes);
+    if (format === 'ndjson') {
+      const size = threads.minBytes === Infinity ? 0 : await stat(file).then((st) => st.size, () => 0);
+      if (size >= threads.minBytes) {
+        try {
+          return await loadNdjsonParallel(file, size, m, limits.maxLineBytes, threads.get(), threads.task);
+        } catch (e) {
+          return unreadable(file, e, m);
+        }
+      }
+      return loadNdjson(createReadStream(file, { highWaterMark: 1 << 20 }), file, m, limits.maxLineBytes);
+    }
     if (format === 'csv') return loadCsv(createReadStream(file), file, m, reader(), csvKind(file));
     let bytes: Buffer;
     try {
@@ -192,13 +285,13 @@ async function drain(stream: AsyncIterable<Buffer | string>, file: string, m: Me
  * the origin of the record their pointer names. Issues that already carry a
  * file are left alone; returns new issue objects.
  */
-export function annotateIssues(issues: readonly Issue[], origins: readonly Origin[], recordOrigins?: RecordOrigins): LocatedIssue[] {
+export function annotateIssues(issues: readonly Issue[], origins: FactOrigins, recordOrigins?: RecordOrigins): LocatedIssue[] {
   return issues.map((issue) => {
     if (issue.source !== 'data' || issue.file !== undefined) return issue;
     const match = /^\/(units|parents|facts|history)\/(\d+)(?:\/|$)/.exec(issue.path);
     if (!match) return issue;
-    const list = match[1] === 'facts' ? origins : recordOrigins?.[match[1] as keyof RecordOrigins];
-    const at = list?.[Number(match[2])];
+    const list: FactOrigins | undefined = match[1] === 'facts' ? origins : recordOrigins?.[match[1] as keyof RecordOrigins];
+    const at = list?.at(Number(match[2]));
     if (!at) return issue;
     return { ...issue, ...located(at) };
   });

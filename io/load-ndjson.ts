@@ -3,71 +3,253 @@
  * by hand rather than with readline: readline keeps growing a line until V8's
  * string limit throws a RangeError, here a line over `maxLineBytes` is dropped
  * as it streams and reported as `line-too-long` with its number.
+ *
+ * The parser ({@link parseNdjson}) reads one byte range (a whole file, or a
+ * part of one in a reader thread, see io/parallel-ndjson.ts) and hands its
+ * records and problems to a sink with range-relative line numbers; records a
+ * folder accepts are folded on the spot. A line seen before whose record
+ * folded folds again without being parsed (votes repeat the same few lines).
  */
 import { errText, syntaxOffset } from './json-position.ts';
-import { checkEncoding, COLLECTION, isObject, stripBom, unreadable, type Kind, type Merge } from './data-merge.ts';
+import { COLLECTION, isObject, stripBom, type Kind, type Merge } from './data-merge.ts';
+import type { Folder, FoldGroup } from './fold.ts';
 
-export async function loadNdjson(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer>, file: string, m: Merge, maxLineBytes: number): Promise<void> {
-  let line = 0;
-  let badEncoding = false;
-  const onLine = (bytes: Buffer): void => {
-    line++;
-    let end = bytes.length;
-    if (end > 0 && bytes[end - 1] === 0x0d) end--; // \r\n is one break
-    const raw = bytes.toString('utf8', 0, end);
-    const text = line === 1 ? stripBom(raw) : raw;
+/** A problem of one line, as data: the message (which names the line) is written once the true line is known. */
+export type NdjsonProblem =
+  | { kind: 'syntax'; line: number; column: number; why: string }
+  | { kind: 'not-object'; line: number }
+  | { kind: 'record'; line: number }
+  | { kind: 'too-long'; line: number }
+  | { kind: 'encoding'; line: number }
+  | { kind: 'unreadable'; line: number; why: string };
+
+export interface NdjsonSink {
+  /** A record not folded (a fact kept as it is, a unit, parent or history record), at its range-relative line. */
+  record(kind: Kind, rec: unknown, line: number): void;
+  problem(p: NdjsonProblem): void;
+}
+
+export interface NdjsonRange {
+  /** The file name groups are attributed to. */
+  file: string;
+  maxLineBytes: number;
+  /** The range starts the file: its first line may carry a byte order mark. */
+  fileStart: boolean;
+  folder?: Folder | undefined;
+}
+
+/** Distinct folded lines remembered per range (bounded: memory must not grow with the votes). */
+const MAX_CACHED_LINES = 400_000;
+
+interface CachedLine {
+  /** Where the line's bytes are in the arena. */
+  at: number;
+  length: number;
+  group: FoldGroup;
+  n: number;
+  next: CachedLine | undefined;
+}
+
+/**
+ * Lines whose record folded, by their bytes: the same bytes are the same
+ * record, so a repeated vote is counted without decoding or parsing it. The
+ * bytes are kept in one growing buffer, looked up by an FNV-1a hash and
+ * compared in full (a hash alone could mistake one vote for another).
+ */
+class LineCache {
+  private arena = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  private readonly byHash = new Map<number, CachedLine>();
+  size = 0;
+
+  static hash(buf: Buffer, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
+    return h;
+  }
+
+  /** Byte-equal ranges (a loop: cheaper than a native call for a short line). */
+  static same(a: Buffer, at: number, b: Buffer, start: number, length: number): boolean {
+    for (let i = 0; i < length; i++) if (a[at + i] !== b[start + i]) return false;
+    return true;
+  }
+
+  find(buf: Buffer, start: number, end: number, h: number): CachedLine | undefined {
+    const length = end - start;
+    for (let e = this.byHash.get(h); e !== undefined; e = e.next) {
+      if (e.length === length && LineCache.same(this.arena, e.at, buf, start, length)) return e;
+    }
+    return undefined;
+  }
+
+  add(buf: Buffer, start: number, end: number, h: number, group: FoldGroup, n: number): void {
+    if (this.size >= MAX_CACHED_LINES) return;
+    const length = end - start;
+    if (this.used + length > this.arena.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + length));
+      this.arena.copy(bigger, 0, 0, this.used);
+      this.arena = bigger;
+    }
+    buf.copy(this.arena, this.used, start, end);
+    this.byHash.set(h, { at: this.used, length, group, n, next: this.byHash.get(h) });
+    this.used += length;
+    this.size++;
+  }
+}
+
+/** Parse one range; returns its number of lines. */
+export async function parseNdjson(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer>, range: NdjsonRange, sink: NdjsonSink): Promise<number> {
+  const parser = new LineParser(range, sink);
+  try {
+    for await (const piece of chunks) parser.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+    parser.end();
+  } catch (e) {
+    sink.problem({ kind: 'unreadable', line: parser.line, why: errText(e) });
+  }
+  return parser.line;
+}
+
+/**
+ * The line splitter and record reader. A class with synchronous methods, not
+ * closures inside the async reading loop: V8 optimises these loops several
+ * times better (twenty million lines go through `push`).
+ */
+class LineParser {
+  line = 0;
+  private badEncoding = false;
+  private readonly cache: LineCache | undefined;
+  // the unfinished line so far: its pieces (kept only while under the limit) and its length
+  private parts: Buffer[] = [];
+  private length = 0;
+  private skipping = false;
+
+  constructor(
+    private readonly range: NdjsonRange,
+    private readonly sink: NdjsonSink,
+  ) {
+    this.cache = range.folder ? new LineCache() : undefined;
+  }
+
+  push(chunk: Buffer): void {
+    const max = this.range.maxLineBytes;
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+      if (this.skipping || this.length + nl - start > max) this.tooLong();
+      else if (this.parts.length === 0) this.chunkLine(chunk, start, nl);
+      else {
+        const whole = Buffer.concat([...this.parts, chunk.subarray(start, nl)]);
+        this.onLine(whole, 0, whole.length, undefined);
+      }
+      // reset without allocating: this runs once per line
+      if (this.parts.length > 0) this.parts = [];
+      this.length = 0;
+      this.skipping = false;
+      start = nl + 1;
+    }
+    const rest = chunk.length - start;
+    if (rest === 0 || this.skipping) return;
+    if (this.length + rest > max) {
+      this.parts = [];
+      this.length = 0;
+      this.skipping = true;
+    } else {
+      this.parts.push(chunk.subarray(start));
+      this.length += rest;
+    }
+  }
+
+  end(): void {
+    if (this.skipping) this.tooLong();
+    else if (this.length > 0) {
+      const whole = Buffer.concat(this.parts);
+      this.onLine(whole, 0, whole.length, undefined);
+    }
+  }
+
+  private tooLong(): void {
+    this.line++;
+    this.sink.problem({ kind: 'too-long', line: this.line });
+  }
+
+  /** A line wholly inside one chunk: a repeated folded line is counted at once. */
+  private chunkLine(chunk: Buffer, start: number, end: number): void {
+    const cache = this.cache;
+    // the first line of a file may carry a byte order mark: never cached
+    if (cache === undefined || (this.line === 0 && this.range.fileStart)) return this.onLine(chunk, start, end, undefined);
+    const h = LineCache.hash(chunk, start, end);
+    const hit = cache.find(chunk, start, end, h);
+    if (hit === undefined) return this.onLine(chunk, start, end, h);
+    this.line++;
+    hit.group.count += hit.n;
+    hit.group.records++;
+  }
+
+  /** One line (without its newline; a final \r is dropped here); `start`/`end`/`h` locate it to cache it when it folds. */
+  private onLine(bytes: Buffer, start: number, end: number, h: number | undefined): void {
+    const line = ++this.line;
+    const { sink, range } = this;
+    const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end; // \r\n is one break
+    const raw = bytes.toString('utf8', start, stop);
+    const text = line === 1 && range.fileStart ? stripBom(raw) : raw;
     if (text.trim() === '') return;
-    const at = { file, line };
-    if (!badEncoding) badEncoding = checkEncoding(text, m, at);
+    if (!this.badEncoding && text.includes('\uFFFD')) {
+      this.badEncoding = true;
+      sink.problem({ kind: 'encoding', line });
+    }
     let rec: unknown;
     try {
       rec = JSON.parse(text);
     } catch (e) {
-      const column = syntaxOffset(text, e) + 1;
-      m.issue('data-ndjson-syntax', '', `第 ${line} 行第 ${column} 列 JSON 语法错误:${errText(e)}`, `line ${line}, column ${column}: ${errText(e)}`, at);
+      sink.problem({ kind: 'syntax', line, column: syntaxOffset(text, e) + 1, why: errText(e) });
       return;
     }
-    if (!isObject(rec)) {
-      m.issue('data-ndjson-syntax', '', `第 ${line} 行须为一个 JSON 对象`, `line ${line} must hold one JSON object`, at);
-      return;
-    }
+    if (!isObject(rec)) return sink.problem({ kind: 'not-object', line });
     const kind = Object.hasOwn(rec, 'record') ? rec.record : 'fact';
     delete rec.record;
     // own keys only: `"record": "toString"` must not find Object.prototype.toString
-    if (typeof kind === 'string' && Object.hasOwn(COLLECTION, kind)) m.add(kind as Kind, rec, at);
-    else m.issue('data-ndjson-record', '', `第 ${line} 行的 record 须为 unit、parent、fact 或 history`, `line ${line}: "record" must be unit, parent, fact or history`, at);
-  };
-  const tooLong = (): void => {
-    line++;
-    const mib = Math.round((maxLineBytes / 1048576) * 100) / 100;
-    m.issue('line-too-long', '', `第 ${line} 行超过 ${mib} MiB 的行长上限,已跳过`, `line ${line} is longer than the limit of ${maxLineBytes} bytes; skipped`, { file, line });
-  };
-
-  // the unfinished line so far: its pieces (kept only while under the limit) and its length
-  let parts: Buffer[] = [];
-  let length = 0;
-  let skipping = false;
-  try {
-    for await (const piece of chunks) {
-      const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
-      let start = 0;
-      for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
-        if (skipping || length + nl - start > maxLineBytes) tooLong();
-        else onLine(parts.length === 0 ? chunk.subarray(start, nl) : Buffer.concat([...parts, chunk.subarray(start, nl)]));
-        [parts, length, skipping] = [[], 0, false];
-        start = nl + 1;
-      }
-      const rest = chunk.length - start;
-      if (rest === 0 || skipping) continue;
-      if (length + rest > maxLineBytes) [parts, length, skipping] = [[], 0, true];
-      else {
-        parts.push(chunk.subarray(start));
-        length += rest;
+    if (typeof kind !== 'string' || !Object.hasOwn(COLLECTION, kind)) return sink.problem({ kind: 'record', line });
+    const folder = range.folder;
+    if (kind === 'fact' && folder !== undefined) {
+      const n = folder.votes(rec);
+      if (n >= 0) {
+        const group = folder.add(rec, n, range.file, line);
+        if (h !== undefined) this.cache?.add(bytes, start, end, h, group, n);
+        return;
       }
     }
-    if (skipping) tooLong();
-    else if (length > 0) onLine(Buffer.concat(parts));
-  } catch (e) {
-    unreadable(file, e, m);
+    sink.record(kind as Kind, rec, line);
   }
+}
+
+/** The located issue of a line problem, `line` being the true line in the file. */
+export function reportNdjsonProblem(p: NdjsonProblem, file: string, m: Merge, maxLineBytes: number): void {
+  const at = { file, line: p.line };
+  switch (p.kind) {
+    case 'syntax':
+      return m.issue('data-ndjson-syntax', '', `第 ${p.line} 行第 ${p.column} 列 JSON 语法错误:${p.why}`, `line ${p.line}, column ${p.column}: ${p.why}`, at);
+    case 'not-object':
+      return m.issue('data-ndjson-syntax', '', `第 ${p.line} 行须为一个 JSON 对象`, `line ${p.line} must hold one JSON object`, at);
+    case 'record':
+      return m.issue('data-ndjson-record', '', `第 ${p.line} 行的 record 须为 unit、parent、fact 或 history`, `line ${p.line}: "record" must be unit, parent, fact or history`, at);
+    case 'too-long': {
+      const mib = Math.round((maxLineBytes / 1048576) * 100) / 100;
+      return m.issue('line-too-long', '', `第 ${p.line} 行超过 ${mib} MiB 的行长上限,已跳过`, `line ${p.line} is longer than the limit of ${maxLineBytes} bytes; skipped`, at);
+    }
+    case 'encoding':
+      return m.issue('data-encoding', '', `文件不是 UTF-8 编码(可能是 GBK),请另存为“CSV UTF-8”或 UTF-8 文本`, `the file is not valid UTF-8 (GBK?); save it as UTF-8`, at);
+    case 'unreadable':
+      return m.issue('data-file', '', `无法读取文件:${p.why}`, `cannot read file: ${p.why}`, { file });
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+}
+
+/** A whole NDJSON input read on this thread into the merge (small files, standard input, uploads). */
+export async function loadNdjson(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer>, file: string, m: Merge, maxLineBytes: number): Promise<void> {
+  await parseNdjson(chunks, { file, maxLineBytes, fileStart: true, folder: m.folder }, {
+    record: (kind, rec, line) => (kind === 'fact' ? m.add('fact', rec, { file, line }) : m.add(kind, rec, { file, line })),
+    problem: (p) => reportNdjsonProblem(p, file, m, maxLineBytes),
+  });
 }

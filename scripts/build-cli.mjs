@@ -11,9 +11,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['cli/main.ts'],
+  // the reader thread (io/ndjson-worker.ts) is an entry of its own: large NDJSON files are parsed on every core
+  entryPoints: { pingyi: 'cli/main.ts', 'ndjson-worker': 'io/ndjson-worker.ts' },
   outdir: 'dist',
-  entryNames: 'pingyi',
+  entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   // commands load lazily (--version and --help answer without loading the engine and its dependencies)
   splitting: true,

@@ -88,7 +88,7 @@ export function applyTable(
     for (const c of compiled) {
       if (c.rule.factType !== item.fact.type) continue;
       if (c.when && !c.when(scope)) continue;
-      ctx.facts.use(item.ref);
+      ctx.facts.use(item);
       const priced = price(c, item, ctx, rulesPointer);
       if (priced === undefined) break; // input error reported; the fact is not counted
       const exempt = c.modifiers.find((x) => x.m.kind === 'exempt' && x.when(scope));

@@ -25,7 +25,7 @@ export const gradedRating = defineMethod<'graded-rating', RatingState>({
   unit(m, ctx, unit) {
     const facts = factsFor(ctx, unit, m.factType);
     const [item, ...extra] = facts;
-    for (const f of facts) ctx.facts.use(f.ref);
+    for (const f of facts) ctx.facts.use(f);
     for (const dup of extra) {
       ctx.report(dataIssue('duplicate-rating', joinPointer('', 'facts', dup.ref.index), `${ctx.words.unit} ${unit.id} 在“${ctx.leaf.name}”中有多条评价`, `unit ${unit.id} has more than one rating for ${ctx.leaf.id}`));
     }

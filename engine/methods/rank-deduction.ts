@@ -29,7 +29,7 @@ export const rankDeduction = defineMethod<'rank-deduction', null>({
     const scored = new Map<string, { score: number; group: (typeof groups)[number] }>();
     const reported = new Map<string, ParentRank>();
     for (const item of ctx.facts.all(m.factType)) {
-      ctx.facts.use(item.ref);
+      ctx.facts.use(item);
       const pid = item.fact.parent;
       const parent = pid === undefined ? undefined : ctx.roster.parents.get(pid);
       if (!parent) continue; // target checks already reported unknown parents

@@ -35,7 +35,7 @@ export const rankToGrade = defineMethod<'rank-to-grade', Entry[]>({
     return m.periods.map((period): Entry => {
       const facts = factsFor(ctx, unit, m.factType).filter((f) => String(f.fact[m.periodField]) === period);
       const first = facts[0];
-      for (const f of facts) ctx.facts.use(f.ref);
+      for (const f of facts) ctx.facts.use(f);
       let preliminary: string | null = null;
       let rated: QuotaMember | undefined;
       if (first) {

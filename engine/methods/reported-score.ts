@@ -19,7 +19,7 @@ export const reportedScore = defineMethod<'reported-score', UnitScore>({
     const values = factsFor(ctx, unit, m.factType)
       .filter((f) => !filter.test || filter.test(filter.scoped ? factScope(f.fact, unit, parent) : f.fact))
       .map((f) => {
-        ctx.facts.use(f.ref);
+        ctx.facts.use(f);
         return { fact: f.ref, value: Number(f.fact[m.field]) };
       });
     if (values.length === 0) {

@@ -22,6 +22,11 @@ interface Prepared {
   value: Map<string, number>;
 }
 const prepared = new WeakMap<VoteRatioMethod, Prepared>();
+/**
+ * A unit's points from its tally, kept with the tally (tallies are never changed once made): in a live
+ * season one vote moves the mean, but a unit with enough votes of its own keeps its points and steps.
+ */
+const made = new WeakMap<Tally, { mean: number | null; score: UnitScore }>();
 
 /** B.1–B.3: vote ratio, small-sample blend with the population mean, service-volume weight. */
 export const voteRatio = defineMethod<'vote-ratio', Tally>({
@@ -37,16 +42,17 @@ export const voteRatio = defineMethod<'vote-ratio', Tally>({
     let total = 0;
     let weighted = 0;
     const parent = ctx.roster.parentOf(unit);
-    for (const { fact, ref } of factsFor(ctx, unit, m.factType)) {
+    for (const item of factsFor(ctx, unit, m.factType)) {
+      const fact = item.fact;
       if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) continue;
-      ctx.facts.use(ref);
+      ctx.facts.use(item);
       const level = fact[m.levelField];
       const v = typeof level === 'string' ? value.get(level) : undefined;
       if (v === undefined) {
         ctx.report(
           dataIssue(
             'unknown-vote-level',
-            joinPointer('', 'facts', ref.index, m.levelField),
+            joinPointer('', 'facts', item.index, m.levelField),
             `评价档次“${String(level)}”不在方案规定的档次中(${m.levels.map((l) => l.id).join('、')})`,
             `vote level "${String(level)}" is not one of ${m.levels.map((l) => l.id).join(', ')}`,
           ),
@@ -59,7 +65,7 @@ export const voteRatio = defineMethod<'vote-ratio', Tally>({
       if (!(Number.isFinite(n) && n >= 0)) {
         const field = m.countField as string;
         ctx.report(
-          dataIssue('bad-count', joinPointer('', 'facts', ref.index, field), `票数须为不小于 0 的数,记录为 ${JSON.stringify(c)}`, `a vote count must be a number ≥ 0; the fact records ${JSON.stringify(c)}`),
+          dataIssue('bad-count', joinPointer('', 'facts', item.index, field), `票数须为不小于 0 的数,记录为 ${JSON.stringify(c)}`, `a vote count must be a number ≥ 0; the fact records ${JSON.stringify(c)}`),
         );
         continue;
       }
@@ -71,7 +77,7 @@ export const voteRatio = defineMethod<'vote-ratio', Tally>({
     if (m.volumeWeight) {
       const w = m.volumeWeight;
       const reported = factsFor(ctx, unit, w.factType);
-      for (const f of reported) ctx.facts.use(f.ref);
+      for (const f of reported) ctx.facts.use(f);
       const volume = reported.length === 0 ? null : reported.reduce((acc, f) => acc + Number(f.fact[w.field] ?? 0), 0);
       const band = volume === null ? undefined : w.bands.find((b) => volume >= b.min && (b.max === undefined || volume < b.max));
       tally.volume = { volume, factor: band?.factor ?? w.missingFactor };
@@ -92,6 +98,12 @@ export const voteRatio = defineMethod<'vote-ratio', Tally>({
     for (const unit of ctx.units) {
       const t = tallies.get(unit.id);
       if (!t) continue;
+      const kept = made.get(t);
+      const readsMean = t.own === null || (m.smallSample !== undefined && t.total < m.smallSample.minVotes);
+      if (kept && (!readsMean || kept.mean === populationMean)) {
+        out.set(unit.id, kept.score);
+        continue;
+      }
       const steps: Step[] = [];
       let points: number;
       if (t.own === null) {
@@ -126,7 +138,9 @@ export const voteRatio = defineMethod<'vote-ratio', Tally>({
           points = max;
         }
       }
-      out.set(unit.id, { points, steps });
+      const score = { points, steps };
+      made.set(t, { mean: populationMean, score });
+      out.set(unit.id, score);
     }
     return out;
   },

@@ -1,9 +1,21 @@
 import type { Dataset, Fact, RosterParent, RosterUnit } from '../data/dataset.ts';
 import type { FactRef } from '../trace.ts';
 
-export interface IndexedFact {
-  fact: Fact;
-  ref: FactRef;
+/**
+ * A fact in the index: one object per fact (a province holds a million cases).
+ * Its reference for traces and problems is made when asked for: most facts
+ * never appear in a trace step.
+ */
+export class IndexedFact {
+  constructor(
+    readonly fact: Fact,
+    readonly index: number,
+  ) {}
+
+  get ref(): FactRef {
+    const { fact, index } = this;
+    return fact.id === undefined ? { index, type: fact.type } : { index, id: fact.id, type: fact.type };
+  }
 }
 
 interface TypeBucket {
@@ -56,14 +68,14 @@ export class FactIndex {
       bucket = { all: [], byUnit: new Map(), byParent: new Map() };
       this.types.set(fact.type, bucket);
     }
-    const entry: IndexedFact = { fact, ref: fact.id === undefined ? { index, type: fact.type } : { index, id: fact.id, type: fact.type } };
+    const entry = new IndexedFact(fact, index);
     bucket.all.push(entry);
     if (fact.unit !== undefined) push(bucket.byUnit, fact.unit, entry);
     if (fact.parent !== undefined) push(bucket.byParent, fact.parent, entry);
   }
 
   /** A method took this fact into a score (or reported it as bad input). */
-  use(ref: FactRef): void {
+  use(ref: Pick<FactRef, 'index'>): void {
     this.used[ref.index] = (this.used[ref.index] ?? 0) + 1;
     this.recorder?.push(ref.index);
   }

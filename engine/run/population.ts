@@ -42,7 +42,15 @@ export interface PopulationInput {
   facts: FactIndex;
   /** Units not exempt, in roster order. */
   scored: readonly RosterUnit[];
+  /** Values while selecting (selection-bound leaves not yet scored) and after. */
+  selectionValues: IndicatorValues;
   values: IndicatorValues;
+  /**
+   * Units whose points may have moved since `previous` (filled further by
+   * `scoreSelected`); undefined: all units are computed afresh.
+   */
+  changed: Set<string> | undefined;
+  previous: Population | undefined;
   /**
    * Filled here selection by selection, as the flow decides them: a later
    * selection's basis already sees an earlier one's members.
@@ -58,14 +66,14 @@ export interface PopulationInput {
  * over the units: it reads the leaves' points, never a fact of a vote.
  */
 export function settlePopulation(input: PopulationInput, roots: readonly ResolvedIndicator[]): Population {
-  const { scheme, data, roster, facts, scored, values } = input;
+  const { scheme, data, roster, facts, scored, values, changed, previous } = input;
   const issues: Issue[] = [];
   const report = (i: Issue) => issues.push(i);
-  const rankables = (units: readonly RosterUnit[], basis: { kind: 'total' } | { kind: 'indicator'; id: string }, totals?: Map<string, number>): Rankable[] =>
+  const rankables = (units: readonly RosterUnit[], basis: { kind: 'total' } | { kind: 'indicator'; id: string }, v: IndicatorValues, totals?: Map<string, number>): Rankable[] =>
     units.map((u) => ({
       unit: u.id,
-      value: basis.kind === 'total' ? (totals?.get(u.id) ?? 0) : values.value(basis.id, u.id),
-      keys: (id: string) => values.value(id, u.id),
+      value: basis.kind === 'total' ? (totals?.get(u.id) ?? 0) : v.value(basis.id, u.id),
+      keys: (id: string) => v.value(id, u.id),
       order: roster.order.get(u.id) ?? 0,
     }));
 
@@ -73,7 +81,7 @@ export function settlePopulation(input: PopulationInput, roots: readonly Resolve
   const { selected } = input;
   for (const s of scheme.selections ?? []) {
     const listed = s.listed ? matchingFacts(facts, roster, scored, s.listed.factType, s.listed.when) : undefined;
-    const res = select(s, scheme, rankables(scored, s.basis), data, listed);
+    const res = select(s, scheme, rankables(scored, s.basis, input.selectionValues), data, listed);
     selections.push(res);
     selected.set(s.id, new Set(res.members.map((m) => m.unit)));
   }
@@ -86,6 +94,13 @@ export function settlePopulation(input: PopulationInput, roots: readonly Resolve
   const totals = new Map<string, number>();
   const rounding = scheme.rounding?.total;
   for (const u of scored) {
+    const kept = changed === undefined || changed.has(u.id) ? undefined : previous?.units.get(u.id);
+    if (kept) {
+      // nothing under this unit moved: its totals stand (ranks and classes are decided again below)
+      totals.set(u.id, kept.total);
+      units.set(u.id, { inTotal: kept.inTotal, outsideTotal: kept.outsideTotal, total: kept.total, ranks: {}, classes: [], selections: selectionsOf.get(u.id) ?? [] });
+      continue;
+    }
     let inTotal = 0;
     let outside = 0;
     for (const r of roots) {
@@ -111,7 +126,7 @@ export function settlePopulation(input: PopulationInput, roots: readonly Resolve
     }
     const result: RankingResult = { id: rk.id, name: rk.name, groups: [] };
     for (const [key, members] of groups) {
-      const { entries, unresolvedTies } = rankUnits(rankables(members, rk.basis, totals), rk.tieBreak);
+      const { entries, unresolvedTies } = rankUnits(rankables(members, rk.basis, values, totals), rk.tieBreak);
       for (const tie of unresolvedTies) {
         report(dataIssue('unresolved-tie', `/units/${roster.order.get(tie[0] as string) ?? ''}`, `排名“${rk.name}”中 ${tie.join('、')} 成绩完全相同,方案规定不得并列(${rk.tieBreak.source ?? rk.source})`, `ranking ${rk.id}: units ${tie.join(', ')} are tied and the scheme forbids ties`));
       }

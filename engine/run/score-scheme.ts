@@ -26,14 +26,14 @@ export function scoreScheme(scheme: Scheme, data: Dataset): RunResult {
 }
 
 /** The season's state for a data set, or the failed result when the data set is not one. */
-export function openCore(scheme: Scheme, data: Dataset): { core: SeasonCore } | { failed: RunResult } {
+export function openCore(scheme: Scheme, data: Dataset, live = false): { core: SeasonCore } | { failed: RunResult } {
   const shape = checkDatasetShape(data);
   if (shape.length > 0) return { failed: failed(scheme, shape) };
   const checked = inspectDataset(scheme, data);
   if (data.scheme !== undefined && data.scheme !== scheme.id) {
     checked.issues.push(dataIssue('scheme-mismatch', '/scheme', `数据是为方案 ${data.scheme} 准备的,不是 ${scheme.id}`, `data was prepared for scheme ${data.scheme}, not ${scheme.id}`, 'warning'));
   }
-  return { core: new SeasonCore(scheme, data, checked) };
+  return { core: new SeasonCore(scheme, data, checked, live) };
 }
 
 /** The full result of a season now: every unit with its trace, and every problem once. */

@@ -3,7 +3,7 @@ import type { DatasetInspection } from '../data/check-dataset.ts';
 import type { Dataset, Fact, RosterUnit } from '../data/dataset.ts';
 import type { Issue } from '../issue.ts';
 import { methodFactTypes } from '../methods/fact-types.ts';
-import type { MethodContext, ScoringMethod, UnitScore } from '../methods/method.ts';
+import { perUnitFinish, type MethodContext, type ScoringMethod, type UnitScore } from '../methods/method.ts';
 import { METHODS } from '../methods/registry.ts';
 import type { Method } from '../scheme/methods/index.ts';
 import type { Scheme } from '../scheme/scheme.ts';
@@ -35,6 +35,8 @@ interface LeafState {
   finishIssues: Issue[];
   finishUses: number[];
   dirty: boolean;
+  /** A method whose points need no other unit: a fold sets the unit's points at once, no population step. */
+  perUnit: boolean;
 }
 
 /**
@@ -64,15 +66,19 @@ export class SeasonCore {
   private readonly fixedIssues: Issue[] = [];
   private readonly skipped: Set<number>;
   private selected = new Map<string, Set<string>>();
-  /** During selection, selection-bound leaves read as not yet scored (as in the order of the season flow). */
-  private selecting = false;
+  /** Values while selecting: selection-bound leaves read as not yet scored (the order of the season flow). */
+  private readonly selectionValues: IndicatorValues;
   private readonly values: IndicatorValues;
+  /** Units whose points may have moved since the last population step; undefined: all of them. */
+  private changed: Set<string> | undefined;
   population!: Population;
 
   constructor(
     readonly scheme: Scheme,
     data: Dataset,
     private readonly checked: DatasetInspection,
+    /** A live season records each unit's fact uses to take them back when it folds the unit again; a one-off run need not. */
+    private readonly live = false,
   ) {
     this.facts = [...data.facts];
     this.data = { ...data, facts: this.facts };
@@ -92,11 +98,13 @@ export class SeasonCore {
     this.exempt = findExemptions(scheme, data, this.roster);
     this.scored = data.units.filter((u) => !this.exempt.has(u.id));
     this.chooseVariants();
-    this.values = new IndicatorValues({
+    const isSelected = (selection: string, unit: string) => this.selected.get(selection)?.has(unit) ?? false;
+    this.values = new IndicatorValues({ byId: this.byId, variantOf: this.variantOf, leafScore: (leaf, unit) => this.leafById.get(leaf)?.scores.get(unit), isSelected });
+    this.selectionValues = new IndicatorValues({
       byId: this.byId,
       variantOf: this.variantOf,
-      leafScore: (leaf, unit) => (this.selecting && this.byId.get(leaf)?.requires !== undefined ? undefined : this.leafState(leaf)?.scores.get(unit)),
-      isSelected: (selection, unit) => this.selected.get(selection)?.has(unit) ?? false,
+      leafScore: (leaf, unit) => (this.byId.get(leaf)?.requires !== undefined ? undefined : this.leafById.get(leaf)?.scores.get(unit)),
+      isSelected,
     });
     for (const leaf of this.all) {
       const method = leaf.node.method;
@@ -115,6 +123,7 @@ export class SeasonCore {
         finishIssues: [],
         finishUses: [],
         dirty: true,
+        perUnit: (METHODS[method.kind] as { finish: unknown }).finish === perUnitFinish,
       };
       this.leaves.push(ls);
       this.leafById.set(leaf.id, ls);
@@ -147,8 +156,8 @@ export class SeasonCore {
       const types = [...touched.keys()].filter((t) => ls.types.has(t));
       if (types.length === 0) continue;
       // the population step runs again even when no unit of the roster is touched: a parent's record
-      // without units still moves the other parents' places
-      ls.dirty = true;
+      // without units still moves the other parents' places (a per-unit method has none to run)
+      ls.dirty = !ls.perUnit;
       const again = new Set<string>();
       for (const t of types) for (const u of touched.get(t) ?? []) again.add(u);
       for (const u of ls.population) if (again.has(u.id)) this.fold(ls, u);
@@ -159,9 +168,12 @@ export class SeasonCore {
   /** The selection flow and everything after it, from the leaves' current states. */
   private settle(): void {
     for (const ls of this.leaves) if (ls.leaf.requires === undefined && ls.dirty) this.finish(ls);
-    this.values.clear();
+    const changed = this.changed;
+    const before = this.selected;
+    // a selection's basis may read an earlier selection's members: with several, values while selecting are not kept
+    if (changed === undefined || (this.scheme.selections ?? []).length > 1) this.selectionValues.clear();
+    else this.selectionValues.clear(changed);
     this.selected = new Map();
-    this.selecting = true;
     this.population = settlePopulation(
       {
         scheme: this.scheme,
@@ -169,16 +181,22 @@ export class SeasonCore {
         roster: this.roster,
         facts: this.index,
         scored: this.scored,
+        selectionValues: this.selectionValues,
         values: this.values,
         selected: this.selected,
+        changed,
+        previous: changed === undefined ? undefined : this.population,
         scoreSelected: () => {
-          this.selecting = false;
+          // a unit that entered or left a selection takes another branch of its selection-bound nodes
+          if (changed) for (const [id, now] of this.selected) for (const u of symmetricDifference(before.get(id), now)) changed.add(u);
           for (const ls of this.leaves) if (ls.leaf.requires !== undefined) this.scoreMembers(ls, this.selected.get(ls.leaf.requires) ?? new Set());
-          this.values.clear();
+          if (changed === undefined) this.values.clear();
+          else this.values.clear(changed);
         },
       },
       this.roots,
     );
+    this.changed = new Set();
   }
 
   /** A selection-bound leaf scores its members: units that left are let go, units that entered are folded. */
@@ -188,7 +206,7 @@ export class SeasonCore {
     const now = new Set(next.map((u) => u.id));
     for (const id of was) if (!now.has(id)) this.forget(ls, id);
     for (const u of next) if (!ls.states.has(u.id)) this.fold(ls, u);
-    if (next.length !== was.size || next.some((u) => !was.has(u.id))) ls.dirty = true;
+    if (!ls.perUnit && (next.length !== was.size || next.some((u) => !was.has(u.id)))) ls.dirty = true;
     ls.population = next;
     if (ls.dirty) this.finish(ls);
   }
@@ -203,7 +221,7 @@ export class SeasonCore {
     this.forget(ls, unit.id);
     const issues: Issue[] = [];
     const uses: number[] = [];
-    this.index.recorder = uses;
+    this.index.recorder = this.live ? uses : undefined;
     try {
       ls.states.set(unit.id, ls.impl.unit(ls.method, this.context(ls, issues), unit));
     } finally {
@@ -211,6 +229,11 @@ export class SeasonCore {
     }
     if (issues.length > 0) ls.unitIssues.set(unit.id, issues);
     if (uses.length > 0) ls.unitUses.set(unit.id, uses);
+    if (ls.perUnit && !ls.dirty) {
+      const score = ls.states.get(unit.id) as UnitScore;
+      if (this.changed && ls.scores.get(unit.id)?.points !== score.points) this.changed.add(unit.id);
+      ls.scores.set(unit.id, score);
+    }
   }
 
   private forget(ls: LeafState, unit: string): void {
@@ -219,6 +242,7 @@ export class SeasonCore {
     ls.unitUses.delete(unit);
     ls.unitIssues.delete(unit);
     ls.states.delete(unit);
+    if (ls.perUnit && !ls.dirty && ls.scores.delete(unit)) this.changed?.add(unit);
   }
 
   private finish(ls: LeafState): void {
@@ -226,18 +250,20 @@ export class SeasonCore {
     const issues: Issue[] = [];
     const uses: number[] = [];
     this.index.recorder = uses;
+    const was = ls.scores;
     try {
       ls.scores = ls.impl.finish(ls.method, this.context(ls, issues), ls.states);
     } finally {
       this.index.recorder = undefined;
     }
+    const changed = this.changed;
+    if (changed) {
+      for (const [u, s] of ls.scores) if (was.get(u)?.points !== s.points) changed.add(u);
+      for (const u of was.keys()) if (!ls.scores.has(u)) changed.add(u);
+    }
     ls.finishIssues = issues;
     ls.finishUses = uses;
     ls.dirty = false;
-  }
-
-  private leafState(id: string): LeafState | undefined {
-    return this.leafById.get(id);
   }
 
   private chooseVariants(): void {
@@ -306,6 +332,13 @@ export class SeasonCore {
     }
     return out;
   }
+}
+
+/** Units in exactly one of two sets. */
+function symmetricDifference(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): string[] {
+  const out = [...b].filter((u) => !a?.has(u));
+  if (a) for (const u of a) if (!b.has(u)) out.push(u);
+  return out;
 }
 
 /** The fact types a validity rule names (every `factType` key inside it). */

@@ -1,3 +1,4 @@
+import { originList } from './origin-list.ts';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { labelLookup, loadDataset, readData, readDataBuffer, schemeLoadOptions, sniffFormat, limitsFromEnv, type FieldTypeLookup } from '../../io/index.ts';
@@ -30,7 +31,7 @@ describe('readDataBuffer: uploads held in memory', () => {
     const r = await loadDataset(['-'], { stdin: Readable.from([Buffer.from('{"type":"fine",'), Buffer.from('"unit":"u1"}\n')]) });
     expect(r.issues).toEqual([]);
     expect(r.dataset?.facts).toEqual([{ type: 'fine', unit: 'u1' }]);
-    expect(r.origins).toEqual([{ file: '-', line: 1 }]);
+    expect(originList(r.origins)).toEqual([{ file: '-', line: 1 }]);
     const csv = await loadDataset(['-'], { stdin: Readable.from(['type,unit\n', 'fine,u2\n']), stdinFormat: 'csv' });
     expect(csv.dataset?.facts).toEqual([{ type: 'fine', unit: 'u2' }]);
   });

@@ -1,3 +1,4 @@
+import { originList } from './origin-list.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -83,6 +84,6 @@ describe('templateCsv', () => {
     // units.csv as downloaded holds only its sample: a warning, and the scheme's roster is used
     expect(r.issues.map((i) => [i.code, i.file])).toEqual([['data-empty-file', 'units.csv']]);
     expect(r.dataset?.facts).toEqual([{ type: 'service-vote', unit: 'p01-s01', period: 'h1', level: 'dissatisfied', count: 2 }]);
-    expect(r.origins[0]?.line).toBe(lines.length);
+    expect(originList(r.origins)[0]?.line).toBe(lines.length);
   });
 });

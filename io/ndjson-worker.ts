@@ -1,0 +1,71 @@
+/**
+ * A reader thread: parses byte ranges of NDJSON files (io/parallel-ndjson.ts
+ * sends them) and folds votes as it goes. It answers each range with the
+ * records it kept, their kinds and range-relative lines, the line problems
+ * and the fold groups; the main thread merges ranges in order and fixes the
+ * lines. Runs from the TypeScript sources (through tsx) and from the bundle.
+ */
+import { createReadStream } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import type { FoldPlan } from '../engine/data/fold-plan.ts';
+import type { Scheme } from '../engine/scheme/scheme.ts';
+import type { Kind } from './data-merge.ts';
+import { Folder, type FoldGroup } from './fold.ts';
+import { parseNdjson, type NdjsonProblem } from './load-ndjson.ts';
+
+export interface RangeTask {
+  id: number;
+  file: string;
+  start: number;
+  /** Exclusive. */
+  end: number;
+  maxLineBytes: number;
+  /** The scheme as JSON text (parsed once per thread) and its fold plan; absent: nothing folds. */
+  fold?: { scheme: string; plan: FoldPlan; roster?: { units: string[]; parents: string[] } | undefined } | undefined;
+}
+
+export const KIND_CODES: readonly Kind[] = ['unit', 'parent', 'fact', 'history'];
+
+export interface RangeDone {
+  id: number;
+  lines: number;
+  records: unknown[];
+  kinds: Uint8Array;
+  recordLines: Uint32Array;
+  problems: NdjsonProblem[];
+  groups: FoldGroup[];
+}
+
+let schemeText = '';
+let scheme: Scheme | undefined;
+
+async function run(task: RangeTask): Promise<RangeDone> {
+  let folder: Folder | undefined;
+  if (task.fold) {
+    // parsed once per thread: the per-record field validators are compiled once per scheme object
+    if (task.fold.scheme !== schemeText || scheme === undefined) [schemeText, scheme] = [task.fold.scheme, JSON.parse(task.fold.scheme) as Scheme];
+    const r = task.fold.roster;
+    folder = new Folder(scheme, task.fold.plan, r ? { units: new Set(r.units), parents: new Set(r.parents) } : undefined);
+  }
+  const records: unknown[] = [];
+  const kinds: number[] = [];
+  const recordLines: number[] = [];
+  const problems: NdjsonProblem[] = [];
+  const stream = task.end > task.start ? createReadStream(task.file, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 }) : [];
+  const lines = await parseNdjson(stream, { file: task.file, maxLineBytes: task.maxLineBytes, fileStart: task.start === 0, folder }, {
+    record: (kind, rec, line) => {
+      records.push(rec);
+      kinds.push(KIND_CODES.indexOf(kind));
+      recordLines.push(line);
+    },
+    problem: (p) => void problems.push(p),
+  });
+  return { id: task.id, lines, records, kinds: Uint8Array.from(kinds), recordLines: Uint32Array.from(recordLines), problems, groups: folder ? [...folder.groups.values()] : [] };
+}
+
+parentPort?.on('message', (task: RangeTask) => {
+  run(task).then(
+    (done) => parentPort?.postMessage(done, [done.kinds.buffer as ArrayBuffer, done.recordLines.buffer as ArrayBuffer]),
+    (e: unknown) => parentPort?.postMessage({ id: task.id, error: (e as Error)?.message ?? String(e) }),
+  );
+});

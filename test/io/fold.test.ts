@@ -1,0 +1,152 @@
+/**
+ * Folding single votes into counts while reading (io/fold.ts): the scores are
+ * those of the unfolded data, every problem keeps its code, file and line, and
+ * the reader threads give exactly what one thread gives.
+ */
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { foldPlan, scoreScheme, type Roster, type Scheme } from '../../engine/index.ts';
+import { annotateIssues, fieldTypeLookup, loadDataset, type LoadOptions, type LoadResult } from '../../io/index.ts';
+import { originList } from './origin-list.ts';
+
+const SEED = 20211126;
+const scheme = JSON.parse(readFileSync(new URL('../../schemes/pingyang-2021/scheme.json', import.meta.url), 'utf8')) as Scheme;
+const roster = JSON.parse(readFileSync(new URL('../../schemes/pingyang-2021/roster.json', import.meta.url), 'utf8')) as Roster;
+const dir = mkdtempSync(join(tmpdir(), 'pingyi-fold-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function write(lines: Array<string | Buffer>): string {
+  const file = join(dir, `data-${n++}.ndjson`);
+  writeFileSync(file, Buffer.concat(lines.map((l) => Buffer.concat([typeof l === 'string' ? Buffer.from(l) : l, Buffer.from('\n')]))));
+  return file;
+}
+
+const base: LoadOptions = { roster, fieldType: fieldTypeLookup({ scheme }), parallel: false };
+const fold: LoadOptions['fold'] = { scheme, plan: foldPlan(scheme) };
+
+/** Errors as a clerk sees them: code, file, line and text (pointers differ: folded records are fewer). */
+function located(r: LoadResult, issues = r.issues) {
+  return annotateIssues(issues, r.origins, r.recordOrigins)
+    .filter((i) => i.severity === 'error')
+    .map((i) => `${i.code} ${i.file ?? ''}:${i.line ?? ''} ${i.message.en}`)
+    .sort();
+}
+
+describe('folding votes while reading', () => {
+  it('equal votes become one record with the summed count, at the first one’s line, after the records kept as they are', async () => {
+    const v = (level: string, extra = '') => `{"type":"service-vote","unit":"p01-s01","period":"h1","level":"${level}"${extra}}`;
+    const file = write([v('satisfied'), '{"type":"supervisor-rating","unit":"p01-s01","score":4.5}', v('satisfied', ',"count":3'), v('basic'), v('satisfied'), v('satisfied', ',"id":"x1"')]);
+    const r = await loadDataset([file], { ...base, fold });
+    expect(r.issues).toEqual([]);
+    expect(r.dataset?.facts).toEqual([
+      { type: 'supervisor-rating', unit: 'p01-s01', score: 4.5 },
+      // a record with its own id is a record of its own
+      { type: 'service-vote', unit: 'p01-s01', period: 'h1', level: 'satisfied', id: 'x1' },
+      { type: 'service-vote', unit: 'p01-s01', period: 'h1', level: 'satisfied', count: 5 },
+      { type: 'service-vote', unit: 'p01-s01', period: 'h1', level: 'basic', count: 1 },
+    ]);
+    expect(originList(r.origins).map((o) => o?.line)).toEqual([2, 6, 1, 4]);
+    // 6 fact records read, 4 in the data set; of the service votes, 4 folded into 2
+    expect(r.folding).toEqual({ read: 6, facts: 4, byType: { 'service-vote': { read: 4, facts: 2 } } });
+  });
+
+  it('a vote about a unit missing from the roster is kept and reported at its own line (a second reading knows the roster)', async () => {
+    const v = (unit: string) => `{"type":"network-vote","unit":"${unit}","level":"satisfied","voter":"service-user"}`;
+    const file = write([v('p01-s01'), v('nobody'), v('p01-s01'), v('nobody')]);
+    const r = await loadDataset([file], { ...base, fold });
+    const run = scoreScheme(scheme, r.dataset as never);
+    const issues = annotateIssues(run.issues, r.origins, r.recordOrigins).filter((i) => i.code === 'unknown-unit');
+    expect(issues.map((i) => i.line)).toEqual([2, 4]);
+  });
+
+  it('property: scores, ranks and classes of the folded data equal the unfolded data’s; errors keep code, file and line', async () => {
+    const units = roster.units.slice(0, 30).map((u) => u.id);
+    const vote = fc.record({
+      type: fc.constantFrom('service-vote', 'network-vote'),
+      unit: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...units) }, { weight: 1, arbitrary: fc.constant('nobody') }),
+      period: fc.constantFrom('h1', 'h2'),
+      level: fc.oneof({ weight: 30, arbitrary: fc.constantFrom('satisfied', 'basic', 'dissatisfied') }, { weight: 1, arbitrary: fc.constant('bogus') }),
+      voter: fc.constantFrom('service-user', 'representative'),
+      count: fc.oneof({ weight: 10, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 40 }) }, { weight: 1, arbitrary: fc.constantFrom(0, -1, 2.5, '3') }),
+      id: fc.oneof({ weight: 30, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant('v1') }),
+      note: fc.oneof({ weight: 30, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant('x') }),
+      broken: fc.oneof({ weight: 60, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    });
+    const line = (v: typeof vote extends fc.Arbitrary<infer T> ? T : never) => {
+      if (v.broken) return '{"type":"service-vote",';
+      const rec: Record<string, unknown> = { type: v.type, unit: v.unit, level: v.level };
+      if (v.type === 'service-vote') rec.period = v.period;
+      else rec.voter = v.voter;
+      if (v.count !== undefined) rec.count = v.count;
+      if (v.id !== undefined) rec.id = v.id;
+      if (v.note !== undefined) rec.note = v.note;
+      return JSON.stringify(rec);
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(vote, { minLength: 1, maxLength: 300 }), async (votes) => {
+        const file = write(votes.map(line));
+        const plain = await loadDataset([file], base);
+        const folded = await loadDataset([file], { ...base, fold });
+        expect(located(folded)).toEqual(located(plain));
+        if (!plain.dataset || !folded.dataset) {
+          expect(folded.dataset).toBe(plain.dataset);
+          return;
+        }
+        const a = scoreScheme(scheme, plain.dataset);
+        const b = scoreScheme(scheme, folded.dataset);
+        expect(b.ok).toBe(a.ok);
+        expect(located(folded, b.issues)).toEqual(located(plain, a.issues));
+        const standing = (r: typeof a) => r.units.map((u) => ({ unit: u.unit, total: u.total, ranks: u.ranks, classes: u.classes }));
+        expect(standing(b)).toEqual(standing(a));
+        expect(b.classes).toEqual(a.classes);
+      }),
+      { seed: SEED, numRuns: 25 },
+    );
+  }, 300_000);
+});
+
+describe('reader threads (large NDJSON files cut into byte ranges)', () => {
+  // roster and history records, votes, case facts; problems in the later ranges
+  const lines: Array<string | Buffer> = [];
+  for (let i = 0; i < 3000; i++) {
+    const unit = roster.units[i % 40]?.id as string;
+    if (i === 5) lines.push(JSON.stringify({ record: 'history', unit, year: 2020, outcome: 'satisfied' }));
+    // invalid UTF-8 (a GBK file): reported once, at the first such line
+    else if (i === 100 || i === 2700) lines.push(Buffer.concat([Buffer.from(`{"record":"unit","id":"x${i}","name":"`), Buffer.from([0xc6, 0xbd, 0xd1, 0xf4]), Buffer.from('"}')]));
+    else if (i === 2500) lines.push('{"type":"service-vote",');
+    else if (i === 2600) lines.push('{"record":"toString"}');
+    else if (i === 2650) lines.push('');
+    else if (i === 2800) lines.push('{"type":"service-vote","unit":"nobody","period":"h1","level":"basic"}');
+    else if (i === 2900) lines.push('{"type":"service-vote","unit":"' + unit + '","period":"h2","level":"basic"}\r');
+    else if (i % 7 === 0) lines.push(JSON.stringify({ type: 'hotline-case', id: `c${i}`, unit, item: 'late-feedback', role: 'lead', date: '2021-03-01' }));
+    else lines.push(JSON.stringify({ type: i % 3 ? 'service-vote' : 'network-vote', unit, level: ['satisfied', 'basic', 'dissatisfied'][i % 3], ...(i % 3 ? { period: i % 2 ? 'h1' : 'h2' } : { voter: 'service-user' }) }));
+  }
+
+  it('give the data set, problems (code, pointer, message, line) and origins of one thread, for 2 and 3 ranges, folded or not', async () => {
+    const file = write(lines);
+    for (const f of [fold, undefined]) {
+      const one = await loadDataset([file], { ...base, ...(f ? { fold: f } : {}) });
+      for (const threads of [2, 3]) {
+        const many = await loadDataset([file], { ...base, ...(f ? { fold: f } : {}), parallel: { minBytes: 0, threads } });
+        expect(many.issues).toEqual(one.issues);
+        expect(many.dataset).toEqual(one.dataset);
+        expect(originList(many.origins)).toEqual(originList(one.origins));
+        expect(many.recordOrigins).toEqual(one.recordOrigins);
+        expect(many.folding).toEqual(one.folding);
+      }
+    }
+  }, 120_000);
+
+  it('a bad record in a later range is reported at its true line', async () => {
+    const file = write(lines);
+    const r = await loadDataset([file], { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
+    const at = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.line, i.message.en]);
+    expect(at('data-ndjson-syntax')).toEqual([[2501, expect.stringMatching(/^line 2501, column 24: /)]]);
+    expect(at('data-ndjson-record')).toEqual([[2601, 'line 2601: "record" must be unit, parent, fact or history']]);
+    expect(at('data-encoding')).toEqual([[101, expect.any(String)]]);
+  }, 120_000);
+});
