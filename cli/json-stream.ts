@@ -62,24 +62,28 @@ function nested(v: unknown, depth: 1 | 2): string | undefined {
 /**
  * Write `top` as `JSON.stringify(top, null, 2)` followed by a newline, with
  * the array under `streamKey` produced one element at a time by `items`
- * (so it need not be in memory at once).
+ * (so it need not be in memory at once). A value given as a function is
+ * asked for when its key is reached: after the streamed array, it can sum up
+ * what the array's elements were (the completeness of a province's result).
  */
 export async function writeJson(sink: Sink, top: Record<string, unknown>, streamKey: string, count: number, item: (i: number) => unknown): Promise<void> {
   const w = new Writer(sink);
-  const entries = Object.keys(top).flatMap((k): Array<[string, string | undefined]> => {
-    if (k === streamKey) return [[k, undefined]];
-    const text = nested(top[k], 1);
-    return text === undefined ? [] : [[k, text]];
+  const keys = Object.keys(top).filter((k) => {
+    const v = top[k];
+    // JSON leaves out undefined and symbols; functions here are values asked for later
+    return k === streamKey || typeof v === 'function' || (v !== undefined && typeof v !== 'symbol');
   });
-  if (entries.length === 0) {
+  if (keys.length === 0) {
     await w.put('{}\n');
     return w.flush();
   }
   await w.put('{\n');
-  for (const [n, [k, text]] of entries.entries()) {
+  for (const [n, k] of keys.entries()) {
     await w.put(`  ${JSON.stringify(k)}: `);
-    if (text !== undefined) await w.put(text);
-    else {
+    if (k !== streamKey) {
+      const v = top[k];
+      await w.put(nested(typeof v === 'function' ? (v as () => unknown)() : v, 1) ?? 'null');
+    } else {
       let written = 0;
       for (let i = 0; i < count; i++) {
         // an element JSON cannot hold is written as null, as JSON.stringify does
@@ -90,7 +94,7 @@ export async function writeJson(sink: Sink, top: Record<string, unknown>, stream
       }
       await w.put(written === 0 ? '[]' : '\n  ]');
     }
-    await w.put(n === entries.length - 1 ? '\n' : ',\n');
+    await w.put(n === keys.length - 1 ? '\n' : ',\n');
   }
   await w.put('}\n');
   await w.flush();

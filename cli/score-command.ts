@@ -5,7 +5,7 @@
  * a result. Votes are folded into counts as they are read (io/fold.ts); the
  * JSON result is written unit by unit (cli/json-stream.ts).
  */
-import { dataCompleteness, dataIssue, displayDigits, displayNumber, explainUnit, foldPlan, hasErrors, scoreScheme, type Completeness, type Issue, type UnitResult } from '../engine/index.ts';
+import { CompletenessTally, dataCompleteness, dataIssue, scoreRun, displayDigits, displayNumber, explainUnit, foldPlan, hasErrors, scoreScheme, type Completeness, type Issue, type UnitResult } from '../engine/index.ts';
 import type { Io } from './commands.ts';
 import { writeJson, type Sink } from './json-stream.ts';
 import { printIssues } from './commands.ts';
@@ -105,35 +105,55 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
     io.err(`✗ 数据有 ${loadIssues.filter((i) => i.severity === 'error').length} 个错误,未计分 the data has errors; nothing was scored`);
     return EXIT.input;
   }
+  const digits = displayDigits(scheme);
+  if (opts.json) {
+    // a province: each unit's trace is made as it is written, and the completeness summed up on the way
+    const run = scoreRun(scheme, data.dataset);
+    const result = run.result;
+    const issues = [...loadIssues, ...annotateIssues(result.issues, data.origins, data.recordOrigins)];
+    const tally = new CompletenessTally(scheme, data.dataset);
+    const dataset = data.dataset;
+    t.score = performance.now();
+    // the same text as JSON.stringify of the whole result with 2-space indentation, written unit by unit
+    const out = io.stdout ? { sink: io.stdout, end: () => undefined } : joined(io);
+    const top = { ...result, units: [], issues, completeness: () => asRead(tally.done(), data.folding), display: { digits } };
+    await writeJson(out.sink, top, 'units', run.unitCount, (i) => {
+      const u = run.unit(i);
+      tally.add(u);
+      return atDisplayPrecision(u, digits);
+    });
+    out.end();
+    if (opts.explain !== undefined && !dataset.units.some((u) => u.id === opts.explain)) {
+      io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);
+      return EXIT.input;
+    }
+    return finish(io, result.ok, result.issues, issues);
+  }
   const result = scoreScheme(scheme, data.dataset);
   // every warning reaches the user: the loader's (unknown keys, empty files…) and the engine's
   const issues = [...loadIssues, ...annotateIssues(result.issues, data.origins, data.recordOrigins)];
-  const digits = displayDigits(scheme);
   const completeness = asRead(dataCompleteness(scheme, data.dataset, result), data.folding);
   const explained = opts.explain === undefined ? undefined : result.units.find((x) => x.unit === opts.explain);
   t.score = performance.now();
-  if (opts.json) {
-    // the same text as JSON.stringify of the whole result with 2-space indentation, written unit by unit
-    const out = io.stdout ? { sink: io.stdout, end: () => undefined } : joined(io);
-    const top = { ...result, units: [], issues, completeness, display: { digits } };
-    await writeJson(out.sink, top, 'units', result.units.length, (i) => atDisplayPrecision(result.units[i] as UnitResult, digits));
-    out.end();
-  } else {
-    printIssues(io, issues);
-    if (result.ok) {
-      io.out(rankedTable(scheme, result, digits));
-      const parents = new Map((data.dataset.parents ?? []).map((p) => [p.id, p.name]));
-      const cons = consequencesText(result, (id) => parents.get(id));
-      if (cons) io.out('\n' + cons);
-    }
-    io.out('\n' + completenessText(completeness));
-    if (explained) io.out('\n' + explainUnit(explained, { digits, classNames: new Map(result.classes.map((c) => [c.id, c.name])) }));
+  printIssues(io, issues);
+  if (result.ok) {
+    io.out(rankedTable(scheme, result, digits));
+    const parents = new Map((data.dataset.parents ?? []).map((p) => [p.id, p.name]));
+    const cons = consequencesText(result, (id) => parents.get(id));
+    if (cons) io.out('\n' + cons);
   }
+  io.out('\n' + completenessText(completeness));
+  if (explained) io.out('\n' + explainUnit(explained, { digits, classNames: new Map(result.classes.map((c) => [c.id, c.name])) }));
   if (opts.explain !== undefined && !explained) {
     io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);
     return EXIT.input;
   }
-  if (!result.ok) io.err(`✗ 计分时发现 ${result.issues.filter((i) => i.severity === 'error').length} 个错误 errors while scoring`);
-  else if (issues.length > 0) io.err(`${issues.length} 个警告 warnings`);
-  return result.ok ? EXIT.ok : EXIT.input;
+  return finish(io, result.ok, result.issues, issues);
+}
+
+/** The closing line on stderr and the exit code. */
+function finish(io: Io, ok: boolean, scoring: readonly Issue[], all: readonly Issue[]): number {
+  if (!ok) io.err(`✗ 计分时发现 ${scoring.filter((i) => i.severity === 'error').length} 个错误 errors while scoring`);
+  else if (all.length > 0) io.err(`${all.length} 个警告 warnings`);
+  return ok ? EXIT.ok : EXIT.input;
 }

@@ -22,7 +22,7 @@ export type { Dataset, Fact, HistoryRecord, Roster, RosterParent, RosterUnit } f
 export { checkDataset } from './data/check-dataset.ts';
 export { foldPlan, type FoldPlan, type FoldType } from './data/fold-plan.ts';
 
-export { scoreScheme } from './run/score-scheme.ts';
+export { scoreRun, scoreScheme, type ScoredRun } from './run/score-scheme.ts';
 export { openSeason, type AppendResult, type Season, type Standing, type StandingChange } from './run/season.ts';
 export type { ClassResult, ClassTie, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
 export type { FactRef, IndicatorTrace, Step } from './trace.ts';
@@ -45,5 +45,5 @@ export { nextYear, type NextYearDraft, type NextYearOptions } from './authoring/
 export { nameYearIssues } from './authoring/name-year.ts';
 export { shiftDate } from './authoring/shift-date.ts';
 export { yearsNamed } from './authoring/years-named.ts';
-export { dataCompleteness, type Completeness, type DefaultedPoints, type FactTypeCoverage } from './data/completeness.ts';
+export { CompletenessTally, dataCompleteness, type Completeness, type DefaultedPoints, type FactTypeCoverage } from './data/completeness.ts';
 export { DEFAULT_DISPLAY_DIGITS, displayDigits, displayNumber, formatPoints } from './format/display-precision.ts';

@@ -5,7 +5,7 @@
  * none; per scored indicator: how many units got their points from a
  * missing-data policy (no votes, no rating: taken as 0, the mean, full marks).
  */
-import type { RunResult } from '../run/result.ts';
+import type { RunResult, UnitResult } from '../run/result.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import type { IndicatorTrace } from '../trace.ts';
 import type { Dataset } from './dataset.ts';
@@ -47,35 +47,56 @@ export interface Completeness {
 const FIRST_IDS = 5;
 
 export function dataCompleteness(scheme: Scheme, data: Dataset, result?: RunResult): Completeness {
-  const factTypes = scheme.factTypes.map((ft): FactTypeCoverage => {
-    const ids = ft.target === 'parent' ? (data.parents ?? []).map((p) => p.id) : ft.target === 'season' ? ['season'] : data.units.map((u) => u.id);
-    const seen = new Set<string>();
-    let facts = 0;
-    for (const f of data.facts) {
-      if (f.type !== ft.id) continue;
-      facts++;
-      const who = ft.target === 'parent' ? f.parent : ft.target === 'season' ? 'season' : f.unit;
-      if (typeof who === 'string') seen.add(who);
-    }
-    const missing = ids.filter((id) => !seen.has(id));
-    return { factType: ft.id, name: ft.name, target: ft.target, facts, with: ids.length - missing.length, without: missing.length, firstIds: missing.slice(0, FIRST_IDS) };
-  });
-  const defaulted = new Map<string, DefaultedPoints>();
-  for (const u of result?.units ?? []) {
-    if (u.status !== 'scored') continue;
+  const tally = new CompletenessTally(scheme, data);
+  for (const u of result?.units ?? []) tally.add(u);
+  return tally.done();
+}
+
+/**
+ * The same, with the units given one at a time (a province's result is
+ * written unit by unit and never held whole).
+ */
+export class CompletenessTally {
+  private readonly factTypes: FactTypeCoverage[];
+  private readonly defaulted = new Map<string, DefaultedPoints>();
+  private readonly facts: number;
+
+  constructor(scheme: Scheme, data: Dataset) {
+    this.facts = data.facts.length;
+    this.factTypes = scheme.factTypes.map((ft): FactTypeCoverage => {
+      const ids = ft.target === 'parent' ? (data.parents ?? []).map((p) => p.id) : ft.target === 'season' ? ['season'] : data.units.map((u) => u.id);
+      const seen = new Set<string>();
+      let facts = 0;
+      for (const f of data.facts) {
+        if (f.type !== ft.id) continue;
+        facts++;
+        const who = ft.target === 'parent' ? f.parent : ft.target === 'season' ? 'season' : f.unit;
+        if (typeof who === 'string') seen.add(who);
+      }
+      const missing = ids.filter((id) => !seen.has(id));
+      return { factType: ft.id, name: ft.name, target: ft.target, facts, with: ids.length - missing.length, without: missing.length, firstIds: missing.slice(0, FIRST_IDS) };
+    });
+  }
+
+  /** A unit's points that came from a default policy (missing, no votes), read off its trace. */
+  add(u: UnitResult): void {
+    if (u.status !== 'scored') return;
     const visit = (t: IndicatorTrace): void => {
       for (const s of t.steps) {
         if (s.kind !== 'missing' && s.kind !== 'no-votes') continue;
         const key = `${t.id}\u0000${s.policy}`;
-        const d = defaulted.get(key) ?? { indicator: t.id, name: t.name, policy: s.policy, units: 0, zero: 0, firstIds: [] };
+        const d = this.defaulted.get(key) ?? { indicator: t.id, name: t.name, policy: s.policy, units: 0, zero: 0, firstIds: [] };
         d.units++;
         if (s.points === 0) d.zero++;
         if (d.firstIds.length < FIRST_IDS) d.firstIds.push(u.unit);
-        defaulted.set(key, d);
+        this.defaulted.set(key, d);
       }
       t.children?.forEach(visit);
     };
     u.indicators.forEach(visit);
   }
-  return { facts: data.facts.length, factTypes, defaulted: [...defaulted.values()] };
+
+  done(): Completeness {
+    return { facts: this.facts, factTypes: this.factTypes, defaulted: [...this.defaulted.values()] };
+  }
 }

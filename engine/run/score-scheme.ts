@@ -4,7 +4,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { dataIssue, hasErrors, type Issue } from '../issue.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { findNonFinite } from './finite.ts';
-import type { RunResult } from './result.ts';
+import type { RunResult, UnitResult } from './result.ts';
 import { SeasonCore } from './season-core.ts';
 
 /**
@@ -41,9 +41,54 @@ export function resultOf(core: SeasonCore): RunResult {
   const { scheme, population: p } = core;
   const issues = once(core.issues());
   const result: RunResult = { ok: !hasErrors(issues), issues, scheme: { id: scheme.id, version: scheme.version }, units: core.units(), selections: p.selections, rankings: p.rankings, classes: p.classes, consequences: p.consequences };
-  const broken = findNonFinite(result);
-  if (broken) issues.push(dataIssue('non-finite-result', broken, '计算结果不是有限的数,请检查数据中的数值', 'a computed number is not finite; check the numbers in the data'));
-  return hasErrors(issues) ? failed(scheme, issues) : result;
+  return checkedFinite(result, result);
+}
+
+/**
+ * A run whose units (with their traces) are made one at a time, for writing a
+ * province's result as it goes: `result` holds everything but the units.
+ */
+export interface ScoredRun {
+  result: RunResult;
+  readonly unitCount: number;
+  /** The unit at roster place `i` with its trace (made anew on each call). */
+  unit(i: number): UnitResult;
+}
+
+/**
+ * Score a data set, making each unit's trace only when asked for. The same
+ * numbers as scoreScheme (the same core); the non-finite check reads each
+ * unit's totals (every point of a trace flows into them).
+ */
+export function scoreRun(scheme: Scheme, data: Dataset): ScoredRun {
+  const opened = openCore(scheme, data);
+  if ('failed' in opened) return noUnits(opened.failed);
+  const { core } = opened;
+  const p = core.population;
+  const issues = once(core.issues());
+  const result: RunResult = { ok: !hasErrors(issues), issues, scheme: { id: scheme.id, version: scheme.version }, units: [], selections: p.selections, rankings: p.rankings, classes: p.classes, consequences: p.consequences };
+  const totals = [...p.units].map(([unit, s]) => ({ unit, inTotal: s.inTotal, outsideTotal: s.outsideTotal, total: s.total }));
+  const checked = checkedFinite(result, { ...result, units: totals as unknown as UnitResult[] });
+  if (!checked.ok) return noUnits(checked);
+  return { result: checked, unitCount: core.data.units.length, unit: (i) => core.unitAt(i) };
+}
+
+/** A failed run has no units to make. */
+function noUnits(result: RunResult): ScoredRun {
+  return {
+    result,
+    unitCount: 0,
+    unit: () => {
+      throw new RangeError('a failed run has no units');
+    },
+  };
+}
+
+/** A number that is not finite anywhere in `seen` makes the run fail with its pointer. */
+function checkedFinite(result: RunResult, seen: RunResult): RunResult {
+  const broken = findNonFinite(seen);
+  if (broken) result.issues.push(dataIssue('non-finite-result', broken, '计算结果不是有限的数,请检查数据中的数值', 'a computed number is not finite; check the numbers in the data'));
+  return hasErrors(result.issues) ? failed(result.scheme, result.issues) : result;
 }
 
 /**
@@ -62,6 +107,6 @@ function once(issues: readonly Issue[]): Issue[] {
   return out;
 }
 
-function failed(scheme: Scheme, issues: Issue[]): RunResult {
+function failed(scheme: Pick<Scheme, 'id' | 'version'>, issues: Issue[]): RunResult {
   return { ok: false, issues, scheme: { id: scheme.id, version: scheme.version }, units: [], selections: [], rankings: [], classes: [], consequences: [] };
 }

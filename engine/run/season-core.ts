@@ -303,34 +303,31 @@ export class SeasonCore {
 
   /** Every unit with its trace (built now: traces are large and a live season needs them only on demand). */
   units(): UnitResult[] {
+    return this.data.units.map((_, i) => this.unitAt(i));
+  }
+
+  /** The unit at roster place `i` with its trace, built on demand (a province's traces need not all be in memory at once). */
+  unitAt(i: number): UnitResult {
     const p = this.population;
-    this.values.clear();
-    const out: UnitResult[] = [];
-    for (const u of this.data.units) {
-      const meta = { unit: u.id, name: u.name, ...(u.parent ? { parent: u.parent } : {}), ...(u.category ? { category: u.category } : {}) };
-      const ex = this.exempt.get(u.id);
-      if (ex) {
-        out.push({ ...meta, status: 'exempt', exemptBy: ex, inTotal: 0, outsideTotal: 0, total: 0, indicators: [], ranks: {}, classes: [], selections: [] });
-        continue;
-      }
-      const s = p.units.get(u.id);
-      const indicators = this.roots.map((r) => this.values.trace(r, u.id));
-      const result: UnitResult = {
-        ...meta,
-        status: 'scored',
-        inTotal: s?.inTotal ?? 0,
-        outsideTotal: s?.outsideTotal ?? 0,
-        total: s?.total ?? 0,
-        indicators,
-        ranks: { ...(s?.ranks ?? {}) },
-        classes: [...(s?.classes ?? [])],
-        selections: [...(s?.selections ?? [])],
-      };
-      const vetoes = p.vetoes.get(u.id);
-      if (vetoes) result.vetoes = vetoes.map((h) => ({ veto: h.veto, name: h.name, effect: h.effect.kind, fact: h.fact, source: h.source }));
-      out.push(result);
-    }
-    return out;
+    const u = this.data.units[i] as RosterUnit;
+    const meta = { unit: u.id, name: u.name, ...(u.parent ? { parent: u.parent } : {}), ...(u.category ? { category: u.category } : {}) };
+    const ex = this.exempt.get(u.id);
+    if (ex) return { ...meta, status: 'exempt', exemptBy: ex, inTotal: 0, outsideTotal: 0, total: 0, indicators: [], ranks: {}, classes: [], selections: [] };
+    const s = p.units.get(u.id);
+    const result: UnitResult = {
+      ...meta,
+      status: 'scored',
+      inTotal: s?.inTotal ?? 0,
+      outsideTotal: s?.outsideTotal ?? 0,
+      total: s?.total ?? 0,
+      indicators: this.roots.map((r) => this.values.trace(r, u.id)),
+      ranks: { ...(s?.ranks ?? {}) },
+      classes: [...(s?.classes ?? [])],
+      selections: [...(s?.selections ?? [])],
+    };
+    const vetoes = p.vetoes.get(u.id);
+    if (vetoes) result.vetoes = vetoes.map((h) => ({ veto: h.veto, name: h.name, effect: h.effect.kind, fact: h.fact, source: h.source }));
+    return result;
   }
 }
 
