@@ -65,8 +65,17 @@ function nested(v: unknown, depth: 1 | 2): string | undefined {
  * (so it need not be in memory at once). A value given as a function is
  * asked for when its key is reached: after the streamed array, it can sum up
  * what the array's elements were (the completeness of a province's result).
+ * `compactItems`: each element on one line without indentation (a province's
+ * traces are 2.3 times longer indented; any JSON reader reads both the same).
  */
-export async function writeJson(sink: Sink, top: Record<string, unknown>, streamKey: string, count: number, item: (i: number) => unknown): Promise<void> {
+export async function writeJson(
+  sink: Sink,
+  top: Record<string, unknown>,
+  streamKey: string,
+  count: number,
+  item: (i: number) => unknown,
+  opts: { compactItems?: boolean } = {},
+): Promise<void> {
   const w = new Writer(sink);
   const keys = Object.keys(top).filter((k) => {
     const v = top[k];
@@ -87,7 +96,8 @@ export async function writeJson(sink: Sink, top: Record<string, unknown>, stream
       let written = 0;
       for (let i = 0; i < count; i++) {
         // an element JSON cannot hold is written as null, as JSON.stringify does
-        const t = nested(item(i), 2) ?? 'null';
+        const v = item(i);
+        const t = (opts.compactItems ? (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? undefined : JSON.stringify(v)) : nested(v, 2)) ?? 'null';
         await w.put(written === 0 ? '[\n    ' : ',\n    ');
         await w.put(t);
         written++;

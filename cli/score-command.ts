@@ -114,14 +114,15 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
     const tally = new CompletenessTally(scheme, data.dataset);
     const dataset = data.dataset;
     t.score = performance.now();
-    // the same text as JSON.stringify of the whole result with 2-space indentation, written unit by unit
+    // JSON.stringify's 2-space indentation, but one unit per line (its trace unindented): written unit by unit
     const out = io.stdout ? { sink: io.stdout, end: () => undefined } : joined(io);
     const top = { ...result, units: [], issues, completeness: () => asRead(tally.done(), data.folding), display: { digits } };
-    await writeJson(out.sink, top, 'units', run.unitCount, (i) => {
+    const unit = (i: number) => {
       const u = run.unit(i);
       tally.add(u);
       return atDisplayPrecision(u, digits);
-    });
+    };
+    await writeJson(out.sink, top, 'units', run.unitCount, unit, { compactItems: true });
     out.end();
     if (opts.explain !== undefined && !dataset.units.some((u) => u.id === opts.explain)) {
       io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);

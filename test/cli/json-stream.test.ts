@@ -82,9 +82,11 @@ describe('pingyi score --json and --timings on NDJSON votes', () => {
     const s01 = out.units.find((u) => u.unit === 'p01-s01');
     const h1 = JSON.stringify(s01?.indicators);
     expect(h1).toContain('"counts":{"satisfied":3,"basic":0,"dissatisfied":0},"total":3');
-    // the text is JSON.stringify's 2-space indentation
+    // the text is JSON.stringify's 2-space indentation, with one unit per line
     expect(r.out.startsWith('{\n  "ok": true,\n  "issues": [')).toBe(true);
     expect(r.out.endsWith('\n}\n')).toBe(true);
+    const lines = r.out.split('\n');
+    expect(lines.filter((l) => l.startsWith('    {"unit":'))).toHaveLength(363);
   });
 
   it('--timings: one line on stderr, `timings {…}` with read/score/write times, records read and kept, peak memory', () => {
