@@ -121,6 +121,9 @@ describe('reader threads (large NDJSON files cut into byte ranges)', () => {
     else if (i === 2600) lines.push('{"record":"toString"}');
     else if (i === 2650) lines.push('');
     else if (i === 2800) lines.push('{"type":"service-vote","unit":"nobody","period":"h1","level":"basic"}');
+    // numbers JSON text would not give back (-0, Infinity): the reader threads send such records as objects
+    else if (i === 2950) lines.push(`{"type":"hotline-case","id":"z0","unit":"${unit}","item":"poor-handling","role":"lead","date":"2021-03-01","amount":-0}`);
+    else if (i === 2960) lines.push(`{"type":"supervisor-rating","unit":"${unit}","score":1e309}`);
     else if (i === 2900) lines.push('{"type":"service-vote","unit":"' + unit + '","period":"h2","level":"basic"}\r');
     else if (i % 7 === 0) lines.push(JSON.stringify({ type: 'hotline-case', id: `c${i}`, unit, item: 'late-feedback', role: 'lead', date: '2021-03-01' }));
     else lines.push(JSON.stringify({ type: i % 3 ? 'service-vote' : 'network-vote', unit, level: ['satisfied', 'basic', 'dissatisfied'][i % 3], ...(i % 3 ? { period: i % 2 ? 'h1' : 'h2' } : { voter: 'service-user' }) }));
@@ -137,6 +140,8 @@ describe('reader threads (large NDJSON files cut into byte ranges)', () => {
         expect(originList(many.origins)).toEqual(originList(one.origins));
         expect(many.recordOrigins).toEqual(one.recordOrigins);
         expect(many.folding).toEqual(one.folding);
+        expect(Object.is(many.dataset?.facts.find((x) => x.id === 'z0')?.amount, -0)).toBe(true);
+        expect(many.dataset?.facts.find((x) => x.type === 'supervisor-rating')?.score).toBe(Infinity);
       }
     }
   }, 120_000);
