@@ -23,6 +23,7 @@ export { checkDataset } from './data/check-dataset.ts';
 export { foldPlan, type FoldPlan, type FoldType } from './data/fold-plan.ts';
 
 export { scoreScheme } from './run/score-scheme.ts';
+export { openSeason, type AppendResult, type Season, type Standing, type StandingChange } from './run/season.ts';
 export type { ClassResult, ClassTie, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
 export type { FactRef, IndicatorTrace, Step } from './trace.ts';
 export { describeStep, explainIndicator, explainUnit, type ExplainOptions } from './explain.ts';
