@@ -54,6 +54,25 @@ describe('folding votes while reading', () => {
     expect(r.folding).toEqual({ read: 6, facts: 4, byType: { 'service-vote': { read: 4, facts: 2 } } });
   });
 
+  it('CSV votes fold the same way; a row with a bad cell stays as it is, its problem pointing at it', async () => {
+    const file = join(dir, 'votes.csv');
+    writeFileSync(file, ['type,unit,period,level,count', 'service-vote,p01-s01,h1,satisfied,', 'service-vote,p01-s01,h1,satisfied,2', 'service-vote,p01-s02,h1,basic,x', 'service-vote,p01-s01,h1,satisfied,'].join('\n') + '\n');
+    const r = await loadDataset([file], { ...base, fold });
+    expect(r.issues.map((i) => [i.code, i.path, i.line])).toEqual([['data-csv-number', '/facts/0/count', 4]]);
+    // unfolded, the same problem at the same line; its pointer names the record's index among the records kept
+    const plain = await loadDataset([file], base);
+    expect(plain.issues.map((i) => [i.code, i.path, i.line, i.message.en])).toEqual([['data-csv-number', '/facts/2/count', 4, r.issues[0]?.message.en]]);
+    expect(plain.dataset).toBeUndefined();
+    const ok = join(dir, 'votes-ok.csv');
+    writeFileSync(ok, ['type,unit,period,level,count', 'service-vote,p01-s01,h1,满意,', 'service-vote,p01-s01,h1,satisfied,2', 'service-vote,p01-s02,h1,basic,', 'service-vote,p01-s01,h1,satisfied,'].join('\n') + '\n');
+    const f = await loadDataset([ok], { ...base, labels: () => new Map([['满意', 'satisfied']]), fold });
+    expect(f.dataset?.facts).toEqual([
+      { type: 'service-vote', unit: 'p01-s01', period: 'h1', level: 'satisfied', count: 4 },
+      { type: 'service-vote', unit: 'p01-s02', period: 'h1', level: 'basic', count: 1 },
+    ]);
+    expect(originList(f.origins).map((o) => o?.line)).toEqual([2, 4]);
+  });
+
   it('a vote about a unit missing from the roster is kept and reported at its own line (a second reading knows the roster)', async () => {
     const v = (unit: string) => `{"type":"network-vote","unit":"${unit}","level":"satisfied","voter":"service-user"}`;
     const file = write([v('p01-s01'), v('nobody'), v('p01-s01'), v('nobody')]);
