@@ -181,18 +181,22 @@ export async function readData(inputs: readonly DataInput[], opts: LoadOptions =
 class Threads {
   private pool: ReaderPool | undefined;
   readonly minBytes: number;
+  private readonly envThreads: number | undefined;
   readonly task: Parameters<typeof loadNdjsonParallel>[5];
 
   constructor(
     private readonly opts: ParallelOptions | false | undefined,
     fold: FoldOptions | undefined,
   ) {
-    this.minBytes = opts === false ? Infinity : (opts?.minBytes ?? DEFAULT_PARALLEL_MIN_BYTES);
+    // PINGYI_READER_THREADS=1 reads everything on the main thread (operators sharing a machine; comparisons)
+    const env = Number(process.env.PINGYI_READER_THREADS);
+    this.envThreads = Number.isSafeInteger(env) && env > 0 ? env : undefined;
+    this.minBytes = opts === false || this.envThreads === 1 ? Infinity : (opts?.minBytes ?? DEFAULT_PARALLEL_MIN_BYTES);
     this.task = fold ? { scheme: JSON.stringify(fold.scheme), plan: fold.plan, roster: fold.roster } : undefined;
   }
 
   get(): ReaderPool {
-    this.pool ??= new ReaderPool((this.opts || undefined)?.threads ?? defaultThreads());
+    this.pool ??= new ReaderPool((this.opts || undefined)?.threads ?? this.envThreads ?? defaultThreads());
     return this.pool;
   }
 

@@ -29,11 +29,35 @@ export const KIND_CODES: readonly Kind[] = ['unit', 'parent', 'fact', 'history']
 export interface RangeDone {
   id: number;
   lines: number;
-  records: unknown[];
+  /** The records kept, as JSON texts of batches (cheaper to send than objects) or, when JSON would change one, as objects. */
+  records: unknown[] | { json: string[] };
   kinds: Uint8Array;
   recordLines: Uint32Array;
   problems: NdjsonProblem[];
-  groups: FoldGroup[];
+  groups: FoldGroup[] | { json: string[] };
+}
+
+/** Whether JSON text would not give `v` back: -0 reads back as 0, Infinity and NaN as null. */
+function changedByJson(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v) || Object.is(v, -0);
+  if (v === null || typeof v !== 'object') return false;
+  for (const x of Array.isArray(v) ? v : Object.values(v)) if (changedByJson(x)) return true;
+  return false;
+}
+
+const BATCH = 50_000;
+
+/** A list sent as JSON texts of batches (one text stays far below V8's string limit), or as it is. */
+function packed<T>(list: T[], inner: (x: T) => unknown): T[] | { json: string[] } {
+  if (list.some((x) => changedByJson(inner(x)))) return list;
+  const json: string[] = [];
+  for (let i = 0; i < list.length; i += BATCH) json.push(JSON.stringify(list.slice(i, i + BATCH)));
+  return { json };
+}
+
+/** The list a {@link packed} list stands for. */
+export function unpacked<T>(p: T[] | { json: string[] }): T[] {
+  return Array.isArray(p) ? p : p.json.flatMap((text) => JSON.parse(text) as T[]);
 }
 
 let schemeText = '';
@@ -60,7 +84,16 @@ async function run(task: RangeTask): Promise<RangeDone> {
     },
     problem: (p) => void problems.push(p),
   });
-  return { id: task.id, lines, records, kinds: Uint8Array.from(kinds), recordLines: Uint32Array.from(recordLines), problems, groups: folder ? [...folder.groups.values()] : [] };
+  const groups = folder ? [...folder.groups.values()] : [];
+  return {
+    id: task.id,
+    lines,
+    records: packed(records, (r) => r),
+    kinds: Uint8Array.from(kinds),
+    recordLines: Uint32Array.from(recordLines),
+    problems,
+    groups: packed(groups, (g) => g.record),
+  };
 }
 
 parentPort?.on('message', (task: RangeTask) => {

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Merge } from './data-merge.ts';
 import { reportNdjsonProblem } from './load-ndjson.ts';
-import { KIND_CODES, type RangeDone, type RangeTask } from './ndjson-worker.ts';
+import { KIND_CODES, unpacked, type RangeDone, type RangeTask } from './ndjson-worker.ts';
 
 export interface ParallelOptions {
   /** Files at least this large are split (default 16 MiB); smaller ones are read on the main thread. */
@@ -131,13 +131,14 @@ export async function loadNdjsonParallel(file: string, size: number, m: Merge, m
         reportNdjsonProblem({ ...problem, line: problem.line + offset }, file, m, maxLineBytes);
       }
     };
-    for (let i = 0; i < d.records.length; i++) {
+    const records = unpacked(d.records);
+    for (let i = 0; i < records.length; i++) {
       const line = d.recordLines[i] as number;
       problemsUpTo(line);
-      m.add(KIND_CODES[d.kinds[i] as number] ?? 'fact', d.records[i], { file, line: line + offset });
+      m.add(KIND_CODES[d.kinds[i] as number] ?? 'fact', records[i], { file, line: line + offset });
     }
     problemsUpTo(Infinity);
-    if (m.folder) for (const g of d.groups) m.folder.merge({ ...g, line: g.line + offset });
+    if (m.folder) for (const g of unpacked(d.groups)) m.folder.merge({ ...g, line: g.line + offset });
     offset += d.lines;
   }
 }

@@ -54,6 +54,25 @@ describe('folding votes while reading', () => {
     expect(r.folding).toEqual({ read: 6, facts: 4, byType: { 'service-vote': { read: 4, facts: 2 } } });
   });
 
+  it('CSV votes fold the same way; a row with a bad cell stays as it is, its problem pointing at it', async () => {
+    const file = join(dir, 'votes.csv');
+    writeFileSync(file, ['type,unit,period,level,count', 'service-vote,p01-s01,h1,satisfied,', 'service-vote,p01-s01,h1,satisfied,2', 'service-vote,p01-s02,h1,basic,x', 'service-vote,p01-s01,h1,satisfied,'].join('\n') + '\n');
+    const r = await loadDataset([file], { ...base, fold });
+    expect(r.issues.map((i) => [i.code, i.path, i.line])).toEqual([['data-csv-number', '/facts/0/count', 4]]);
+    // unfolded, the same problem at the same line; its pointer names the record's index among the records kept
+    const plain = await loadDataset([file], base);
+    expect(plain.issues.map((i) => [i.code, i.path, i.line, i.message.en])).toEqual([['data-csv-number', '/facts/2/count', 4, r.issues[0]?.message.en]]);
+    expect(plain.dataset).toBeUndefined();
+    const ok = join(dir, 'votes-ok.csv');
+    writeFileSync(ok, ['type,unit,period,level,count', 'service-vote,p01-s01,h1,满意,', 'service-vote,p01-s01,h1,satisfied,2', 'service-vote,p01-s02,h1,basic,', 'service-vote,p01-s01,h1,satisfied,'].join('\n') + '\n');
+    const f = await loadDataset([ok], { ...base, labels: () => new Map([['满意', 'satisfied']]), fold });
+    expect(f.dataset?.facts).toEqual([
+      { type: 'service-vote', unit: 'p01-s01', period: 'h1', level: 'satisfied', count: 4 },
+      { type: 'service-vote', unit: 'p01-s02', period: 'h1', level: 'basic', count: 1 },
+    ]);
+    expect(originList(f.origins).map((o) => o?.line)).toEqual([2, 4]);
+  });
+
   it('a vote about a unit missing from the roster is kept and reported at its own line (a second reading knows the roster)', async () => {
     const v = (unit: string) => `{"type":"network-vote","unit":"${unit}","level":"satisfied","voter":"service-user"}`;
     const file = write([v('p01-s01'), v('nobody'), v('p01-s01'), v('nobody')]);
@@ -110,25 +129,31 @@ describe('folding votes while reading', () => {
 });
 
 describe('reader threads (large NDJSON files cut into byte ranges)', () => {
-  // roster and history records, votes, case facts; problems in the later ranges
-  const lines: Array<string | Buffer> = [];
-  for (let i = 0; i < 3000; i++) {
-    const unit = roster.units[i % 40]?.id as string;
-    if (i === 5) lines.push(JSON.stringify({ record: 'history', unit, year: 2020, outcome: 'satisfied' }));
-    // invalid UTF-8 (a GBK file): reported once, at the first such line
-    else if (i === 100 || i === 2700) lines.push(Buffer.concat([Buffer.from(`{"record":"unit","id":"x${i}","name":"`), Buffer.from([0xc6, 0xbd, 0xd1, 0xf4]), Buffer.from('"}')]));
-    else if (i === 2500) lines.push('{"type":"service-vote",');
-    else if (i === 2600) lines.push('{"record":"toString"}');
-    else if (i === 2650) lines.push('');
-    else if (i === 2800) lines.push('{"type":"service-vote","unit":"nobody","period":"h1","level":"basic"}');
-    else if (i === 2900) lines.push('{"type":"service-vote","unit":"' + unit + '","period":"h2","level":"basic"}\r');
-    else if (i % 7 === 0) lines.push(JSON.stringify({ type: 'hotline-case', id: `c${i}`, unit, item: 'late-feedback', role: 'lead', date: '2021-03-01' }));
-    else lines.push(JSON.stringify({ type: i % 3 ? 'service-vote' : 'network-vote', unit, level: ['satisfied', 'basic', 'dissatisfied'][i % 3], ...(i % 3 ? { period: i % 2 ? 'h1' : 'h2' } : { voter: 'service-user' }) }));
-  }
+  // roster and history records, votes, case facts; with `dirty`, load errors in the later ranges
+  const make = (dirty: boolean): Array<string | Buffer> => {
+    const lines: Array<string | Buffer> = [];
+    for (let i = 0; i < 3000; i++) {
+      if (!dirty && [100, 2500, 2600, 2700].includes(i)) continue;
+      const unit = roster.units[i % 40]?.id as string;
+      if (i === 5) lines.push(JSON.stringify({ record: 'history', unit, year: 2020, outcome: 'satisfied' }));
+      // invalid UTF-8 (a GBK file): reported once, at the first such line
+      else if (i === 100 || i === 2700) lines.push(Buffer.concat([Buffer.from(`{"record":"unit","id":"x${i}","name":"`), Buffer.from([0xc6, 0xbd, 0xd1, 0xf4]), Buffer.from('"}')]));
+      else if (i === 2500) lines.push('{"type":"service-vote",');
+      else if (i === 2600) lines.push('{"record":"toString"}');
+      else if (i === 2650) lines.push('');
+      else if (i === 2800) lines.push('{"type":"service-vote","unit":"nobody","period":"h1","level":"basic"}');
+      // numbers JSON text would not give back (-0, Infinity): the reader threads send such records as objects
+      else if (i === 2950) lines.push(`{"type":"hotline-case","id":"z0","unit":"${unit}","item":"poor-handling","role":"lead","date":"2021-03-01","amount":-0}`);
+      else if (i === 2960) lines.push(`{"type":"supervisor-rating","unit":"${unit}","score":1e309}`);
+      else if (i === 2900) lines.push('{"type":"service-vote","unit":"' + unit + '","period":"h2","level":"basic"}\r');
+      else if (i % 7 === 0) lines.push(JSON.stringify({ type: 'hotline-case', id: `c${i}`, unit, item: 'late-feedback', role: 'lead', date: '2021-03-01' }));
+      else lines.push(JSON.stringify({ type: i % 3 ? 'service-vote' : 'network-vote', unit, level: ['satisfied', 'basic', 'dissatisfied'][i % 3], ...(i % 3 ? { period: i % 2 ? 'h1' : 'h2' } : { voter: 'service-user' }) }));
+    }
+    return lines;
+  };
 
   it('give the data set, problems (code, pointer, message, line) and origins of one thread, for 2 and 3 ranges, folded or not', async () => {
-    const file = write(lines);
-    for (const f of [fold, undefined]) {
+    for (const [file, f] of [[write(make(false)), fold], [write(make(false)), undefined], [write(make(true)), fold]] as const) {
       const one = await loadDataset([file], { ...base, ...(f ? { fold: f } : {}) });
       for (const threads of [2, 3]) {
         const many = await loadDataset([file], { ...base, ...(f ? { fold: f } : {}), parallel: { minBytes: 0, threads } });
@@ -137,12 +162,16 @@ describe('reader threads (large NDJSON files cut into byte ranges)', () => {
         expect(originList(many.origins)).toEqual(originList(one.origins));
         expect(many.recordOrigins).toEqual(one.recordOrigins);
         expect(many.folding).toEqual(one.folding);
+        if (one.dataset === undefined) continue; // the dirty file: its load errors compared above
+        expect(Object.is(many.dataset?.facts.find((x) => x.id === 'z0')?.amount, -0)).toBe(true);
+        expect(many.dataset?.facts.find((x) => x.type === 'supervisor-rating')?.score).toBe(Infinity);
+        expect(many.dataset?.facts.length).toBeGreaterThan(400);
       }
     }
   }, 120_000);
 
   it('a bad record in a later range is reported at its true line', async () => {
-    const file = write(lines);
+    const file = write(make(true));
     const r = await loadDataset([file], { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
     const at = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.line, i.message.en]);
     expect(at('data-ndjson-syntax')).toEqual([[2501, expect.stringMatching(/^line 2501, column 24: /)]]);
