@@ -16,6 +16,8 @@ const NAVIGATION_TIMING = `(() => {
   const bytes = performance.getEntriesByType('resource').reduce((a, r) => a + (r.transferSize || 0), n.transferSize || 0);
   return { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, bytes };
 })()`;
+// the first load's network waterfall: when each request started and ended (ms from navigation start)
+const WATERFALL = `performance.getEntriesByType('resource').map((r) => ({ name: r.name.replace(location.origin, ''), start: r.startTime, end: r.responseEnd, bytes: r.transferSize || 0, size: r.decodedBodySize || 0 }))`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
@@ -66,6 +68,12 @@ describe('editor performance', () => {
     await expect.poll(() => pane.getAttribute('data-version'), { timeout: 30_000 }).not.toBe('-1');
     const problemsMs = Date.now() - t0;
     const nav = (await p2.evaluate(NAVIGATION_TIMING)) as { dcl: number; load: number; bytes: number };
+    const waterfall = (await p2.evaluate(WATERFALL)) as Array<{ name: string; start: number; end: number; bytes: number; size: number }>;
+    mkdirSync(join(ROOT, 'test-output/editor'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'test-output/editor/first-load-waterfall.txt'),
+      [`tree ${treeMs} ms, Monaco ${monacoMs} ms, problems ${problemsMs} ms, DOMContentLoaded ${nav.dcl.toFixed(0)} ms`, ...waterfall.map((r) => `${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ms  ${(r.bytes / 1024).toFixed(0).padStart(5)} KB sent (${(r.size / 1024).toFixed(0).padStart(5)} KB)  ${r.name}`)].join('\n') + '\n',
+    );
     expect(foreign(requests, server.url)).toEqual([]);
     await s.shot('performance-first-load');
 

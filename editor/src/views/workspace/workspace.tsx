@@ -12,14 +12,10 @@ import { can } from '../app.tsx';
 import { FormContext, type FormContextValue } from '../form/form-context.ts';
 import { go, href, type Route } from '../route.ts';
 import { StatusBadge } from '../status.tsx';
-import { CasesView } from './cases-view.tsx';
 import { ClausePane } from './clause-pane.tsx';
 import type { DataChoice } from './data-source.tsx';
 import { useDataSources } from './data-source.tsx';
-import { DiffView } from './diff-view.tsx';
-import { ImpactPane } from './impact-pane.tsx';
 import { NodeForm } from './node-form.tsx';
-import { PreviewView } from './preview-view.tsx';
 import { ProblemsPane } from './problems-pane.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { sectionOf, type Selection, type Select } from './selection.ts';
@@ -30,6 +26,13 @@ type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
 
 // Monaco (4 MB) loads after the tree and form are shown
 const JsonPane = lazy(() => import('./json-pane.tsx'));
+// the views that run the engine in the page (with ajv) load when first shown:
+// the first screen needs only the tree, the form and the validation worker
+const DiffView = lazy(() => import('./diff-view.tsx').then((m) => ({ default: m.DiffView })));
+const PreviewView = lazy(() => import('./preview-view.tsx').then((m) => ({ default: m.PreviewView })));
+const CasesView = lazy(() => import('./cases-view.tsx').then((m) => ({ default: m.CasesView })));
+const ImpactPane = lazy(() => import('./impact-pane.tsx').then((m) => ({ default: m.ImpactPane })));
+const loadingView = <p className="muted empty">载入中…</p>;
 
 export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }) {
   const [loaded, setLoaded] = useState<{ detail: SchemeDetail; version: VersionDocument }>();
@@ -189,14 +192,18 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
               {bottom === 'problems' ? (
                 <ProblemsPane validation={validation} select={select} />
               ) : (
-                <ImpactPane detail={detail} meta={meta} draft={derived.scheme} sources={sources} data={data} setData={setData} />
+                <Suspense fallback={loadingView}>
+                  <ImpactPane detail={detail} meta={meta} draft={derived.scheme} sources={sources} data={data} setData={setData} />
+                </Suspense>
               )}
             </div>
           </div>
         )}
-        {route.tab === 'diff' && <DiffView detail={detail} meta={meta} doc={state.doc} jump={jump} compareStored={compareStored} />}
-        {route.tab === 'preview' && <PreviewView detail={detail} scheme={derived.scheme} errors={derived.errors} sources={sources} data={data} setData={setData} jump={jump} />}
-        {route.tab === 'cases' && <CasesView schemeId={meta.id} scheme={derived.scheme} errors={derived.errors} />}
+        <Suspense fallback={loadingView}>
+          {route.tab === 'diff' && <DiffView detail={detail} meta={meta} doc={state.doc} jump={jump} compareStored={compareStored} />}
+          {route.tab === 'preview' && <PreviewView detail={detail} scheme={derived.scheme} errors={derived.errors} sources={sources} data={data} setData={setData} jump={jump} />}
+          {route.tab === 'cases' && <CasesView schemeId={meta.id} scheme={derived.scheme} errors={derived.errors} />}
+        </Suspense>
       </div>
     </FormContext.Provider>
   );
