@@ -4,3 +4,4 @@ export * from './commands.ts';
 export * from './store.ts';
 export * from './indicator-tree.ts';
 export * from './json-positions.ts';
+export * from './move-indicator.ts';
