@@ -49,9 +49,15 @@ export interface DatasetMeta {
   counts: { units: number; facts: number; history: number };
 }
 
+/**
+ * A case of the scheme folder. The server reads an input given as a data file
+ * (NDJSON, CSV beside the case) and sends it inline; when it cannot, `input`
+ * stays the file name and `problems` say why.
+ */
 export interface ShippedCase {
   name: string;
   case: { name: string; description?: string; input: Dataset | string; useSchemeRoster?: boolean; expect: import('../../../engine/index.ts').CaseExpectation };
+  problems?: Issue[];
 }
 
 /** Every refusal of the server: a code, a zh/en message, and the problems when there are some. */

@@ -38,7 +38,10 @@ export function useDataSources(schemeId: string): DataSources | undefined {
 /** A case's input as a data set: inline, with the scheme's roster when the case asks for it. */
 export async function caseDataset(schemeId: string, c: ShippedCase): Promise<Dataset> {
   const input = c.case.input;
-  if (typeof input === 'string') throw new Error(`用例的数据在文件 ${input} 中,页面无法读取;请用 pingyi test 运行`);
+  if (typeof input === 'string') {
+    const why = (c.problems ?? []).map((p) => `${p.message.zh}(${p.code} ${p.path})`).join(';');
+    throw new Error(`用例的数据文件 ${input} 未能读取${why ? `:${why}` : ''}`);
+  }
   if (c.case.useSchemeRoster && (input.units ?? []).length === 0) {
     const roster = await api.roster(schemeId);
     return { ...input, units: roster.units, ...(roster.parents ? { parents: roster.parents } : {}) };
