@@ -20,9 +20,17 @@ export interface DataSources {
   error?: string;
 }
 
-export function useDataSources(schemeId: string): DataSources | undefined {
+/**
+ * The data sets and cases offered for scoring, asked of the server once
+ * `wanted` turns true (the impact list or the preview is shown): reading the
+ * cases' data files is work the first screen does not need.
+ */
+export function useDataSources(schemeId: string, wanted: boolean): DataSources | undefined {
   const [sources, setSources] = useState<DataSources>();
+  const [asked, setAsked] = useState(wanted);
+  if (wanted && !asked) setAsked(true);
   useEffect(() => {
+    if (!asked) return;
     let live = true;
     Promise.all([api.datasets(schemeId).catch(() => [] as DatasetMeta[]), api.cases(schemeId).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? [] : Promise.reject(e)))]).then(
       ([datasets, cases]) => live && setSources({ datasets: datasets.filter((d) => d.status === 'accepted'), cases }),
@@ -31,7 +39,7 @@ export function useDataSources(schemeId: string): DataSources | undefined {
     return () => {
       live = false;
     };
-  }, [schemeId]);
+  }, [schemeId, asked]);
   return sources;
 }
 

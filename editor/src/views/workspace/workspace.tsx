@@ -4,7 +4,7 @@
  * JSON or clause text, problems and impact below), diff, preview, cases.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import type { SchemeDetail, User, VersionDocument, VersionMeta } from '../../api/types.ts';
 import { DocumentStore, indicatorTree, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
 import { useValidation } from '../../validation/use-validation.ts';
@@ -15,6 +15,7 @@ import { StatusBadge } from '../status.tsx';
 import { ClausePane } from './clause-pane.tsx';
 import type { DataChoice } from './data-source.tsx';
 import { useDataSources } from './data-source.tsx';
+import { loadWorkspace } from './prefetch.ts';
 import { NodeForm } from './node-form.tsx';
 import { ProblemsPane } from './problems-pane.tsx';
 import { SaveBar } from './save-bar.tsx';
@@ -26,6 +27,27 @@ type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
 
 // Monaco (4 MB) loads after the tree and form are shown
 const JsonPane = lazy(() => import('./json-pane.tsx'));
+
+/**
+ * True once the first screen has been painted. Monaco's chunk takes the main
+ * thread for a while when it is evaluated: it is asked for only after the tree
+ * and form are on screen, so they never wait behind it.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    // the frame after the next one: the first one has been painted by then
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => setPainted(true));
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, []);
+  return painted;
+}
 // the views that run the engine in the page (with ajv) load when first shown:
 // the first screen needs only the tree, the form and the validation worker
 const DiffView = lazy(() => import('./diff-view.tsx').then((m) => ({ default: m.DiffView })));
@@ -41,7 +63,7 @@ export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }
   const [data, setData] = useState<DataChoice>();
   const load = useCallback(() => {
     setLoaded(undefined);
-    Promise.all([api.scheme(route.id), api.version(route.id, route.version)]).then(
+    loadWorkspace(route.id, route.version).then(
       ([detail, version]) => setLoaded({ detail, version }),
       (e: unknown) => setError(e instanceof ApiError ? `${e.refusal.message.zh}(${e.refusal.code})` : String(e)),
     );
@@ -73,7 +95,8 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
   const [selection, setSelection] = useState<Selection>({ pointer: '/indicators/0', reveal: 0 });
   const [right, setRight] = useState<'json' | 'clauses'>('json');
   const [bottom, setBottom] = useState<'problems' | 'impact'>('problems');
-  const sources = useDataSources(route.id);
+  const sources = useDataSources(route.id, bottom === 'impact' || route.tab === 'preview');
+  const jsonReady = useAfterFirstPaint();
   const [compareStored, setCompareStored] = useState(false);
 
   const canEdit = meta.status === 'draft' && can(user, 'drafter');
@@ -173,7 +196,11 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
               </div>
               <div className={right === 'json' ? 'pane-body' : 'pane-body hidden'}>
                 <Suspense fallback={<p className="muted empty">载入 JSON 编辑器…</p>}>
-                  <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} />
+                  {jsonReady ? (
+                    <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} />
+                  ) : (
+                    <p className="muted empty">载入 JSON 编辑器…</p>
+                  )}
                 </Suspense>
               </div>
               {right === 'clauses' && (
