@@ -16,7 +16,6 @@ import { ClausePane } from './clause-pane.tsx';
 import type { DataChoice } from './data-source.tsx';
 import { useDataSources } from './data-source.tsx';
 import { loadWorkspace } from './prefetch.ts';
-import { NodeForm } from './node-form.tsx';
 import { ProblemsPane } from './problems-pane.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { sectionOf, type Selection, type Select } from './selection.ts';
@@ -48,6 +47,9 @@ function useAfterFirstPaint(): boolean {
   }, []);
   return painted;
 }
+// the form and the JSON Schema that drives it (≈ 100 KB) load while the document is fetched
+const loadNodeForm = () => import('./node-form.tsx');
+const NodeForm = lazy(() => loadNodeForm().then((m) => ({ default: m.NodeForm })));
 // the views that run the engine in the page (with ajv) load when first shown:
 // the first screen needs only the tree, the form and the validation worker
 const DiffView = lazy(() => import('./diff-view.tsx').then((m) => ({ default: m.DiffView })));
@@ -61,6 +63,7 @@ export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }
   const [error, setError] = useState<string>();
   // the chosen data outlives a reload of the document (after a 409)
   const [data, setData] = useState<DataChoice>();
+  useEffect(() => void loadNodeForm(), []);
   const load = useCallback(() => {
     setLoaded(undefined);
     loadWorkspace(route.id, route.version).then(
@@ -187,7 +190,9 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
           <div className={route.tab === 'edit' ? 'edit-layout' : 'edit-layout hidden'}>
             <TreePane tree={derived.tree} doc={state.doc} selected={nodeAt(derived.tree, selection.pointer)?.pointer ?? selection.pointer} problemsAt={problemsAt} />
             <div className="form-pane">
-              <NodeForm doc={state.doc} tree={derived.tree} selected={selection.pointer} />
+              <Suspense fallback={loadingView}>
+                <NodeForm doc={state.doc} tree={derived.tree} selected={selection.pointer} />
+              </Suspense>
             </div>
             <div className="right-pane">
               <div className="pane-tabs">
