@@ -22,6 +22,7 @@ export type { Dataset, Fact, HistoryRecord, Roster, RosterParent, RosterUnit } f
 export { checkDataset } from './data/check-dataset.ts';
 
 export { scoreScheme } from './run/score-scheme.ts';
+export { openSeason, type AppendResult, type Season, type Standing, type StandingChange } from './run/season.ts';
 export type { ClassResult, ClassTie, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
 export type { FactRef, IndicatorTrace, Step } from './trace.ts';
 export { describeStep, explainIndicator, explainUnit, type ExplainOptions } from './explain.ts';

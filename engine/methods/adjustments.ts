@@ -3,7 +3,7 @@ import type { Fact, RosterUnit } from '../data/dataset.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
-import { factScope } from '../run/scope.ts';
+import { factScope, readsRoster } from '../run/scope.ts';
 import { unitFacts } from '../run/veto.ts';
 import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Step } from '../trace.ts';
@@ -29,6 +29,8 @@ interface CompiledRule {
   modifiers: Array<{ m: NonNullable<AdjustmentRule['modifiers']>[number]; when: CompiledCondition }>;
   /** Amount fields other rules of the table read for this fact type: a value there on a fixed-points match is ignored, and said so. */
   amountFields: string[];
+  /** Whether its condition or a modifier's reads `$unit` / `$parent` (else the bare fact is the scope). */
+  readsRoster: boolean;
 }
 
 interface Entry {
@@ -52,6 +54,7 @@ export function compileTable(t: AdjustmentTable): CompiledRule[] {
     amountFields: rule.points.kind === 'fixed' ? amountFields(rule.factType) : [],
     when: rule.when ? compileCondition(rule.when) : undefined,
     modifiers: (rule.modifiers ?? []).map((m) => ({ m, when: compileCondition(m.when) })),
+    readsRoster: readsRoster(rule.when) || (rule.modifiers ?? []).some((m) => readsRoster(m.when)),
   }));
 }
 
@@ -78,8 +81,10 @@ export function applyTable(
     .filter((x) => !only || only(x.fact))
     .sort((a, b) => a.ref.index - b.ref.index);
 
+  // a case table is read for a million facts: no scope copy per fact unless a condition reads the roster
+  const scoped = compiled.some((c) => c.readsRoster);
   for (const item of items) {
-    const scope = factScope(item.fact, unit, parent);
+    const scope = scoped ? factScope(item.fact, unit, parent) : item.fact;
     for (const c of compiled) {
       if (c.rule.factType !== item.fact.type) continue;
       if (c.when && !c.when(scope)) continue;

@@ -3,7 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { roundTo } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
 import type { Grade, GradedRatingMethod } from '../scheme/methods/graded-rating.ts';
-import { unitPointer, type MethodContext, type ScoringMethod, type UnitScore } from './method.ts';
+import { defineMethod, unitPointer, type MethodContext, type UnitScore } from './method.ts';
 import { checkQuota } from './quota.ts';
 import { factsFor } from './adjustments.ts';
 
@@ -13,35 +13,47 @@ interface Rated {
   grade: Grade;
 }
 
+/** One unit's rating: its points (none when the rating was unreadable, already reported) and its grade for the quota. */
+interface RatingState {
+  score?: UnitScore;
+  rated?: Rated;
+}
+
 /** B.10: a rating body's grades (or banded scores) with quotas per parent or per rater; a broken quota is an input error. */
-export const gradedRating: ScoringMethod<'graded-rating'> = {
+export const gradedRating = defineMethod<'graded-rating', RatingState>({
   kind: 'graded-rating',
-  score(m, ctx) {
+  unit(m, ctx, unit) {
+    const facts = factsFor(ctx, unit, m.factType);
+    const [item, ...extra] = facts;
+    for (const f of facts) ctx.facts.use(f.ref);
+    for (const dup of extra) {
+      ctx.report(dataIssue('duplicate-rating', joinPointer('', 'facts', dup.ref.index), `${ctx.words.unit} ${unit.id} 在“${ctx.leaf.name}”中有多条评价`, `unit ${unit.id} has more than one rating for ${ctx.leaf.id}`));
+    }
+    if (!item) {
+      if (m.missing.kind === 'error' && !ctx.facts.hadUnusable(m.factType, unit.id)) {
+        ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”评价`, `unit ${unit.id} has no ${m.factType} fact for ${ctx.leaf.id}`));
+      }
+      return { score: { points: 0, steps: [{ kind: 'missing', policy: m.missing.kind, points: 0 }] } };
+    }
+    const r = rate(m, item, unit, ctx);
+    if (!r) return {};
+    return {
+      rated: { unit, item, grade: r.grade },
+      score: { points: r.points, steps: [{ kind: 'grade', grade: r.grade.id, name: r.grade.name, ...(r.score !== undefined ? { score: r.score } : {}), points: r.points, fact: item.ref }] },
+    };
+  },
+  finish(m, ctx, states) {
     const out = new Map<string, UnitScore>();
     const rated: Rated[] = [];
-    for (const unit of ctx.units) {
-      const facts = factsFor(ctx, unit, m.factType);
-      const [item, ...extra] = facts;
-      for (const f of facts) ctx.facts.use(f.ref);
-      for (const dup of extra) {
-        ctx.report(dataIssue('duplicate-rating', joinPointer('', 'facts', dup.ref.index), `${ctx.words.unit} ${unit.id} 在“${ctx.leaf.name}”中有多条评价`, `unit ${unit.id} has more than one rating for ${ctx.leaf.id}`));
-      }
-      if (!item) {
-        if (m.missing.kind === 'error' && !ctx.facts.hadUnusable(m.factType, unit.id)) {
-          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id}(${unit.name})缺少“${ctx.leaf.name}”评价`, `unit ${unit.id} has no ${m.factType} fact for ${ctx.leaf.id}`));
-        }
-        out.set(unit.id, { points: 0, steps: [{ kind: 'missing', policy: m.missing.kind, points: 0 }] });
-        continue;
-      }
-      const r = rate(m, item, unit, ctx);
-      if (!r) continue;
-      rated.push({ unit, item, grade: r.grade });
-      out.set(unit.id, { points: r.points, steps: [{ kind: 'grade', grade: r.grade.id, name: r.grade.name, ...(r.score !== undefined ? { score: r.score } : {}), points: r.points, fact: item.ref }] });
+    for (const u of ctx.units) {
+      const s = states.get(u.id);
+      if (s?.score) out.set(u.id, s.score);
+      if (s?.rated) rated.push(s.rated);
     }
     if (m.quota) checkQuota(m.quota, m.grades, rated, ctx);
     return out;
   },
-};
+});
 
 function rate(m: GradedRatingMethod, item: IndexedFact, unit: RosterUnit, ctx: MethodContext): { grade: Grade; points: number; score?: number } | undefined {
   if (m.mode === 'grade') {

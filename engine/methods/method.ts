@@ -33,12 +33,50 @@ export interface UnitScore {
 }
 
 /**
- * One scoring method. It scores all units of a leaf at once because several
- * methods need the population (a mean to blend with, a quota to check, a rank).
+ * One scoring method, split in two so that a live season re-folds only the
+ * units a new fact concerns (issue: one vote must not rescore a million):
+ * - `unit` folds the facts that concern one unit (its own and its parent's)
+ *   into a state of the method's own type, reading no other unit's facts;
+ * - `finish` turns every unit's state into points, with whatever the
+ *   population decides (a mean to blend with, a quota to check, a rank). It
+ *   is cheap over the units and may read the leaf's facts only where the
+ *   method ranks parents by their own records.
+ * `score` runs both over `ctx.units`: the batch path.
  */
-export interface ScoringMethod<K extends MethodKind> {
+export interface ScoringMethod<K extends MethodKind, S = unknown> {
   readonly kind: K;
+  unit(method: MethodOf<K>, ctx: MethodContext, unit: RosterUnit): S;
+  finish(method: MethodOf<K>, ctx: MethodContext, states: ReadonlyMap<string, S>): Map<string, UnitScore>;
   score(method: MethodOf<K>, ctx: MethodContext): Map<string, UnitScore>;
+}
+
+/** A method from its two parts; `score` is always the two run in order, so batch and live cannot drift apart. */
+export function defineMethod<K extends MethodKind, S>(parts: Omit<ScoringMethod<K, S>, 'score'>): ScoringMethod<K, S> {
+  return {
+    ...parts,
+    score(method, ctx) {
+      const states = new Map<string, S>();
+      for (const u of ctx.units) states.set(u.id, parts.unit(method, ctx, u));
+      return parts.finish(method, ctx, states);
+    },
+  };
+}
+
+/** A method whose points need no other unit: `finish` hands the states on. */
+export function perUnitFinish(_method: unknown, ctx: MethodContext, states: ReadonlyMap<string, UnitScore>): Map<string, UnitScore> {
+  const out = new Map<string, UnitScore>();
+  for (const u of ctx.units) {
+    const s = states.get(u.id);
+    if (s) out.set(u.id, s);
+  }
+  return out;
+}
+
+/** Compiled once per method object (conditions, rule tables): a live season calls `unit` once per touched unit. */
+export function compiledFor<M extends object, T>(cache: WeakMap<M, T>, method: M, make: () => T): T {
+  let v = cache.get(method);
+  if (v === undefined) cache.set(method, (v = make()));
+  return v;
 }
 
 /** Where a unit is in the data set: the place to point at when something about it is missing. */

@@ -3,7 +3,7 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
 import { unitScope } from '../run/scope.ts';
 import type { Step } from '../trace.ts';
-import { unitPointer, type ScoringMethod, type UnitScore } from './method.ts';
+import { defineMethod, unitPointer, type UnitScore } from './method.ts';
 
 interface ParentRank {
   group: string;
@@ -18,9 +18,12 @@ interface ParentRank {
 }
 
 /** B.9: parents ranked by a reported score per group (or their reported rank); places after the free top cost points; every unit of the parent gets the result. */
-export const rankDeduction: ScoringMethod<'rank-deduction'> = {
+export const rankDeduction = defineMethod<'rank-deduction', null>({
   kind: 'rank-deduction',
-  score(m, ctx) {
+  // a unit's points come from its parent's place among the parents: nothing to fold per unit,
+  // the parents' records (one per parent) are ranked in the population step
+  unit: () => null,
+  finish(m, ctx) {
     const max = ctx.leaf.max;
     const groups = m.groups.map((g) => ({ g, when: compileCondition(g.when) }));
     const scored = new Map<string, { score: number; group: (typeof groups)[number] }>();
@@ -84,4 +87,4 @@ export const rankDeduction: ScoringMethod<'rank-deduction'> = {
     }
     return out;
   },
-};
+});

@@ -3,7 +3,8 @@ import { dataIssue, joinPointer } from '../issue.ts';
 import { clean, shareCount } from '../numbers.ts';
 import type { Step } from '../trace.ts';
 import { applyTable, compileTable, factsFor } from './adjustments.ts';
-import { unitPointer, type ScoringMethod, type UnitScore } from './method.ts';
+import { compiledFor, defineMethod, unitPointer, type UnitScore } from './method.ts';
+import type { RankToGradeMethod } from '../scheme/methods/rank-to-grade.ts';
 import { checkQuota, type QuotaMember } from './quota.ts';
 
 interface Entry {
@@ -12,45 +13,63 @@ interface Entry {
   adjustment: number;
   score: number;
   ruleSteps: Step[];
+  /** The re-ranking scope this unit falls in for the period. */
+  key: string;
+  /** Its preliminary grade, for the preliminary quota. */
+  rated?: QuotaMember;
 }
+
+const tables = new WeakMap<RankToGradeMethod, ReturnType<typeof compileTable>>();
 
 /**
  * B.10 (re-ranking variant): per period, preliminary grade → base score,
  * plus adjustment events; units of a scope re-ranked and given final grades
  * by shares; final points averaged over the periods.
+ * Per unit: each period's preliminary grade and adjustments; population: the quota, the re-ranking and the shares.
  */
-export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
+export const rankToGrade = defineMethod<'rank-to-grade', Entry[]>({
   kind: 'rank-to-grade',
-  score(m, ctx) {
-    const compiled = compileTable({ hitPolicy: 'first', rules: m.adjustments });
+  unit(m, ctx, unit) {
+    const compiled = compiledFor(tables, m, () => compileTable({ hitPolicy: 'first', rules: m.adjustments }));
     const lowest = m.grades[m.grades.length - 1] as (typeof m.grades)[number];
-    const perUnit = new Map<string, { points: number[]; steps: Step[] }>(ctx.units.map((u) => [u.id, { points: [], steps: [] }]));
+    return m.periods.map((period): Entry => {
+      const facts = factsFor(ctx, unit, m.factType).filter((f) => String(f.fact[m.periodField]) === period);
+      const first = facts[0];
+      for (const f of facts) ctx.facts.use(f.ref);
+      let preliminary: string | null = null;
+      let rated: QuotaMember | undefined;
+      if (first) {
+        const g = m.grades.find((x) => x.id === first.fact[m.gradeField]);
+        if (!g) {
+          ctx.report(dataIssue('unknown-grade', joinPointer('', 'facts', first.ref.index, m.gradeField), `等次“${String(first.fact[m.gradeField])}”不在方案规定中`, `grade "${String(first.fact[m.gradeField])}" is not declared`));
+        } else {
+          preliminary = g.id;
+          rated = { unit, item: first, grade: g };
+        }
+      } else if (m.missing === 'error' && !ctx.facts.hadUnusable(m.factType, unit.id)) {
+        ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
+      }
+      const base = (m.grades.find((g) => g.id === preliminary) ?? lowest).base;
+      const adj = applyTable({ hitPolicy: 'first', rules: m.adjustments }, compiled, unit, ctx, `${ctx.leaf.pointer}/method/adjustments`, 1, (f) => String(f[m.periodField]) === period);
+      const key = m.scope.kind === 'parent' ? (unit.parent ?? '') : m.scope.kind === 'all' ? '*' : String(first?.fact[m.scope.field] ?? '');
+      return { unit, preliminary, adjustment: adj.total, score: clean(base + adj.total), ruleSteps: adj.steps, key, ...(rated ? { rated } : {}) };
+    });
+  },
+  finish(m, ctx, states) {
+    const lowest = m.grades[m.grades.length - 1] as (typeof m.grades)[number];
+    const perUnit = new Map<string, { points: number[]; steps: Step[] }>();
+    for (const u of ctx.units) if (states.has(u.id)) perUnit.set(u.id, { points: [], steps: [] });
 
-    for (const period of m.periods) {
+    m.periods.forEach((period, pi) => {
       const groups = new Map<string, Entry[]>();
       const rated: QuotaMember[] = [];
-      for (const unit of ctx.units) {
-        const facts = factsFor(ctx, unit, m.factType).filter((f) => String(f.fact[m.periodField]) === period);
-        const first = facts[0];
-        for (const f of facts) ctx.facts.use(f.ref);
-        let preliminary: string | null = null;
-        if (first) {
-          const g = m.grades.find((x) => x.id === first.fact[m.gradeField]);
-          if (!g) {
-            ctx.report(dataIssue('unknown-grade', joinPointer('', 'facts', first.ref.index, m.gradeField), `等次“${String(first.fact[m.gradeField])}”不在方案规定中`, `grade "${String(first.fact[m.gradeField])}" is not declared`));
-          } else {
-            preliminary = g.id;
-            rated.push({ unit, item: first, grade: g });
-          }
-        } else if (m.missing === 'error' && !ctx.facts.hadUnusable(m.factType, unit.id)) {
-          ctx.report(dataIssue('missing-rating', unitPointer(ctx, unit.id), `${ctx.words.unit} ${unit.id} 缺少 ${period} 的初步等次`, `unit ${unit.id} has no preliminary grade for ${period}`));
-        }
-        const base = (m.grades.find((g) => g.id === preliminary) ?? lowest).base;
-        const adj = applyTable({ hitPolicy: 'first', rules: m.adjustments }, compiled, unit, ctx, `${ctx.leaf.pointer}/method/adjustments`, 1, (f) => String(f[m.periodField]) === period);
-        const key = m.scope.kind === 'parent' ? (unit.parent ?? '') : m.scope.kind === 'all' ? '*' : String(first?.fact[m.scope.field] ?? '');
-        const list = groups.get(key) ?? [];
-        list.push({ unit, preliminary, adjustment: adj.total, score: clean(base + adj.total), ruleSteps: adj.steps });
-        groups.set(key, list);
+      for (const u of ctx.units) {
+        const e = states.get(u.id)?.[pi];
+        if (!e) continue;
+        if (e.rated) rated.push(e.rated);
+        const list = groups.get(e.key) ?? [];
+        list.push(e);
+        groups.set(e.key, list);
       }
       if (m.preliminaryQuota) checkQuota(m.preliminaryQuota, m.grades, rated, ctx, period);
       for (const members of groups.values()) {
@@ -78,7 +97,7 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
           acc.points.push(g.points);
         });
       }
-    }
+    });
     const out = new Map<string, UnitScore>();
     for (const [id, acc] of perUnit) {
       const points = clean(acc.points.reduce((a, b) => a + b, 0) / acc.points.length);
@@ -86,4 +105,4 @@ export const rankToGrade: ScoringMethod<'rank-to-grade'> = {
     }
     return out;
   },
-};
+});

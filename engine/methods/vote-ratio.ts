@@ -1,76 +1,97 @@
-import { compileCondition } from '../conditions/index.ts';
+import { compileCondition, type CompiledCondition } from '../conditions/index.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
-import { factScope } from '../run/scope.ts';
+import { factScope, readsRoster } from '../run/scope.ts';
+import type { VoteRatioMethod } from '../scheme/methods/vote-ratio.ts';
 import type { Step } from '../trace.ts';
-import type { ScoringMethod, UnitScore } from './method.ts';
+import { compiledFor, defineMethod, type UnitScore } from './method.ts';
 import { factsFor } from './adjustments.ts';
 
+/** One unit's votes folded: counts per level, and the service volume when the method weights by it. */
 interface Tally {
   counts: Record<string, number>;
   total: number;
   own: number | null;
+  volume?: { volume: number | null; factor: number };
 }
 
+interface Prepared {
+  filter: CompiledCondition | undefined;
+  /** Whether the filter reads `$unit` / `$parent` (else it is given the bare fact: no scope copy per vote). */
+  scoped: boolean;
+  value: Map<string, number>;
+}
+const prepared = new WeakMap<VoteRatioMethod, Prepared>();
+
 /** B.1–B.3: vote ratio, small-sample blend with the population mean, service-volume weight. */
-export const voteRatio: ScoringMethod<'vote-ratio'> = {
+export const voteRatio = defineMethod<'vote-ratio', Tally>({
   kind: 'vote-ratio',
-  score(m, ctx) {
+  unit(m, ctx, unit) {
     const max = ctx.leaf.max;
-    const filter = m.filter ? compileCondition(m.filter) : undefined;
-    // a million votes: a filter that reads only fact fields is given the fact itself
-    // (the same own fields as the scope), sparing a scope copy per vote
-    const scoped = m.filter !== undefined && readsRoster(m.filter);
-    const value = new Map(m.levels.map((l) => [l.id, l.value]));
-    const tallies = new Map<string, Tally>();
-
-    for (const unit of ctx.units) {
-      const counts: Record<string, number> = Object.fromEntries(m.levels.map((l) => [l.id, 0]));
-      let total = 0;
-      let weighted = 0;
-      const parent = ctx.roster.parentOf(unit);
-      for (const { fact, ref } of factsFor(ctx, unit, m.factType)) {
-        if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) continue;
-        ctx.facts.use(ref);
-        const level = fact[m.levelField];
-        const v = typeof level === 'string' ? value.get(level) : undefined;
-        if (v === undefined) {
-          ctx.report(
-            dataIssue(
-              'unknown-vote-level',
-              joinPointer('', 'facts', ref.index, m.levelField),
-              `评价档次“${String(level)}”不在方案规定的档次中(${m.levels.map((l) => l.id).join('、')})`,
-              `vote level "${String(level)}" is not one of ${m.levels.map((l) => l.id).join(', ')}`,
-            ),
-          );
-          continue;
-        }
-        // a record without the count field is one vote (the field is absent when votes are recorded one by one)
-        const c = m.countField === undefined ? undefined : fact[m.countField];
-        const n = c === undefined ? 1 : Number(c);
-        if (!(Number.isFinite(n) && n >= 0)) {
-          const field = m.countField as string;
-          ctx.report(
-            dataIssue('bad-count', joinPointer('', 'facts', ref.index, field), `票数须为不小于 0 的数,记录为 ${JSON.stringify(c)}`, `a vote count must be a number ≥ 0; the fact records ${JSON.stringify(c)}`),
-          );
-          continue;
-        }
-        counts[level as string] = (counts[level as string] ?? 0) + n;
-        total += n;
-        weighted += n * v;
+    const { filter, scoped, value } = compiledFor(prepared, m, () => ({
+      filter: m.filter ? compileCondition(m.filter) : undefined,
+      scoped: m.filter !== undefined && readsRoster(m.filter),
+      value: new Map(m.levels.map((l) => [l.id, l.value])),
+    }));
+    const counts: Record<string, number> = Object.fromEntries(m.levels.map((l) => [l.id, 0]));
+    let total = 0;
+    let weighted = 0;
+    const parent = ctx.roster.parentOf(unit);
+    for (const { fact, ref } of factsFor(ctx, unit, m.factType)) {
+      if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) continue;
+      ctx.facts.use(ref);
+      const level = fact[m.levelField];
+      const v = typeof level === 'string' ? value.get(level) : undefined;
+      if (v === undefined) {
+        ctx.report(
+          dataIssue(
+            'unknown-vote-level',
+            joinPointer('', 'facts', ref.index, m.levelField),
+            `评价档次“${String(level)}”不在方案规定的档次中(${m.levels.map((l) => l.id).join('、')})`,
+            `vote level "${String(level)}" is not one of ${m.levels.map((l) => l.id).join(', ')}`,
+          ),
+        );
+        continue;
       }
-      tallies.set(unit.id, { counts, total, own: total > 0 ? clean((weighted / total) * max) : null });
+      // a record without the count field is one vote (the field is absent when votes are recorded one by one)
+      const c = m.countField === undefined ? undefined : fact[m.countField];
+      const n = c === undefined ? 1 : Number(c);
+      if (!(Number.isFinite(n) && n >= 0)) {
+        const field = m.countField as string;
+        ctx.report(
+          dataIssue('bad-count', joinPointer('', 'facts', ref.index, field), `票数须为不小于 0 的数,记录为 ${JSON.stringify(c)}`, `a vote count must be a number ≥ 0; the fact records ${JSON.stringify(c)}`),
+        );
+        continue;
+      }
+      counts[level as string] = (counts[level as string] ?? 0) + n;
+      total += n;
+      weighted += n * v;
     }
+    const tally: Tally = { counts, total, own: total > 0 ? clean((weighted / total) * max) : null };
+    if (m.volumeWeight) {
+      const w = m.volumeWeight;
+      const reported = factsFor(ctx, unit, w.factType);
+      for (const f of reported) ctx.facts.use(f.ref);
+      const volume = reported.length === 0 ? null : reported.reduce((acc, f) => acc + Number(f.fact[w.field] ?? 0), 0);
+      const band = volume === null ? undefined : w.bands.find((b) => volume >= b.min && (b.max === undefined || volume < b.max));
+      tally.volume = { volume, factor: band?.factor ?? w.missingFactor };
+    }
+    return tally;
+  },
 
-    const populationMean = mean(
-      [...tallies.values()]
-        .filter((t) => t.own !== null && (m.smallSample?.population !== 'units-at-or-above-min' || t.total >= m.smallSample.minVotes))
-        .map((t) => t.own as number),
-    );
+  finish(m, ctx, tallies) {
+    const max = ctx.leaf.max;
+    const owns: number[] = [];
+    for (const u of ctx.units) {
+      const t = tallies.get(u.id);
+      if (t && t.own !== null && (m.smallSample?.population !== 'units-at-or-above-min' || t.total >= m.smallSample.minVotes)) owns.push(t.own);
+    }
+    const populationMean = mean(owns);
 
     const out = new Map<string, UnitScore>();
     for (const unit of ctx.units) {
-      const t = tallies.get(unit.id) as Tally;
+      const t = tallies.get(unit.id);
+      if (!t) continue;
       const steps: Step[] = [];
       let points: number;
       if (t.own === null) {
@@ -95,15 +116,10 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
           });
         }
       }
-      if (m.volumeWeight) {
-        const w = m.volumeWeight;
-        const reported = factsFor(ctx, unit, w.factType);
-        for (const f of reported) ctx.facts.use(f.ref);
-        const volume = reported.length === 0 ? null : reported.reduce((acc, f) => acc + Number(f.fact[w.field] ?? 0), 0);
-        const band = volume === null ? undefined : w.bands.find((b) => volume >= b.min && (b.max === undefined || volume < b.max));
-        const factor = band?.factor ?? w.missingFactor;
+      if (m.volumeWeight && t.volume) {
+        const { volume, factor } = t.volume;
         const after = clean(points * factor);
-        steps.push({ kind: 'volume-weight', volume, factor, before: points, after, source: w.source });
+        steps.push({ kind: 'volume-weight', volume, factor, before: points, after, source: m.volumeWeight.source });
         points = after;
         if (points > max) {
           steps.push({ kind: 'cap', before: points, after: max, cap: max });
@@ -114,7 +130,7 @@ export const voteRatio: ScoringMethod<'vote-ratio'> = {
     }
     return out;
   },
-};
+});
 
 function noVotePoints(policy: 'zero' | 'full' | 'population-mean' | 'small-sample', max: number, mean: number | null, populationWeight: number | undefined): number {
   switch (policy) {
@@ -132,14 +148,6 @@ function noVotePoints(policy: 'zero' | 'full' | 'population-mean' | 'small-sampl
       return never;
     }
   }
-}
-
-/** Whether a condition reads the roster entries `$unit` / `$parent` of the scope (conservative: every branch is walked). */
-function readsRoster(c: unknown): boolean {
-  if (c === null || typeof c !== 'object') return false;
-  if (Array.isArray(c)) return c.some(readsRoster);
-  const r = c as Record<string, unknown>;
-  return r.fact === '$unit' || r.fact === '$parent' || readsRoster(r.all) || readsRoster(r.any) || readsRoster(r.not);
 }
 
 function mean(values: number[]): number | null {

@@ -18,8 +18,14 @@ interface TypeBucket {
  */
 export class FactIndex {
   private readonly types = new Map<string, TypeBucket>();
-  /** One byte per fact: whether a scoring rule took it (a fact no rule takes is reported, never dropped silently). */
-  private readonly used: Uint8Array;
+  /**
+   * Per fact, how many times a scoring method took it (a fact no rule takes is
+   * reported, never dropped silently). Counted, not flagged, so a live season
+   * can take back the uses of a unit it folds again.
+   */
+  private used: Uint32Array;
+  /** While set, every use is also written here (a live season keeps each unit's uses to release them later). */
+  recorder: number[] | undefined;
 
   /**
    * `skip`: indexes of facts not to score (voided by a validity rule, or found
@@ -32,28 +38,43 @@ export class FactIndex {
     skip?: ReadonlySet<number>,
     private readonly unusable: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {
-    this.used = new Uint8Array(facts.length);
+    this.used = new Uint32Array(Math.max(16, facts.length));
     facts.forEach((fact, index) => {
-      if (skip?.has(index)) return;
-      let bucket = this.types.get(fact.type);
-      if (!bucket) {
-        bucket = { all: [], byUnit: new Map(), byParent: new Map() };
-        this.types.set(fact.type, bucket);
-      }
-      const entry: IndexedFact = { fact, ref: fact.id === undefined ? { index, type: fact.type } : { index, id: fact.id, type: fact.type } };
-      bucket.all.push(entry);
-      if (fact.unit !== undefined) push(bucket.byUnit, fact.unit, entry);
-      if (fact.parent !== undefined) push(bucket.byParent, fact.parent, entry);
+      if (!skip?.has(index)) this.add(fact, index);
     });
+  }
+
+  /** Index one more fact (a live append); `index` is its place in the season's fact list. */
+  add(fact: Fact, index: number): void {
+    if (index >= this.used.length) {
+      const grown = new Uint32Array(Math.max(index + 1, this.used.length * 2));
+      grown.set(this.used);
+      this.used = grown;
+    }
+    let bucket = this.types.get(fact.type);
+    if (!bucket) {
+      bucket = { all: [], byUnit: new Map(), byParent: new Map() };
+      this.types.set(fact.type, bucket);
+    }
+    const entry: IndexedFact = { fact, ref: fact.id === undefined ? { index, type: fact.type } : { index, id: fact.id, type: fact.type } };
+    bucket.all.push(entry);
+    if (fact.unit !== undefined) push(bucket.byUnit, fact.unit, entry);
+    if (fact.parent !== undefined) push(bucket.byParent, fact.parent, entry);
   }
 
   /** A method took this fact into a score (or reported it as bad input). */
   use(ref: FactRef): void {
-    this.used[ref.index] = 1;
+    this.used[ref.index] = (this.used[ref.index] ?? 0) + 1;
+    this.recorder?.push(ref.index);
+  }
+
+  /** Take back uses recorded earlier (the unit they came from is folded again). */
+  release(indexes: readonly number[]): void {
+    for (const i of indexes) this.used[i] = (this.used[i] ?? 1) - 1;
   }
 
   isUsed(index: number): boolean {
-    return this.used[index] === 1;
+    return (this.used[index] ?? 0) > 0;
   }
 
   all(type: string): readonly IndexedFact[] {

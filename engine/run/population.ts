@@ -1,0 +1,159 @@
+import type { Dataset, RosterUnit } from '../data/dataset.ts';
+import { dataIssue, type Issue } from '../issue.ts';
+import { clean, roundTo } from '../numbers.ts';
+import type { Ranking } from '../scheme/flow.ts';
+import type { Scheme } from '../scheme/scheme.ts';
+import { classify } from './classify.ts';
+import { consequencesOf } from './consequences.ts';
+import type { FactIndex, RosterIndex } from './facts-index.ts';
+import type { IndicatorValues } from './indicator-value.ts';
+import { rankUnits, type Rankable } from './rank.ts';
+import type { ResolvedIndicator } from './resolve-tree.ts';
+import type { ClassResult, ConsequenceResult, RankingResult, SelectionResult } from './result.ts';
+import { select } from './selection.ts';
+import { findVetoes, matchingFacts, type VetoHit } from './veto.ts';
+
+/** Where a scored unit stands: the numbers of the headline table, without the trace. */
+export interface UnitStanding {
+  inTotal: number;
+  outsideTotal: number;
+  total: number;
+  ranks: Record<string, number>;
+  classes: string[];
+  selections: string[];
+}
+
+/** The population step's outcome: small (per unit a few numbers), recomputed after every append. */
+export interface Population {
+  units: Map<string, UnitStanding>;
+  selections: SelectionResult[];
+  rankings: RankingResult[];
+  classes: ClassResult[];
+  consequences: ConsequenceResult[];
+  vetoes: Map<string, VetoHit[]>;
+  /** Ties a ranking forbids, ties cut at a class boundary. */
+  issues: Issue[];
+}
+
+export interface PopulationInput {
+  scheme: Scheme;
+  data: Dataset;
+  roster: RosterIndex;
+  facts: FactIndex;
+  /** Units not exempt, in roster order. */
+  scored: readonly RosterUnit[];
+  values: IndicatorValues;
+  /**
+   * Filled here selection by selection, as the flow decides them: a later
+   * selection's basis already sees an earlier one's members.
+   */
+  selected: Map<string, Set<string>>;
+  /** Called once the selections are known: the selection-bound leaves score their members. */
+  scoreSelected(): void;
+}
+
+/**
+ * C. season flow after the leaves: selections → selection-bound leaves (via
+ * `scoreSelected`) → totals → rankings → vetoes → classes → consequences. Cheap
+ * over the units: it reads the leaves' points, never a fact of a vote.
+ */
+export function settlePopulation(input: PopulationInput, roots: readonly ResolvedIndicator[]): Population {
+  const { scheme, data, roster, facts, scored, values } = input;
+  const issues: Issue[] = [];
+  const report = (i: Issue) => issues.push(i);
+  const rankables = (units: readonly RosterUnit[], basis: { kind: 'total' } | { kind: 'indicator'; id: string }, totals?: Map<string, number>): Rankable[] =>
+    units.map((u) => ({
+      unit: u.id,
+      value: basis.kind === 'total' ? (totals?.get(u.id) ?? 0) : values.value(basis.id, u.id),
+      keys: (id: string) => values.value(id, u.id),
+      order: roster.order.get(u.id) ?? 0,
+    }));
+
+  const selections: SelectionResult[] = [];
+  const { selected } = input;
+  for (const s of scheme.selections ?? []) {
+    const listed = s.listed ? matchingFacts(facts, roster, scored, s.listed.factType, s.listed.when) : undefined;
+    const res = select(s, scheme, rankables(scored, s.basis), data, listed);
+    selections.push(res);
+    selected.set(s.id, new Set(res.members.map((m) => m.unit)));
+  }
+  input.scoreSelected();
+
+  const selectionsOf = new Map<string, string[]>();
+  for (const s of selections) for (const m of s.members) selectionsOf.set(m.unit, [...(selectionsOf.get(m.unit) ?? []), s.id]);
+
+  const units = new Map<string, UnitStanding>();
+  const totals = new Map<string, number>();
+  const rounding = scheme.rounding?.total;
+  for (const u of scored) {
+    let inTotal = 0;
+    let outside = 0;
+    for (const r of roots) {
+      const p = values.points(r, u.id);
+      if (r.outsideTotal) outside += p;
+      else inTotal += p;
+    }
+    inTotal = clean(inTotal);
+    outside = clean(outside);
+    const total = rounding ? roundTo(inTotal + outside, rounding.digits, rounding.mode) : clean(inTotal + outside);
+    totals.set(u.id, total);
+    units.set(u.id, { inTotal, outsideTotal: outside, total, ranks: {}, classes: [], selections: selectionsOf.get(u.id) ?? [] });
+  }
+
+  const rankings: RankingResult[] = [];
+  for (const rk of scheme.rankings) {
+    const groups = new Map<string, RosterUnit[]>();
+    for (const u of poolOf(rk.pool, scored, selections)) {
+      const key = rk.groupBy === 'category' ? (u.category ?? '') : '*';
+      const list = groups.get(key);
+      if (list) list.push(u);
+      else groups.set(key, [u]);
+    }
+    const result: RankingResult = { id: rk.id, name: rk.name, groups: [] };
+    for (const [key, members] of groups) {
+      const { entries, unresolvedTies } = rankUnits(rankables(members, rk.basis, totals), rk.tieBreak);
+      for (const tie of unresolvedTies) {
+        report(dataIssue('unresolved-tie', `/units/${roster.order.get(tie[0] as string) ?? ''}`, `排名“${rk.name}”中 ${tie.join('、')} 成绩完全相同,方案规定不得并列(${rk.tieBreak.source ?? rk.source})`, `ranking ${rk.id}: units ${tie.join(', ')} are tied and the scheme forbids ties`));
+      }
+      result.groups.push({ key, entries });
+      for (const e of entries) {
+        const s = units.get(e.unit);
+        if (s) s.ranks[rk.id] = e.rank;
+      }
+    }
+    rankings.push(result);
+  }
+  const vetoes = findVetoes(scheme.vetoes ?? [], facts, roster, scored);
+  const classes = classify({
+    classes: scheme.classifications ?? [],
+    rankingDefs: scheme.rankings,
+    rankings,
+    history: data.history ?? [],
+    year: scheme.year,
+    scored: scored.map((u) => u.id),
+    value: (basis, unit) => (basis.kind === 'total' ? (totals.get(unit) ?? 0) : values.value(basis.id, unit)),
+    vetoes,
+    order: roster.order,
+    report,
+  });
+  for (const c of classes) for (const id of c.units) units.get(id)?.classes.push(c.id);
+  const consequences = consequencesOf(scheme.consequences ?? [], classes, roster, facts, scored);
+  return { units, selections, rankings, classes, consequences, vetoes, issues };
+}
+
+/** Who a ranking ranks: every scored unit, or the members of a selection (only those that entered by the listed reasons). */
+function poolOf(pool: Ranking['pool'], scored: readonly RosterUnit[], selections: readonly SelectionResult[]): RosterUnit[] {
+  switch (pool.kind) {
+    case 'all':
+      return [...scored];
+    case 'selection': {
+      const sel = selections.find((x) => x.id === pool.id);
+      const ids = new Set((sel?.members ?? []).filter((m) => pool.reasons === undefined || pool.reasons.includes(m.reason)).map((m) => m.unit));
+      return scored.filter((u) => ids.has(u.id));
+    }
+    default: {
+      const never: never = pool;
+      return never;
+    }
+  }
+}

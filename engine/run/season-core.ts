@@ -1,0 +1,317 @@
+import { compileCondition } from '../conditions/index.ts';
+import type { DatasetInspection } from '../data/check-dataset.ts';
+import type { Dataset, Fact, RosterUnit } from '../data/dataset.ts';
+import type { Issue } from '../issue.ts';
+import { methodFactTypes } from '../methods/fact-types.ts';
+import type { MethodContext, ScoringMethod, UnitScore } from '../methods/method.ts';
+import { METHODS } from '../methods/registry.ts';
+import type { Method } from '../scheme/methods/index.ts';
+import type { Scheme } from '../scheme/scheme.ts';
+import { wordsOf, type UnitWords } from '../terms.ts';
+import { reportDroppedFacts } from './dropped-facts.ts';
+import { findExemptions } from './exemption.ts';
+import { FactIndex, RosterIndex } from './facts-index.ts';
+import { IndicatorValues } from './indicator-value.ts';
+import { settlePopulation, type Population } from './population.ts';
+import { flatten, resolveTree, type ResolvedIndicator, type ResolvedVariant } from './resolve-tree.ts';
+import type { UnitResult } from './result.ts';
+import { unitScope } from './scope.ts';
+import { checkValidity } from './validity.ts';
+
+/** One scored leaf as the season keeps it: each unit's folded state, and the points the population step made of them. */
+interface LeafState {
+  leaf: ResolvedIndicator;
+  method: Method;
+  impl: ScoringMethod<Method['kind'], unknown>;
+  /** Fact types the method reads: an appended fact of another type leaves this leaf alone. */
+  types: ReadonlySet<string>;
+  /** The units it scores now, in roster order (a selection-bound leaf: the members). */
+  population: RosterUnit[];
+  states: Map<string, unknown>;
+  /** Problems and fact uses of each unit's fold, taken back when the unit is folded again. */
+  unitIssues: Map<string, Issue[]>;
+  unitUses: Map<string, number[]>;
+  scores: Map<string, UnitScore>;
+  finishIssues: Issue[];
+  finishUses: number[];
+  dirty: boolean;
+}
+
+/**
+ * The state of a season: the scheme resolved once, the facts indexed, every
+ * leaf's per-unit states, and the population step (selections, totals, ranks,
+ * classes, consequences) over them. `scoreScheme` builds one and reads its
+ * result; a live season (season.ts) appends facts to it, re-folds only the
+ * units they concern, and settles the population again — the same code either
+ * way, so batch and live results cannot drift apart.
+ */
+export class SeasonCore {
+  readonly facts: Fact[];
+  readonly data: Dataset;
+  readonly roster: RosterIndex;
+  readonly index: FactIndex;
+  readonly words: UnitWords;
+  readonly roots: ResolvedIndicator[];
+  readonly all: ResolvedIndicator[];
+  readonly exempt: ReturnType<typeof findExemptions>;
+  readonly scored: RosterUnit[];
+  /** Fact types the validity rules count: appending one may void ballots, which only a full rebuild decides. */
+  readonly validityTypes: ReadonlySet<string>;
+  private readonly leaves: LeafState[] = [];
+  private readonly leafById = new Map<string, LeafState>();
+  private readonly variantOf = new Map<string, Map<string, ResolvedVariant>>();
+  private readonly byId: Map<string, ResolvedIndicator>;
+  private readonly fixedIssues: Issue[] = [];
+  private readonly skipped: Set<number>;
+  private selected = new Map<string, Set<string>>();
+  /** During selection, selection-bound leaves read as not yet scored (as in the order of the season flow). */
+  private selecting = false;
+  private readonly values: IndicatorValues;
+  population!: Population;
+
+  constructor(
+    readonly scheme: Scheme,
+    data: Dataset,
+    private readonly checked: DatasetInspection,
+  ) {
+    this.facts = [...data.facts];
+    this.data = { ...data, facts: this.facts };
+    this.words = wordsOf(scheme);
+    this.roster = new RosterIndex(data);
+    // validity rules decide whether the season counts and which ballots are void; facts the data check
+    // rejected are seen as bare records of their type (counted, no fields read: their values are not safe to read)
+    const seen = { ...data, facts: data.facts.map((f, i) => (checked.unusable.has(i) ? { type: f.type } : f)) };
+    const validity = checkValidity(scheme, seen);
+    this.fixedIssues.push(...validity.issues);
+    this.validityTypes = new Set((scheme.validity ?? []).flatMap((r) => factTypesIn(r)));
+    this.skipped = new Set([...checked.unusable, ...validity.voided]);
+    this.index = new FactIndex(this.facts, this.skipped, checked.unusableTargets);
+    this.roots = resolveTree(scheme);
+    this.all = flatten(this.roots);
+    this.byId = new Map(this.all.map((r) => [r.id, r]));
+    this.exempt = findExemptions(scheme, data, this.roster);
+    this.scored = data.units.filter((u) => !this.exempt.has(u.id));
+    this.chooseVariants();
+    this.values = new IndicatorValues({
+      byId: this.byId,
+      variantOf: this.variantOf,
+      leafScore: (leaf, unit) => (this.selecting && this.byId.get(leaf)?.requires !== undefined ? undefined : this.leafState(leaf)?.scores.get(unit)),
+      isSelected: (selection, unit) => this.selected.get(selection)?.has(unit) ?? false,
+    });
+    for (const leaf of this.all) {
+      const method = leaf.node.method;
+      if (!method) continue;
+      const population = leaf.requires === undefined ? this.scored.filter((u) => this.values.applies(leaf, u.id)) : [];
+      const ls: LeafState = {
+        leaf,
+        method,
+        impl: METHODS[method.kind] as unknown as ScoringMethod<Method['kind'], unknown>,
+        types: new Set(methodFactTypes(method, leaf.pointer).map(([t]) => t)),
+        population,
+        states: new Map(),
+        unitIssues: new Map(),
+        unitUses: new Map(),
+        scores: new Map(),
+        finishIssues: [],
+        finishUses: [],
+        dirty: true,
+      };
+      this.leaves.push(ls);
+      this.leafById.set(leaf.id, ls);
+      for (const u of population) this.fold(ls, u);
+    }
+    this.settle();
+  }
+
+  /** Issues found once for the whole data set (validity), kept with the season. */
+  get seasonIssues(): readonly Issue[] {
+    return this.fixedIssues;
+  }
+
+  /**
+   * Append facts already checked (no errors): index them, re-fold the units they
+   * concern in the leaves that read their types, settle the population.
+   */
+  append(batch: readonly Fact[]): void {
+    const touched = new Map<string, Set<string>>();
+    for (const fact of batch) {
+      const index = this.facts.length;
+      this.facts.push(fact);
+      this.index.add(fact, index);
+      const units = fact.unit !== undefined ? [fact.unit] : fact.parent !== undefined ? (this.roster.unitsOfParent.get(fact.parent) ?? []).map((u) => u.id) : this.scored.map((u) => u.id);
+      let set = touched.get(fact.type);
+      if (!set) touched.set(fact.type, (set = new Set()));
+      for (const u of units) set.add(u);
+    }
+    for (const ls of this.leaves) {
+      const types = [...touched.keys()].filter((t) => ls.types.has(t));
+      if (types.length === 0) continue;
+      // the population step runs again even when no unit of the roster is touched: a parent's record
+      // without units still moves the other parents' places
+      ls.dirty = true;
+      const again = new Set<string>();
+      for (const t of types) for (const u of touched.get(t) ?? []) again.add(u);
+      for (const u of ls.population) if (again.has(u.id)) this.fold(ls, u);
+    }
+    this.settle();
+  }
+
+  /** The selection flow and everything after it, from the leaves' current states. */
+  private settle(): void {
+    for (const ls of this.leaves) if (ls.leaf.requires === undefined && ls.dirty) this.finish(ls);
+    this.values.clear();
+    this.selected = new Map();
+    this.selecting = true;
+    this.population = settlePopulation(
+      {
+        scheme: this.scheme,
+        data: this.data,
+        roster: this.roster,
+        facts: this.index,
+        scored: this.scored,
+        values: this.values,
+        selected: this.selected,
+        scoreSelected: () => {
+          this.selecting = false;
+          for (const ls of this.leaves) if (ls.leaf.requires !== undefined) this.scoreMembers(ls, this.selected.get(ls.leaf.requires) ?? new Set());
+          this.values.clear();
+        },
+      },
+      this.roots,
+    );
+  }
+
+  /** A selection-bound leaf scores its members: units that left are let go, units that entered are folded. */
+  private scoreMembers(ls: LeafState, members: ReadonlySet<string>): void {
+    const next = this.scored.filter((u) => members.has(u.id) && this.values.applies(ls.leaf, u.id));
+    const was = new Set(ls.population.map((u) => u.id));
+    const now = new Set(next.map((u) => u.id));
+    for (const id of was) if (!now.has(id)) this.forget(ls, id);
+    for (const u of next) if (!ls.states.has(u.id)) this.fold(ls, u);
+    if (next.length !== was.size || next.some((u) => !was.has(u.id))) ls.dirty = true;
+    ls.population = next;
+    if (ls.dirty) this.finish(ls);
+  }
+
+  private context(ls: LeafState, sink: Issue[]): MethodContext {
+    const { leaf } = ls;
+    return { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units: ls.population, facts: this.index, roster: this.roster, words: this.words, report: (i) => sink.push(i) };
+  }
+
+  /** Fold one unit's facts for a leaf again, taking back what its previous fold used and reported. */
+  private fold(ls: LeafState, unit: RosterUnit): void {
+    this.forget(ls, unit.id);
+    const issues: Issue[] = [];
+    const uses: number[] = [];
+    this.index.recorder = uses;
+    try {
+      ls.states.set(unit.id, ls.impl.unit(ls.method, this.context(ls, issues), unit));
+    } finally {
+      this.index.recorder = undefined;
+    }
+    if (issues.length > 0) ls.unitIssues.set(unit.id, issues);
+    if (uses.length > 0) ls.unitUses.set(unit.id, uses);
+  }
+
+  private forget(ls: LeafState, unit: string): void {
+    const uses = ls.unitUses.get(unit);
+    if (uses) this.index.release(uses);
+    ls.unitUses.delete(unit);
+    ls.unitIssues.delete(unit);
+    ls.states.delete(unit);
+  }
+
+  private finish(ls: LeafState): void {
+    this.index.release(ls.finishUses);
+    const issues: Issue[] = [];
+    const uses: number[] = [];
+    this.index.recorder = uses;
+    try {
+      ls.scores = ls.impl.finish(ls.method, this.context(ls, issues), ls.states);
+    } finally {
+      this.index.recorder = undefined;
+    }
+    ls.finishIssues = issues;
+    ls.finishUses = uses;
+    ls.dirty = false;
+  }
+
+  private leafState(id: string): LeafState | undefined {
+    return this.leafById.get(id);
+  }
+
+  private chooseVariants(): void {
+    // the variant each unit takes, per indicator with variants: the first whose condition holds on $unit / $parent
+    for (const r of this.all) {
+      if (r.variants.length === 0) continue;
+      const options = r.variants.map((v) => ({ v, when: v.node.when ? compileCondition(v.node.when) : undefined }));
+      const chosen = new Map<string, ResolvedVariant>();
+      for (const u of this.data.units) {
+        const scope = unitScope(u, this.roster.parentOf(u));
+        const hit = options.find((o) => o.when === undefined || o.when(scope)) ?? options[options.length - 1];
+        if (hit) chosen.set(u.id, hit.v);
+      }
+      this.variantOf.set(r.id, chosen);
+    }
+  }
+
+  /**
+   * Every problem of the season in the order a clerk reads them: the data check,
+   * validity, each leaf's (unit by unit, then its population step), facts no rule
+   * took, then ranks and classes.
+   */
+  issues(): Issue[] {
+    const out: Issue[] = [...this.checked.issues, ...this.fixedIssues];
+    // leaves in the order the flow scores them: those before the selections, then the selection-bound ones
+    const inOrder = [...this.leaves.filter((l) => l.leaf.requires === undefined), ...this.leaves.filter((l) => l.leaf.requires !== undefined)];
+    for (const ls of inOrder) {
+      for (const u of ls.population) out.push(...(ls.unitIssues.get(u.id) ?? []));
+      out.push(...ls.finishIssues);
+    }
+    // a fact the data check already reported (unknown unit, duplicate…) is not reported again as dropped
+    const flagged = new Set(this.checked.issues.map((i) => /^\/facts\/(\d+)/.exec(i.path)?.[1]).filter((x) => x !== undefined));
+    for (const i of reportDroppedFacts(this.scheme, this.data, this.all, this.index, this.exempt, this.skipped)) if (!flagged.has(/^\/facts\/(\d+)/.exec(i.path)?.[1] ?? '')) out.push(i);
+    out.push(...this.population.issues);
+    return out;
+  }
+
+  /** Every unit with its trace (built now: traces are large and a live season needs them only on demand). */
+  units(): UnitResult[] {
+    const p = this.population;
+    this.values.clear();
+    const out: UnitResult[] = [];
+    for (const u of this.data.units) {
+      const meta = { unit: u.id, name: u.name, ...(u.parent ? { parent: u.parent } : {}), ...(u.category ? { category: u.category } : {}) };
+      const ex = this.exempt.get(u.id);
+      if (ex) {
+        out.push({ ...meta, status: 'exempt', exemptBy: ex, inTotal: 0, outsideTotal: 0, total: 0, indicators: [], ranks: {}, classes: [], selections: [] });
+        continue;
+      }
+      const s = p.units.get(u.id);
+      const indicators = this.roots.map((r) => this.values.trace(r, u.id));
+      const result: UnitResult = {
+        ...meta,
+        status: 'scored',
+        inTotal: s?.inTotal ?? 0,
+        outsideTotal: s?.outsideTotal ?? 0,
+        total: s?.total ?? 0,
+        indicators,
+        ranks: { ...(s?.ranks ?? {}) },
+        classes: [...(s?.classes ?? [])],
+        selections: [...(s?.selections ?? [])],
+      };
+      const vetoes = p.vetoes.get(u.id);
+      if (vetoes) result.vetoes = vetoes.map((h) => ({ veto: h.veto, name: h.name, effect: h.effect.kind, fact: h.fact, source: h.source }));
+      out.push(result);
+    }
+    return out;
+  }
+}
+
+/** The fact types a validity rule names (every `factType` key inside it). */
+function factTypesIn(rule: unknown): string[] {
+  if (rule === null || typeof rule !== 'object') return [];
+  if (Array.isArray(rule)) return rule.flatMap(factTypesIn);
+  return Object.entries(rule).flatMap(([k, v]) => (k === 'factType' && typeof v === 'string' ? [v] : factTypesIn(v)));
+}
+
