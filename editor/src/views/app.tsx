@@ -6,7 +6,7 @@ import { LoginPage } from './login-page.tsx';
 import { go, parseRoute, useRoute } from './route.ts';
 import { SchemesPage } from './schemes-page.tsx';
 import { prefetchWorkspace } from './workspace/prefetch.ts';
-import { Workspace } from './workspace/workspace.tsx';
+import { loadNodeForm, Workspace } from './workspace/workspace.tsx';
 
 export function App() {
   const route = useRoute();
@@ -15,7 +15,10 @@ export function App() {
   useEffect(() => {
     // a workspace link: its scheme and version load while the session is checked
     const first = parseRoute(window.location.hash);
-    if (first.page === 'workspace') prefetchWorkspace(first.id, first.version);
+    if (first.page === 'workspace') {
+      prefetchWorkspace(first.id, first.version);
+      void loadNodeForm();
+    }
     api.me().then(setUser, (e: unknown) => {
       if (e instanceof ApiError && e.status === 401) setUser(null);
       else setUser(null);

@@ -48,7 +48,7 @@ function useAfterFirstPaint(): boolean {
   return painted;
 }
 // the form and the JSON Schema that drives it (≈ 100 KB) load while the document is fetched
-const loadNodeForm = () => import('./node-form.tsx');
+export const loadNodeForm = () => import('./node-form.tsx');
 const NodeForm = lazy(() => loadNodeForm().then((m) => ({ default: m.NodeForm })));
 // the views that run the engine in the page (with ajv) load when first shown:
 // the first screen needs only the tree, the form and the validation worker
