@@ -2,10 +2,16 @@
  * The pages: the editor's production build (editor/dist) when it exists,
  * else a plain Chinese page listing the schemes. Every other non-API GET
  * path gets index.html, so the editor's client-side routes load on refresh.
+ *
+ * Assets under /assets/ carry a content hash in their names: cached for a year
+ * as immutable. index.html names the current hashes: revalidated every time
+ * (no-cache), so a new build is picked up at once. The build writes brotli and
+ * gzip copies of text assets (vite.config.ts); the copy the browser accepts is
+ * sent with its Content-Encoding, never compressed per request.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import express, { Router } from 'express';
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import express, { Router, type Request, type Response } from 'express';
 import type { Store } from './store/store.ts';
 import { schemeHeader, versionsOf } from './version-core.ts';
 
@@ -35,14 +41,58 @@ ${rows}
 `;
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function cacheHeaders(res: Response, file: string, root: string): void {
+  const hashed = relative(root, file).split(sep)[0] === 'assets';
+  res.setHeader('Cache-Control', hashed ? IMMUTABLE : 'no-cache');
+}
+
+/** The precompressed copy of `file` the request accepts (brotli before gzip: smaller), if the build wrote one. */
+function precompressed(req: Request, file: string): { path: string; encoding: 'br' | 'gzip' } | undefined {
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    if (req.acceptsEncodings(encoding) === encoding && existsSync(file + suffix)) return { path: file + suffix, encoding };
+  }
+  return undefined;
+}
+
 export function staticRouter(store: Store, distDir: string | undefined): Router {
   const r = Router();
   const index = distDir ? join(distDir, 'index.html') : undefined;
   if (distDir && index && existsSync(index)) {
-    r.use(express.static(distDir, { index: 'index.html', fallthrough: true }));
+    const root = resolve(distDir);
     r.get('/{*splat}', (req, res, next) => {
       if (req.path.startsWith('/api/') || req.path === '/api') return next();
-      res.sendFile(index);
+      let file: string;
+      try {
+        file = resolve(root, `.${decodeURIComponent(req.path)}`);
+      } catch {
+        return next();
+      }
+      if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+      const copy = precompressed(req, file);
+      if (!copy) return next();
+      res.setHeader('Vary', 'Accept-Encoding');
+      res.setHeader('Content-Encoding', copy.encoding);
+      res.type(extname(file));
+      cacheHeaders(res, file, root);
+      res.sendFile(copy.path, { cacheControl: false }, (e) => e && next(e));
+    });
+    r.use(
+      express.static(distDir, {
+        index: 'index.html',
+        fallthrough: true,
+        cacheControl: false,
+        setHeaders: (res, file) => {
+          res.setHeader('Vary', 'Accept-Encoding');
+          cacheHeaders(res, file, root);
+        },
+      }),
+    );
+    r.get('/{*splat}', (req, res, next) => {
+      if (req.path.startsWith('/api/') || req.path === '/api') return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index, { cacheControl: false });
     });
   } else {
     r.get('/{*splat}', (req, res, next) => {

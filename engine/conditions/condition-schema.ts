@@ -41,6 +41,7 @@ export const ConditionSchema = Type.Recursive(
         Type.Object(
           {
             any: Type.Array(Self, {
+              examples: [[{ fact: 'role', operator: 'equal', value: 'lead' }, { fact: 'role', operator: 'equal', value: 'co-handler' }]],
               ...doc('至少一项成立的条件(注意:与 json-rules-engine 一致,空列表视为成立)', 'conditions of which one must hold (as in json-rules-engine, an empty list holds)'),
             }),
           },

@@ -11,8 +11,8 @@ export const FixedPoints = Type.Object(
 export const RangePoints = Type.Object(
   {
     kind: Type.Literal('range'),
-    min: Num(),
-    max: Num(),
+    min: Num({ ...doc('分值下限', 'lowest amount') }),
+    max: Num({ ...doc('分值上限', 'highest amount') }),
     field: Type.String({ ...doc('记录评议人所定分值的字段', 'field holding the amount the evaluator chose') }),
   },
   { additionalProperties: false, ...doc('视情分值:记录值须在区间内,否则为输入错误', 'evaluator-chosen amount, must lie within [min, max]') },
@@ -32,15 +32,15 @@ export const MultiplyModifier = Type.Object(
   {
     kind: Type.Literal('multiply'),
     id: Id,
-    name: Type.String(),
+    name: Type.String({ ...doc('修正项名称', 'modifier name') }),
     when: ConditionSchema,
-    factor: Num({ exclusiveMinimum: 0 }),
+    factor: Num({ exclusiveMinimum: 0, examples: [2], ...doc('系数', 'factor') }),
     source: Source,
   },
   { additionalProperties: false, ...doc('条件成立时乘以系数(加倍、折半、1.5 系数)', 'multiply when the condition holds') },
 );
 export const ExemptModifier = Type.Object(
-  { kind: Type.Literal('exempt'), id: Id, name: Type.String(), when: ConditionSchema, source: Source },
+  { kind: Type.Literal('exempt'), id: Id, name: Type.String({ ...doc('修正项名称', 'modifier name') }), when: ConditionSchema, source: Source },
   { additionalProperties: false, ...doc('条件成立时免于计分', 'exempt when the condition holds') },
 );
 export const Modifier = KindUnion([MultiplyModifier, ExemptModifier], doc('修正项', 'modifier'));
@@ -54,21 +54,21 @@ export type Modifier = Static<typeof Modifier>;
 export const AdjustmentRule = Type.Object(
   {
     id: Id,
-    name: Type.String({ minLength: 1 }),
+    name: Type.String({ minLength: 1, ...doc('规则名称(按文件用语)', 'rule name, in the words of the document') }),
     source: Source,
     factType: Id,
     when: Type.Optional(ConditionSchema),
     points: RulePoints,
     quantityField: Type.Optional(Type.String({ ...doc('数量字段(每人次)', 'field with a count multiplying the points (per person)') })),
     group: Type.Optional(Id),
-    modifiers: Type.Optional(Type.Array(Modifier)),
+    modifiers: Type.Optional(Type.Array(Modifier, { ...doc('依次适用的修正项', 'modifiers, applied in order') })),
   },
   { additionalProperties: false, ...doc('扣分/加分规则', 'deduction or bonus rule') },
 );
 export type AdjustmentRule = Static<typeof AdjustmentRule>;
 
 export const RuleGroup = Type.Object(
-  { id: Id, name: Type.String(), cap: Num({ minimum: 0, ...doc('限扣/限加分值', 'cap of the group') }), source: Source },
+  { id: Id, name: Type.String({ ...doc('规则组名称', 'group name') }), cap: Num({ minimum: 0, ...doc('限扣/限加分值', 'cap of the group') }), source: Source },
   { additionalProperties: false, ...doc('规则组及其上限', 'rule group with a cap') },
 );
 export type RuleGroup = Static<typeof RuleGroup>;
@@ -76,7 +76,7 @@ export type RuleGroup = Static<typeof RuleGroup>;
 export const Dedupe = Type.Object(
   {
     field: Type.String({ ...doc('同一事项/同一人员的标识字段', 'field identifying the same deed or person') }),
-    keep: Type.Literal('highest'),
+    keep: Type.Literal('highest', { ...doc('保留分值最高的一条', 'keep the highest entry') }),
     rules: Type.Optional(
       Type.Array(Id, { minItems: 1, ...doc('只在这些规则的计分之间去重(缺省:全部规则)', 'only entries of these rules are deduplicated; default all rules') }),
     ),

@@ -6,7 +6,7 @@ import { KindUnion, StringEnum, doc } from './kind-union.ts';
 
 /** One end of a score band, its inclusion declared (never guessed): ≥ 85 is `{ value: 85, inclusive: true }`. */
 export const Bound = Type.Object(
-  { value: Num(), inclusive: Type.Boolean({ ...doc('是否含端点(≥/≤ 为 true,>/< 为 false)', 'whether the end value itself belongs to the band') }) },
+  { value: Num({ ...doc('端点分数', 'the end score') }), inclusive: Type.Boolean({ ...doc('是否含端点(≥/≤ 为 true,>/< 为 false)', 'whether the end value itself belongs to the band') }) },
   { additionalProperties: false, ...doc('分数带端点', 'end of a score band') },
 );
 
@@ -55,7 +55,7 @@ export type TiePolicy = Static<typeof TiePolicy>;
 
 const common = {
   id: Id,
-  name: Type.String(),
+  name: Type.String({ ...doc('等次名称(如 满意)', 'class name, e.g. 满意') }),
   within: Type.Optional(Id),
   excludes: Type.Optional(Type.Array(Id, { ...doc('已属这些等次的单位不再参与本等次(如不满意单位不取满意单位)', 'units already in these classes are not eligible') })),
   source: Source,
@@ -67,10 +67,10 @@ export const PlaceClass = Type.Object(
     kind: Type.Literal('place'),
     ...common,
     ranking: Id,
-    from: StringEnum(['top', 'bottom']),
-    count: Type.Optional(Int({ minimum: 0 })),
-    percent: Type.Optional(Num({ minimum: 0, maximum: 100 })),
-    rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'])),
+    from: StringEnum(['top', 'bottom'], { ...doc('从排名前端 top 或末端 bottom 取', 'taken from the top or the bottom of the ranking') }),
+    count: Type.Optional(Int({ minimum: 0, ...doc('名额(个数),与 percent 二选一', 'number of places; instead of percent') })),
+    percent: Type.Optional(Num({ minimum: 0, maximum: 100, ...doc('名额(占比 %),与 count 二选一', 'places as a percentage; instead of count') })),
+    rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'], { ...doc('按比例计算名额时的取整', 'how a percentage of n is turned into a count') })),
     among: Type.Optional(ScoreBand),
     ties: TiePolicy,
     history: Type.Optional(HistoryCondition),
@@ -115,11 +115,11 @@ export const VetoEffect = KindUnion(
       { additionalProperties: false, ...doc('直接定为某等次(不论得分,不占名额)', 'into a class whatever the score, on top of its places') },
     ),
     Type.Object(
-      { kind: Type.Literal('remove'), classes: Type.Array(Id, { minItems: 1 }) },
+      { kind: Type.Literal('remove'), classes: Type.Array(Id, { minItems: 1, ...doc('不得评为的等次', 'the classes the unit is kept out of') }) },
       { additionalProperties: false, ...doc('不得评为这些等次(名额顺延给下一单位)', 'kept out of these classes (the place passes to the next unit)') },
     ),
     Type.Object(
-      { kind: Type.Literal('cap'), class: Id, above: Type.Array(Id, { minItems: 1, ...doc('高于封顶等次的等次', 'the classes above the cap') }) },
+      { kind: Type.Literal('cap'), class: Id, above: Type.Array(Id, { minItems: 1, examples: [['excellent']], ...doc('高于封顶等次的等次', 'the classes above the cap') }) },
       { additionalProperties: false, ...doc('等次封顶:本应属 above 中等次的单位定为 class', 'capped: a unit that would be in an `above` class is put in `class`') },
     ),
   ],
@@ -131,7 +131,7 @@ export type VetoEffect = Static<typeof VetoEffect>;
 export const Veto = Type.Object(
   {
     id: Id,
-    name: Type.String(),
+    name: Type.String({ ...doc('否决事项名称', 'veto name') }),
     factType: Id,
     when: Type.Optional(ConditionSchema),
     effect: VetoEffect,

@@ -7,7 +7,7 @@ import { KindUnion, StringEnum, doc } from './kind-union.ts';
 export const TieBreakKey = KindUnion(
   [
     Type.Object(
-      { kind: Type.Literal('indicator'), id: Id, order: StringEnum(['desc', 'asc']) },
+      { kind: Type.Literal('indicator'), id: Id, order: StringEnum(['desc', 'asc'], { ...doc('高者在前 desc 或低者在前 asc', 'higher first (desc) or lower first (asc)') }) },
       { additionalProperties: false, ...doc('按某指标得分', 'by an indicator') },
     ),
   ],
@@ -16,7 +16,7 @@ export const TieBreakKey = KindUnion(
 
 export const TieBreak = Type.Object(
   {
-    keys: Type.Array(TieBreakKey),
+    keys: Type.Array(TieBreakKey, { ...doc('依次比较的项(可为空:直接按 otherwise)', 'keys compared in order (may be empty: straight to `otherwise`)') }),
     otherwise: StringEnum(['shared', 'roster-order', 'error'], {
       ...doc('仍并列时:并列同名次 shared、按名单顺序 roster-order、或报错 error(不得并列)', 'still tied: share the rank, roster order, or an error'),
     }),
@@ -33,9 +33,9 @@ export const HistoryExemption = Type.Object(
   {
     kind: Type.Literal('history'),
     id: Id,
-    name: Type.String(),
+    name: Type.String({ ...doc('免评规则名称', 'exemption name') }),
     outcome: Id,
-    yearsAgo: Type.Array(Int({ minimum: 1 }), { minItems: 1 }),
+    yearsAgo: Type.Array(Int({ minimum: 1 }), { minItems: 1, ...doc('往前第几年(1 = 上一年度)', 'years back (1 = last year)') }),
     atLeast: Type.Optional(Int({ minimum: 1, ...doc('所列年度中至少几年为该结果(缺省:全部)', 'how many of the listed years must hold the outcome (default: all)') })),
     source: Source,
   },
@@ -44,7 +44,7 @@ export const HistoryExemption = Type.Object(
 
 /** Units this scheme does not score (e.g. a category evaluated by another body), chosen by a condition on `$unit` / `$parent`. */
 export const ConditionExemption = Type.Object(
-  { kind: Type.Literal('condition'), id: Id, name: Type.String(), when: ConditionSchema, source: Source },
+  { kind: Type.Literal('condition'), id: Id, name: Type.String({ ...doc('免评规则名称', 'exemption name') }), when: ConditionSchema, source: Source },
   { additionalProperties: false, ...doc('按条件不参加本方案评议(如另行评议的类别)', 'units outside this scheme, by a condition on the unit') },
 );
 
@@ -65,12 +65,12 @@ export const ListedUnits = Type.Object(
 export const Selection = Type.Object(
   {
     id: Id,
-    name: Type.String(),
+    name: Type.String({ ...doc('筛选名称', 'selection name') }),
     basis: Basis,
-    top: Int({ minimum: 0 }),
-    bottom: Int({ minimum: 0 }),
+    top: Int({ minimum: 0, ...doc('取前 N 名', 'the top N on the basis') }),
+    bottom: Int({ minimum: 0, ...doc('取后 N 名', 'the bottom N on the basis') }),
     carryOver: Type.Optional(
-      Type.Object({ outcome: Id, yearsAgo: Int({ minimum: 1 }) }, { additionalProperties: false, ...doc('上一年度某结果直接列入', 'units with an earlier outcome enter directly') }),
+      Type.Object({ outcome: Id, yearsAgo: Int({ minimum: 1, ...doc('往前第几年(1 = 上一年度)', 'years back (1 = last year)') }) }, { additionalProperties: false, ...doc('上一年度某结果直接列入', 'units with an earlier outcome enter directly') }),
     ),
     listed: Type.Optional(ListedUnits),
     tieBreak: TieBreak,
@@ -103,7 +103,7 @@ export const Pool = KindUnion(
 export const Ranking = Type.Object(
   {
     id: Id,
-    name: Type.String(),
+    name: Type.String({ ...doc('排名名称', 'ranking name') }),
     basis: Basis,
     pool: Pool,
     groupBy: StringEnum(['none', 'category'], { ...doc('整体排名或分类别排名', 'overall or per category') }),
@@ -120,7 +120,7 @@ export type { ClassKind } from './classes.ts';
 export const Consequence = Type.Object(
   {
     id: Id,
-    name: Type.String(),
+    name: Type.String({ ...doc('结果运用名称', 'consequence name') }),
     class: Type.Optional(Id),
     onFact: Type.Optional(
       Type.Object(
@@ -128,10 +128,10 @@ export const Consequence = Type.Object(
         { additionalProperties: false, ...doc('由事实直接触发(如查实问题即通报批评),与 class 二选一', 'triggered by a fact directly (e.g. a verified problem → 通报批评); instead of class') },
       ),
     ),
-    target: StringEnum(['parent', 'unit']),
+    target: StringEnum(['parent', 'unit'], { ...doc('作用于主管单位 parent 或参评单位 unit', 'applies to the parent or to the unit') }),
     measure: Type.Optional(Type.String({ ...doc('计分对象(如“考绩”)', 'what the points apply to, e.g. 考绩') })),
-    points: Type.Optional(Num()),
-    note: Type.Optional(Type.String()),
+    points: Type.Optional(Num({ ...doc('加减分值(负数为扣分)', 'points added (negative: deducted)') })),
+    note: Type.Optional(Type.String({ ...doc('说明(如“通报批评”)', 'note, e.g. 通报批评') })),
     replaces: Type.Optional(Id),
     source: Source,
   },

@@ -7,7 +7,7 @@ import { Method } from './methods/index.ts';
 export const NotSelectedPolicy = KindUnion(
   [
     Type.Object({ kind: Type.Literal('zero'), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('计 0 分', 'zero points') }),
-    Type.Object({ kind: Type.Literal('fixed'), points: Num(), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('固定分值', 'fixed points') }),
+    Type.Object({ kind: Type.Literal('fixed'), points: Num({ examples: [0], ...doc('未入选单位所得分值', 'points a unit outside the selection gets') }), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('固定分值', 'fixed points') }),
     Type.Object(
       { kind: Type.Literal('proportional'), basis: Id, source: Type.Optional(Source) },
       { additionalProperties: false, ...doc('按另一指标得分率折算', 'this max × (basis points ÷ basis max)') },
@@ -19,8 +19,8 @@ export type NotSelectedPolicy = Static<typeof NotSelectedPolicy>;
 
 const IndicatorFields = <T extends TSchema>(self: T) => ({
   id: Id,
-  name: Type.String({ minLength: 1 }),
-  nameEn: Type.Optional(Type.String()),
+  name: Type.String({ minLength: 1, ...doc('指标名称', 'indicator name') }),
+  nameEn: Type.Optional(Type.String({ ...doc('英文名称', 'name in English') })),
   points: Type.Optional(Num({ minimum: 0, ...doc('分值(满分)', 'maximum points') })),
   percent: Type.Optional(Num({ minimum: 0, maximum: 100, ...doc('占上级分值的百分比', 'percentage of the parent indicator') })),
   outsideTotal: Type.Optional(Type.Boolean({ ...doc('分值不占评价总分值(如加分项)', 'counted on top of the total, not inside it') })),
@@ -28,15 +28,15 @@ const IndicatorFields = <T extends TSchema>(self: T) => ({
   aggregate: Type.Optional(
     StringEnum(['sum', 'mean'], { ...doc('子项汇总:求和 sum 或平均 mean(如两次半年评议)', 'how children combine') }),
   ),
-  children: Type.Optional(Type.Array(self, { minItems: 1 })),
+  children: Type.Optional(Type.Array(self, { minItems: 1, ...doc('子指标(按 aggregate 汇总)', 'child indicators, combined by `aggregate`') })),
   variants: Type.Optional(
     Type.Array(
       Type.Object(
         {
           id: Id,
-          name: Type.String({ minLength: 1 }),
+          name: Type.String({ minLength: 1, ...doc('变体名称', 'variant name') }),
           when: Type.Optional(ConditionSchema),
-          children: Type.Array(self, { minItems: 1 }),
+          children: Type.Array(self, { minItems: 1, ...doc('本变体的子指标', 'the children of this variant') }),
           source: Type.Optional(Source),
         },
         {

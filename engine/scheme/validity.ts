@@ -9,10 +9,10 @@ const Operator = StringEnum(['lt', 'lte', 'gt', 'gte', 'eq'], { ...doc('比较:<
 export const Operand = KindUnion(
   [
     Type.Object(
-      { kind: Type.Literal('field'), field: Type.String({ minLength: 1 }), factor: Type.Optional(Num({ ...doc('乘数(如过半数为 0.5)', 'factor, e.g. 0.5 for half') })) },
+      { kind: Type.Literal('field'), field: Type.String({ minLength: 1, ...doc('同一记录中被比较的字段', 'the other field of the record') }), factor: Type.Optional(Num({ ...doc('乘数(如过半数为 0.5)', 'factor, e.g. 0.5 for half') })) },
       { additionalProperties: false, ...doc('同一记录的另一字段', 'another field of the same record') },
     ),
-    Type.Object({ kind: Type.Literal('value'), value: Num() }, { additionalProperties: false, ...doc('常数', 'a number') }),
+    Type.Object({ kind: Type.Literal('value'), value: Num({ examples: [10], ...doc('比较的常数', 'the number compared with') }) }, { additionalProperties: false, ...doc('常数', 'a number') }),
   ],
   doc('比较对象', 'operand'),
 );
@@ -29,9 +29,9 @@ export const ValidityRule = KindUnion(
       {
         kind: Type.Literal('compare'),
         id: Id,
-        name: Type.String(),
+        name: Type.String({ ...doc('规则名称', 'rule name') }),
         factType: Id,
-        field: Type.String({ minLength: 1 }),
+        field: Type.String({ minLength: 1, ...doc('被检查的字段', 'the field checked') }),
         operator: Operator,
         than: Operand,
         source: Source,
@@ -45,17 +45,21 @@ export const ValidityRule = KindUnion(
       {
         kind: Type.Literal('count'),
         id: Id,
-        name: Type.String(),
+        name: Type.String({ ...doc('规则名称', 'rule name') }),
         factType: Id,
         groupBy: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, ...doc('分组字段(如 ballot;unit + month)', 'fields grouping the records, e.g. ballot; unit + month') }),
         when: Type.Optional(ConditionSchema),
-        min: Type.Optional(Int({ minimum: 0 })),
-        max: Type.Optional(Int({ minimum: 0 })),
+        min: Type.Optional(Int({ minimum: 0, ...doc('每组至少几条', 'fewest records per group') })),
+        max: Type.Optional(Int({ minimum: 0, ...doc('每组至多几条', 'most records per group') })),
         every: Type.Optional(
           Type.Object(
-            { field: Type.String({ minLength: 1 }), values: Type.Array(Type.String(), { minItems: 1 }) },
+            {
+              field: Type.String({ minLength: 1, examples: ['month'], ...doc('分组字段', 'the grouping field') }),
+              values: Type.Array(Type.String(), { minItems: 1, examples: [['01', '02', '03']], ...doc('该字段必须出现的值', 'the values that must each form a group') }),
+            },
             {
               additionalProperties: false,
+              examples: [{ field: 'month', values: ['01', '02', '03'] }],
               ...doc(
                 '必须出现的分组值(如 month 的 12 个月):没有记录的组计数为 0 也要检查;groupBy 含 unit 时对名单上每个单位检查',
                 'group values that must exist (e.g. every month): a group without records counts 0 and is checked too; with unit in groupBy, for every unit of the roster',

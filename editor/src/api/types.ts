@@ -1,19 +1,12 @@
 /** Shapes of the server API (see docs/api.md and API-CONTRACT.md). */
 import type { Dataset, Issue } from '../../../engine/index.ts';
+import type { Role, VersionRecord } from '../../../server/store/types.ts';
 
-export type VersionStatus = 'draft' | 'published' | 'retired';
+// the server's own record types (type-only: nothing of the server is bundled), so the two cannot drift apart
+export type { DatasetMeta, VersionStatus } from '../../../server/store/types.ts';
 
-export interface VersionMeta {
-  id: string;
-  version: string;
-  status: VersionStatus;
-  revision: number;
-  hash?: string;
-  basedOn?: { id: string; version: string };
-  updatedAt: string;
-  updatedBy: string;
-  problemCount: { errors: number; warnings: number };
-}
+/** A version without its document, as the API lists it (server/version-core.ts metaOf). */
+export type VersionMeta = Omit<VersionRecord, 'document'>;
 
 export interface SchemeSummary {
   id: string;
@@ -36,22 +29,18 @@ export interface VersionDocument {
 
 export interface User {
   username: string;
-  roles: string[];
+  roles: Role[];
 }
 
-export interface DatasetMeta {
-  id: string;
-  name: string;
-  scheme: { id: string; version: string };
-  status: 'accepted' | 'rejected';
-  createdAt: string;
-  createdBy: string;
-  counts: { units: number; facts: number; history: number };
-}
-
+/**
+ * A case of the scheme folder. The server reads an input given as a data file
+ * (NDJSON, CSV beside the case) and sends it inline; when it cannot, `input`
+ * stays the file name and `problems` say why.
+ */
 export interface ShippedCase {
   name: string;
   case: { name: string; description?: string; input: Dataset | string; useSchemeRoster?: boolean; expect: import('../../../engine/index.ts').CaseExpectation };
+  problems?: Issue[];
 }
 
 /** Every refusal of the server: a code, a zh/en message, and the problems when there are some. */

@@ -2,6 +2,6 @@
 export * from './json.ts';
 export * from './commands.ts';
 export * from './store.ts';
-export * from './derived.ts';
 export * from './indicator-tree.ts';
 export * from './json-positions.ts';
+export * from './move-indicator.ts';

@@ -3,15 +3,22 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { User } from '../api/types.ts';
 import { LoginPage } from './login-page.tsx';
-import { go, useRoute } from './route.ts';
+import { go, parseRoute, useRoute } from './route.ts';
 import { SchemesPage } from './schemes-page.tsx';
-import { Workspace } from './workspace/workspace.tsx';
+import { prefetchWorkspace } from './workspace/prefetch.ts';
+import { loadNodeForm, Workspace } from './workspace/workspace.tsx';
 
 export function App() {
   const route = useRoute();
   const [user, setUser] = useState<User | null | undefined>(undefined);
 
   useEffect(() => {
+    // a workspace link: its scheme and version load while the session is checked
+    const first = parseRoute(window.location.hash);
+    if (first.page === 'workspace') {
+      prefetchWorkspace(first.id, first.version);
+      void loadNodeForm();
+    }
     api.me().then(setUser, (e: unknown) => {
       if (e instanceof ApiError && e.status === 401) setUser(null);
       else setUser(null);

@@ -10,9 +10,9 @@ import { StringEnum, doc } from '../kind-union.ts';
 export const BonusMethod = Type.Object(
   {
     kind: Type.Literal('bonus'),
-    hitPolicy: StringEnum(['first', 'all']),
-    rules: Type.Array(AdjustmentRule, { minItems: 1 }),
-    groups: Type.Optional(Type.Array(RuleGroup)),
+    hitPolicy: StringEnum(['first', 'all'], { ...doc('一条事实命中多条规则时:first 只计第一条,all 全计', 'first matching rule only, or all matching rules') }),
+    rules: Type.Array(AdjustmentRule, { minItems: 1, ...doc('加分(罚分)规则', 'bonus (and penalty) rules') }),
+    groups: Type.Optional(Type.Array(RuleGroup, { examples: [[{ id: 'commendations', name: '表彰类', cap: 3, source: '三(二)' }]], ...doc('规则组及各组上限(限加分值)', 'rule groups, each with its cap') })),
     dedupe: Type.Optional(Dedupe),
     cap: Num({ ...doc('加分上限', 'maximum of the sum') }),
     min: Type.Optional(Num({ ...doc('下限(含罚分时)', 'minimum of the sum when penalties exist') })),

@@ -16,8 +16,8 @@ export const DeductionMethod = Type.Object(
     hitPolicy: StringEnum(['first', 'all'], {
       ...doc('一条事实命中多条规则时:first 只计第一条,all 全计', 'first matching rule only, or all matching rules'),
     }),
-    rules: Type.Array(AdjustmentRule, { minItems: 1 }),
-    groups: Type.Optional(Type.Array(RuleGroup)),
+    rules: Type.Array(AdjustmentRule, { minItems: 1, ...doc('扣分规则', 'deduction rules') }),
+    groups: Type.Optional(Type.Array(RuleGroup, { ...doc('规则组及各组上限(限扣分值)', 'rule groups, each with its cap') })),
     dedupe: Type.Optional(Dedupe),
     source: Type.Optional(Source),
   },

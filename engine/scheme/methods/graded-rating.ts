@@ -1,12 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Num, Rounding, Source } from '../common.ts';
 import { ConditionSchema } from '../../conditions/condition-schema.ts';
-import { KindUnion, StringEnum, doc } from '../kind-union.ts';
+import { DescribedRef, KindUnion, StringEnum, doc } from '../kind-union.ts';
 
 export const Grade = Type.Object(
   {
     id: Id,
-    name: Type.String(),
+    name: Type.String({ ...doc('等次名称', 'grade name') }),
     min: Type.Optional(Num({ ...doc('分数带下限(含)', 'band lower bound, included') })),
     max: Type.Optional(Num({ ...doc('分数带上限', 'band upper bound') })),
     maxExclusive: Type.Optional(Type.Boolean({ ...doc('上限不含', 'upper bound excluded') })),
@@ -19,7 +19,7 @@ export type Grade = Static<typeof Grade>;
 export const QuotaScope = KindUnion(
   [
     Type.Object({ kind: Type.Literal('parent') }, { additionalProperties: false, ...doc('按主管单位', 'per parent unit') }),
-    Type.Object({ kind: Type.Literal('field'), field: Type.String() }, { additionalProperties: false, ...doc('按事实字段(如评价单位)', 'per value of a fact field, e.g. rater') }),
+    Type.Object({ kind: Type.Literal('field'), field: Type.String({ examples: ['rater'], ...doc('分组所依据的事实字段', 'fact field whose values form the groups') }) }, { additionalProperties: false, ...doc('按事实字段(如评价单位)', 'per value of a fact field, e.g. rater') }),
     Type.Object({ kind: Type.Literal('all') }, { additionalProperties: false, ...doc('全体', 'all units together') }),
   ],
   doc('比例控制的范围', 'scope of a quota'),
@@ -29,10 +29,10 @@ export type QuotaScope = Static<typeof QuotaScope>;
 export const ShareBound = Type.Object(
   {
     grade: Id,
-    percent: Num({ minimum: 0, maximum: 100 }),
-    bound: StringEnum(['at-most', 'at-least', 'exactly']),
+    percent: Num({ minimum: 0, maximum: 100, ...doc('比例(%)', 'share, in percent') }),
+    bound: StringEnum(['at-most', 'at-least', 'exactly'], { ...doc('不超过 at-most、不少于 at-least 或恰好 exactly', 'at most, at least or exactly that share') }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, ...doc('某等次的比例', 'the share of one grade') },
 );
 
 export const QuotaRule = KindUnion(
@@ -40,7 +40,7 @@ export const QuotaRule = KindUnion(
     Type.Object(
       {
         kind: Type.Literal('shares'),
-        shares: Type.Array(ShareBound, { minItems: 1 }),
+        shares: Type.Array(ShareBound, { minItems: 1, ...doc('各等次的比例', 'the share of each grade') }),
         rounding: StringEnum(['floor', 'ceil', 'round'], {
           ...doc('名额取整方式', 'how a share of n is turned into a count'),
         }),
@@ -63,8 +63,9 @@ export const Quota = Type.Object(
   {
     scope: QuotaScope,
     rule: QuotaRule,
-    /** 比例只适用于满足条件的单位(条件作用于 $unit / $parent,如只对机关中层类) — the quota binds only the units for which this holds. */
-    when: Type.Optional(ConditionSchema),
+    when: Type.Optional(
+      DescribedRef(ConditionSchema, doc('比例只约束满足此条件的单位(条件作用于 $unit / $parent,如只对机关中层类)', 'the quota binds only the units for which this holds (on $unit / $parent, e.g. one category)')),
+    ),
     source: Source,
   },
   { additionalProperties: false, ...doc('等次比例控制;违反为输入错误', 'grade quota; a breach is an input error') },
@@ -80,16 +81,16 @@ export const GradedRatingMethod = Type.Object(
   {
     kind: Type.Literal('graded-rating'),
     factType: Id,
-    mode: StringEnum(['score', 'grade']),
-    scoreField: Type.Optional(Type.String()),
-    gradeField: Type.Optional(Type.String()),
-    grades: Type.Array(Grade, { minItems: 1 }),
+    mode: StringEnum(['score', 'grade'], { ...doc('评价方式:打分 score(分数须落在等次区间内)或定等 grade(按等次赋分)', 'score: a mark that must fall in the grade\'s band; grade: a grade worth its points') }),
+    scoreField: Type.Optional(Type.String({ examples: ['score'], ...doc('分数字段(mode 为 score 时)', 'field with the mark (mode score)') })),
+    gradeField: Type.Optional(Type.String({ examples: ['grade'], ...doc('等次字段(mode 为 grade 时)', 'field with the grade (mode grade)') })),
+    grades: Type.Array(Grade, { minItems: 1, ...doc('等次及其分数区间或分值', 'grades with their bands or points') }),
     scoreRounding: Type.Optional(Rounding),
     quota: Type.Optional(Quota),
     missing: KindUnion(
       [
-        Type.Object({ kind: Type.Literal('zero') }, { additionalProperties: false }),
-        Type.Object({ kind: Type.Literal('error') }, { additionalProperties: false }),
+        Type.Object({ kind: Type.Literal('zero') }, { additionalProperties: false, ...doc('计 0 分(并警告)', 'zero points, with a warning') }),
+        Type.Object({ kind: Type.Literal('error') }, { additionalProperties: false, ...doc('作为输入错误', 'an input error') }),
       ],
       doc('缺少评价时:计 0 分或作为输入错误', 'a unit without a rating: zero points or an input error'),
     ),

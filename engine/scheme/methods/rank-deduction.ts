@@ -23,7 +23,7 @@ export const RankDeductionMethod = Type.Object(
       Type.Object(
         {
           id: Id,
-          name: Type.String(),
+          name: Type.String({ ...doc('分组名称', 'group name') }),
           when: ConditionSchema,
           freeTop: Int({ minimum: 0, ...doc('不扣分的前 N 名', 'places free of deduction') }),
           perPlace: Num({ minimum: 0, ...doc('此后每下降一位扣分', 'points per place after') }),
@@ -31,9 +31,9 @@ export const RankDeductionMethod = Type.Object(
         },
         { additionalProperties: false, ...doc('排名分组(条件作用于主管单位:parent)', 'ranking group; condition on the parent') },
       ),
-      { minItems: 1 },
+      { minItems: 1, ...doc('排名分组(如党政机关、垂直管理单位)', 'ranking groups, e.g. party and government bodies, vertically managed units') },
     ),
-    floor: Num({ default: 0 }),
+    floor: Num({ default: 0, ...doc('最低分(扣完为止为 0)', 'floor') }),
     missing: StringEnum(['zero', 'full', 'error'], {
       ...doc('主管单位无年度分数时', 'when a parent has no score'),
     }),

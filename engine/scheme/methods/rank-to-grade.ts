@@ -14,23 +14,23 @@ export const RankToGradeMethod = Type.Object(
   {
     kind: Type.Literal('rank-to-grade'),
     factType: Id,
-    gradeField: Type.String(),
-    periodField: Type.String(),
+    gradeField: Type.String({ ...doc('初步等次字段', 'field with the preliminary grade') }),
+    periodField: Type.String({ ...doc('期次字段(如 quarter)', 'field with the period, e.g. quarter') }),
     periods: Type.Array(Type.String(), { minItems: 1, ...doc('期次(如四个季度)', 'periods, e.g. quarters') }),
     grades: Type.Array(
       Type.Object(
         {
           id: Id,
-          name: Type.String(),
+          name: Type.String({ ...doc('等次名称', 'grade name') }),
           base: Num({ ...doc('初步等次折算的基础分', 'score a preliminary grade starts from') }),
           percent: Num({ minimum: 0, maximum: 100, ...doc('最终等次所占比例', 'share of the final grade') }),
           points: Num({ ...doc('最终等次的指标分值', 'indicator points of the final grade') }),
         },
-        { additionalProperties: false },
+        { additionalProperties: false, ...doc('等次:初评基础分、最终比例与分值', 'grade: base score, final share and points') },
       ),
-      { minItems: 2 },
+      { minItems: 2, ...doc('等次(从高到低)', 'grades, best first') },
     ),
-    rounding: StringEnum(['floor', 'ceil', 'round']),
+    rounding: StringEnum(['floor', 'ceil', 'round'], { ...doc('最终等次名额的取整方式', 'how a final share of n is turned into a count') }),
     remainder: Type.Optional(
       Type.String({
         pattern: '^[a-z0-9][a-z0-9-]*$',
@@ -42,7 +42,7 @@ export const RankToGradeMethod = Type.Object(
     ),
     scope: QuotaScope,
     adjustments: Type.Array(AdjustmentRule, { ...doc('加减分事件(规则的 factType 须有期次字段)', 'adjustment events; their facts carry the period field') }),
-    missing: StringEnum(['lowest', 'error']),
+    missing: StringEnum(['lowest', 'error'], { ...doc('某期缺少初步等次时:按最低等次 lowest 或作为输入错误 error', 'a period without a preliminary grade: the lowest grade, or an input error') }),
     /** 初步等次的比例控制(每期检查;违反为输入错误) — quota of the preliminary grades, checked per period. */
     preliminaryQuota: Type.Optional(Quota),
     source: Type.Optional(Source),

@@ -68,6 +68,25 @@ export async function walk(base: string, s: Session): Promise<void> {
   await expect.poll(() => dailySum.getAttribute('class')).toContain('ok');
   await s.shot('redo');
 
+  // move 主管单位评价 (now 10) out of 日常评价 to the top level, by keyboard only: 日常评价's
+  // children drop to 50 + 10 + 15 = 75 against 85, the top level rises to 85 + 15 + 10 = 110 against 100
+  await page.locator('[data-indicator="supervisor"] .node-name').first().click();
+  await page.getByLabel('移动到…').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('移动到…').inputValue()).resolves.toBe('/indicators');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('.tree > [role="treeitem"][data-indicator="supervisor"]').waitFor();
+  await expect.poll(() => dailySum.textContent()).toContain('75 / 85');
+  await expect(dailySum.getAttribute('class')).resolves.toContain('bad');
+  await expect(page.getByTestId('tree-total').textContent()).resolves.toContain('110 / 100');
+  await expect(page.getByTestId('tree-total').getAttribute('class')).resolves.toContain('bad');
+  await s.shot('moved-to-top-level');
+  await page.getByRole('button', { name: /撤销/ }).click();
+  await expect.poll(() => dailySum.textContent()).toContain('85 / 85');
+  await expect(page.locator('[data-indicator="daily"] [data-indicator="supervisor"]').count()).resolves.toBe(1);
+  await expect(page.getByTestId('tree-total').textContent()).resolves.toContain('100 / 100');
+
   // the impact list now shows units that move
   await page.getByRole('button', { name: '影响' }).click();
   await page.getByTestId('impact-count').waitFor();

@@ -2,7 +2,7 @@
  * Random commands that fit a given document, for property tests: the choice
  * is drawn from integers so fast-check can shrink a failing sequence.
  */
-import { getAt, insertItem, isObject, moveItem, pointerOf, removeItem, renameKey, replaceDocument, setValue, type Command, type Json } from '../../../editor/src/document/index.ts';
+import { getAt, indicatorTree, insertItem, isObject, moveIndicator, moveItem, moveTargets, pointerOf, removeItem, renameKey, replaceDocument, setValue, type Command, type Json } from '../../../editor/src/document/index.ts';
 
 function containers(doc: Json): Array<{ pointer: string; value: Json[] | Record<string, Json> }> {
   const out: Array<{ pointer: string; value: Json[] | Record<string, Json> }> = [];
@@ -32,6 +32,13 @@ export function commandFor(doc: Json, pick: number[]): Command {
     if (op === 0 || n === 0) return insertItem(c.pointer, at(1, n + 1), value);
     if (op === 1) return removeItem(c.pointer, at(1, n));
     if (op === 2) return moveItem(c.pointer, at(1, n), at(4, n));
+    if (op === 5 && (c.pointer === '/indicators' || c.pointer.endsWith('/children'))) {
+      // an indicator to another parent, when the tree offers one
+      const from = `${c.pointer}/${at(1, n)}`;
+      const targets = isObject(c.value[at(1, n)]) ? moveTargets(indicatorTree(doc), from) : [];
+      const t = targets[at(4, targets.length)];
+      if (t) return moveIndicator(from, t.pointer, at(2, t.length + 1));
+    }
     if (op === 6) return replaceDocument(getAt(doc, c.pointer) ?? {});
     return setValue(`${c.pointer}/${at(1, n)}`, value);
   }

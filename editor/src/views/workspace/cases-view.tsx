@@ -48,7 +48,7 @@ export function CasesView({ schemeId, scheme, errors }: { schemeId: string; sche
         </button>
         {outcomes && (
           <span data-testid="cases-summary" className={passed === ran ? 'good' : 'bad'}>
-            {passed} / {ran} 通过{ran < outcomes.length ? `(另有 ${outcomes.length - ran} 个用例的数据文件须用 pingyi test 运行)` : ''}
+            {passed} / {ran} 通过{ran < outcomes.length ? `(另有 ${outcomes.length - ran} 个用例未能运行,见下)` : ''}
           </span>
         )}
         {errors > 0 && <span className="bad">草稿有 {errors} 个错误</span>}
@@ -59,7 +59,7 @@ export function CasesView({ schemeId, scheme, errors }: { schemeId: string; sche
         {(cases ?? []).map((c, i) => {
           const o = outcomes?.[i];
           return (
-            <li key={c.name} className={o ? (o.error ? 'skip' : o.failures?.length === 0 ? 'pass' : 'fail') : undefined}>
+            <li key={c.name} data-case={c.name} className={o ? (o.error ? 'skip' : o.failures?.length === 0 ? 'pass' : 'fail') : undefined}>
               <strong>{o ? (o.error ? '— 未能在页面运行' : o.failures?.length === 0 ? '✓ 通过' : '✗ 未通过') : '·'}</strong> {c.case.name}
               {c.case.description && <p className="muted small">{c.case.description}</p>}
               {o?.error && <p className="bad">{o.error}</p>}

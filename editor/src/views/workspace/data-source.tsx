@@ -20,9 +20,17 @@ export interface DataSources {
   error?: string;
 }
 
-export function useDataSources(schemeId: string): DataSources | undefined {
+/**
+ * The data sets and cases offered for scoring, asked of the server once
+ * `wanted` turns true (the impact list or the preview is shown): reading the
+ * cases' data files is work the first screen does not need.
+ */
+export function useDataSources(schemeId: string, wanted: boolean): DataSources | undefined {
   const [sources, setSources] = useState<DataSources>();
+  const [asked, setAsked] = useState(wanted);
+  if (wanted && !asked) setAsked(true);
   useEffect(() => {
+    if (!asked) return;
     let live = true;
     Promise.all([api.datasets(schemeId).catch(() => [] as DatasetMeta[]), api.cases(schemeId).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? [] : Promise.reject(e)))]).then(
       ([datasets, cases]) => live && setSources({ datasets: datasets.filter((d) => d.status === 'accepted'), cases }),
@@ -31,14 +39,17 @@ export function useDataSources(schemeId: string): DataSources | undefined {
     return () => {
       live = false;
     };
-  }, [schemeId]);
+  }, [schemeId, asked]);
   return sources;
 }
 
 /** A case's input as a data set: inline, with the scheme's roster when the case asks for it. */
 export async function caseDataset(schemeId: string, c: ShippedCase): Promise<Dataset> {
   const input = c.case.input;
-  if (typeof input === 'string') throw new Error(`用例的数据在文件 ${input} 中,页面无法读取;请用 pingyi test 运行`);
+  if (typeof input === 'string') {
+    const why = (c.problems ?? []).map((p) => `${p.message.zh}(${p.code} ${p.path})`).join(';');
+    throw new Error(`用例的数据文件 ${input} 未能读取${why ? `:${why}` : ''}`);
+  }
   if (c.case.useSchemeRoster && (input.units ?? []).length === 0) {
     const roster = await api.roster(schemeId);
     return { ...input, units: roster.units, ...(roster.parents ? { parents: roster.parents } : {}) };

@@ -8,7 +8,7 @@ import type { Issue } from '../../../../engine/index.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { Refusal, VersionMeta } from '../../api/types.ts';
 import type { DocumentState, DocumentStore } from '../../document/index.ts';
-import { forgetVersion } from './use-version-doc.ts';
+import { forgetVersion } from './version-cache.ts';
 
 export interface SaveBarProps {
   store: DocumentStore;

@@ -4,7 +4,7 @@
  * up. Add, remove, move, rename and set points here; the flow sections below.
  */
 import { useEffect, useState } from 'react';
-import { getAt, insertItem, moveItem, parentPointer, removeItem, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
+import { getAt, insertItem, moveIndicator, movedPointer, moveTargets, parentPointer, removeItem, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
 import { useForm } from '../form/form-context.ts';
 import { SECTIONS } from './selection.ts';
 
@@ -22,7 +22,7 @@ export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorT
       </div>
       <ul className="tree" role="tree">
         {tree.nodes.map((n, i) => (
-          <Node key={n.pointer} node={n} index={i} siblings={tree.nodes.length} selected={selected} problemsAt={problemsAt} />
+          <Node key={n.pointer} node={n} index={i} siblings={tree.nodes.length} tree={tree} selected={selected} problemsAt={problemsAt} />
         ))}
       </ul>
       <AddNode arrayPointer="/indicators" count={tree.nodes.length} label="+ 添加一级指标" />
@@ -68,7 +68,16 @@ function AddNode({ arrayPointer, count, label }: { arrayPointer: string; count: 
   );
 }
 
-function Node({ node, index, siblings, selected, problemsAt }: { node: TreeNode; index: number; siblings: number; selected: string; problemsAt: (p: string) => number }) {
+interface NodeProps {
+  node: TreeNode;
+  index: number;
+  siblings: number;
+  tree: IndicatorTree;
+  selected: string;
+  problemsAt: (p: string) => number;
+}
+
+function Node({ node, index, siblings, tree, selected, problemsAt }: NodeProps) {
   const { select } = useForm();
   const isSelected = selected === node.pointer;
   const bad = problemsAt(node.pointer);
@@ -85,15 +94,15 @@ function Node({ node, index, siblings, selected, problemsAt }: { node: TreeNode;
           {node.percent !== undefined ? `${fmt(node.percent)}% = ${fmt(node.max)}` : fmt(node.max)}
         </span>
       </div>
-      {isSelected && <NodeEditor node={node} index={index} siblings={siblings} />}
+      {isSelected && <NodeEditor node={node} index={index} siblings={siblings} tree={tree} />}
       {node.groups.map((g) => (
-        <Group key={g.pointer} group={g} node={node} selected={selected} problemsAt={problemsAt} />
+        <Group key={g.pointer} group={g} node={node} tree={tree} selected={selected} problemsAt={problemsAt} />
       ))}
     </li>
   );
 }
 
-function Group({ group, node, selected, problemsAt }: { group: ChildGroup; node: TreeNode; selected: string; problemsAt: (p: string) => number }) {
+function Group({ group, node, tree, selected, problemsAt }: { group: ChildGroup; node: TreeNode; tree: IndicatorTree; selected: string; problemsAt: (p: string) => number }) {
   const { select } = useForm();
   return (
     <div className="group">
@@ -107,7 +116,7 @@ function Group({ group, node, selected, problemsAt }: { group: ChildGroup; node:
       </div>
       <ul role="group">
         {group.children.map((c, i) => (
-          <Node key={c.pointer} node={c} index={i} siblings={group.children.length} selected={selected} problemsAt={problemsAt} />
+          <Node key={c.pointer} node={c} index={i} siblings={group.children.length} tree={tree} selected={selected} problemsAt={problemsAt} />
         ))}
       </ul>
       <AddNode arrayPointer={group.pointer} count={group.children.length} label="+ 添加子指标" />
@@ -115,8 +124,8 @@ function Group({ group, node, selected, problemsAt }: { group: ChildGroup; node:
   );
 }
 
-/** Rename, points, move and remove for the selected node, right under it in the tree. */
-function NodeEditor({ node, index, siblings }: { node: TreeNode; index: number; siblings: number }) {
+/** Rename, points, move (within its parent or to another) and remove for the selected node, right under it in the tree. */
+function NodeEditor({ node, index, siblings, tree }: { node: TreeNode; index: number; siblings: number; tree: IndicatorTree }) {
   const { run, readOnly, select } = useForm();
   const [name, setName] = useState(node.name);
   const field = node.percent !== undefined ? 'percent' : 'points';
@@ -154,10 +163,48 @@ function NodeEditor({ node, index, siblings }: { node: TreeNode; index: number; 
         />
       </label>
       <span className="row-actions">
-        <button type="button" aria-label="上移" disabled={index === 0} onClick={() => (run(moveItem(parent, index, index - 1)), select(`${parent}/${index - 1}`))}>↑</button>
-        <button type="button" aria-label="下移" disabled={index === siblings - 1} onClick={() => (run(moveItem(parent, index, index + 1)), select(`${parent}/${index + 1}`))}>↓</button>
+        <button type="button" aria-label="上移" disabled={index === 0} onClick={() => (run(moveIndicator(node.pointer, parent, index - 1)), select(`${parent}/${index - 1}`))}>↑</button>
+        <button type="button" aria-label="下移" disabled={index === siblings - 1} onClick={() => (run(moveIndicator(node.pointer, parent, index + 1)), select(`${parent}/${index + 1}`))}>↓</button>
         <button type="button" aria-label="删除指标" className="danger" onClick={() => (run(removeItem(parent, index)), select(''))}>删除</button>
       </span>
+      <MoveTo node={node} tree={tree} />
     </div>
+  );
+}
+
+/**
+ * “移动到…”: another parent for the node. A native select and a button, not a
+ * move on change: arrow keys on a closed select change its value, and a
+ * keyboard user must be able to pass over the choices without moving anything.
+ */
+function MoveTo({ node, tree }: { node: TreeNode; tree: IndicatorTree }) {
+  const { run, select } = useForm();
+  const [choice, setChoice] = useState('');
+  const targets = moveTargets(tree, node.pointer);
+  if (targets.length === 0) return null;
+  const t = targets.find((x) => x.pointer === choice);
+  return (
+    <span className="move-to">
+      <select aria-label="移动到…" value={t ? choice : ''} onChange={(e) => setChoice(e.target.value)}>
+        <option value="">移动到…</option>
+        {targets.map((x) => (
+          <option key={x.pointer} value={x.pointer}>
+            {x.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={!t}
+        onClick={() => {
+          if (!t) return;
+          run(moveIndicator(node.pointer, t.pointer));
+          setChoice('');
+          select(movedPointer(node.pointer, t.pointer, t.length), { reveal: true });
+        }}
+      >
+        移动
+      </button>
+    </span>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { validateScheme, type Scheme } from '../../../../engine/index.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { SchemeDetail, VersionMeta } from '../../api/types.ts';
+import { versionCache as cache } from './version-cache.ts';
 
 export interface LoadedVersion {
   ref: string;
@@ -13,7 +14,6 @@ export interface LoadedVersion {
   scheme: Scheme | undefined;
 }
 
-const cache = new Map<string, Promise<LoadedVersion>>();
 
 export function loadVersion(id: string, version: string): Promise<LoadedVersion> {
   const ref = `${id}@${version}`;
@@ -24,11 +24,6 @@ export function loadVersion(id: string, version: string): Promise<LoadedVersion>
     cache.set(ref, p);
   }
   return p;
-}
-
-/** Forget a cached version (after it was saved or published here). */
-export function forgetVersion(id: string, version: string): void {
-  cache.delete(`${id}@${version}`);
 }
 
 export function useVersionDoc(ref: { id: string; version: string } | undefined): { loaded?: LoadedVersion; error?: string } {

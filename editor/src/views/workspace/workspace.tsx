@@ -4,7 +4,7 @@
  * JSON or clause text, problems and impact below), diff, preview, cases.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import type { SchemeDetail, User, VersionDocument, VersionMeta } from '../../api/types.ts';
 import { DocumentStore, indicatorTree, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
 import { useValidation } from '../../validation/use-validation.ts';
@@ -12,14 +12,10 @@ import { can } from '../app.tsx';
 import { FormContext, type FormContextValue } from '../form/form-context.ts';
 import { go, href, type Route } from '../route.ts';
 import { StatusBadge } from '../status.tsx';
-import { CasesView } from './cases-view.tsx';
 import { ClausePane } from './clause-pane.tsx';
 import type { DataChoice } from './data-source.tsx';
 import { useDataSources } from './data-source.tsx';
-import { DiffView } from './diff-view.tsx';
-import { ImpactPane } from './impact-pane.tsx';
-import { NodeForm } from './node-form.tsx';
-import { PreviewView } from './preview-view.tsx';
+import { loadWorkspace } from './prefetch.ts';
 import { ProblemsPane } from './problems-pane.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { sectionOf, type Selection, type Select } from './selection.ts';
@@ -31,14 +27,46 @@ type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
 // Monaco (4 MB) loads after the tree and form are shown
 const JsonPane = lazy(() => import('./json-pane.tsx'));
 
+/**
+ * True once the first screen has been painted. Monaco's chunk takes the main
+ * thread for a while when it is evaluated: it is asked for only after the tree
+ * and form are on screen, so they never wait behind it.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    // the frame after the next one: the first one has been painted by then
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => setPainted(true));
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, []);
+  return painted;
+}
+// the form and the JSON Schema that drives it (≈ 100 KB) load while the document is fetched
+export const loadNodeForm = () => import('./node-form.tsx');
+const NodeForm = lazy(() => loadNodeForm().then((m) => ({ default: m.NodeForm })));
+// the views that run the engine in the page (with ajv) load when first shown:
+// the first screen needs only the tree, the form and the validation worker
+const DiffView = lazy(() => import('./diff-view.tsx').then((m) => ({ default: m.DiffView })));
+const PreviewView = lazy(() => import('./preview-view.tsx').then((m) => ({ default: m.PreviewView })));
+const CasesView = lazy(() => import('./cases-view.tsx').then((m) => ({ default: m.CasesView })));
+const ImpactPane = lazy(() => import('./impact-pane.tsx').then((m) => ({ default: m.ImpactPane })));
+const loadingView = <p className="muted empty">载入中…</p>;
+
 export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }) {
   const [loaded, setLoaded] = useState<{ detail: SchemeDetail; version: VersionDocument }>();
   const [error, setError] = useState<string>();
   // the chosen data outlives a reload of the document (after a 409)
   const [data, setData] = useState<DataChoice>();
+  useEffect(() => void loadNodeForm(), []);
   const load = useCallback(() => {
     setLoaded(undefined);
-    Promise.all([api.scheme(route.id), api.version(route.id, route.version)]).then(
+    loadWorkspace(route.id, route.version).then(
       ([detail, version]) => setLoaded({ detail, version }),
       (e: unknown) => setError(e instanceof ApiError ? `${e.refusal.message.zh}(${e.refusal.code})` : String(e)),
     );
@@ -70,7 +98,8 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
   const [selection, setSelection] = useState<Selection>({ pointer: '/indicators/0', reveal: 0 });
   const [right, setRight] = useState<'json' | 'clauses'>('json');
   const [bottom, setBottom] = useState<'problems' | 'impact'>('problems');
-  const sources = useDataSources(route.id);
+  const sources = useDataSources(route.id, bottom === 'impact' || route.tab === 'preview');
+  const jsonReady = useAfterFirstPaint();
   const [compareStored, setCompareStored] = useState(false);
 
   const canEdit = meta.status === 'draft' && can(user, 'drafter');
@@ -161,7 +190,9 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
           <div className={route.tab === 'edit' ? 'edit-layout' : 'edit-layout hidden'}>
             <TreePane tree={derived.tree} doc={state.doc} selected={nodeAt(derived.tree, selection.pointer)?.pointer ?? selection.pointer} problemsAt={problemsAt} />
             <div className="form-pane">
-              <NodeForm doc={state.doc} tree={derived.tree} selected={selection.pointer} />
+              <Suspense fallback={loadingView}>
+                <NodeForm doc={state.doc} tree={derived.tree} selected={selection.pointer} />
+              </Suspense>
             </div>
             <div className="right-pane">
               <div className="pane-tabs">
@@ -170,7 +201,11 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
               </div>
               <div className={right === 'json' ? 'pane-body' : 'pane-body hidden'}>
                 <Suspense fallback={<p className="muted empty">载入 JSON 编辑器…</p>}>
-                  <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} />
+                  {jsonReady ? (
+                    <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} />
+                  ) : (
+                    <p className="muted empty">载入 JSON 编辑器…</p>
+                  )}
                 </Suspense>
               </div>
               {right === 'clauses' && (
@@ -189,14 +224,18 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
               {bottom === 'problems' ? (
                 <ProblemsPane validation={validation} select={select} />
               ) : (
-                <ImpactPane detail={detail} meta={meta} draft={derived.scheme} sources={sources} data={data} setData={setData} />
+                <Suspense fallback={loadingView}>
+                  <ImpactPane detail={detail} meta={meta} draft={derived.scheme} sources={sources} data={data} setData={setData} />
+                </Suspense>
               )}
             </div>
           </div>
         )}
-        {route.tab === 'diff' && <DiffView detail={detail} meta={meta} doc={state.doc} jump={jump} compareStored={compareStored} />}
-        {route.tab === 'preview' && <PreviewView detail={detail} scheme={derived.scheme} errors={derived.errors} sources={sources} data={data} setData={setData} jump={jump} />}
-        {route.tab === 'cases' && <CasesView schemeId={meta.id} scheme={derived.scheme} errors={derived.errors} />}
+        <Suspense fallback={loadingView}>
+          {route.tab === 'diff' && <DiffView detail={detail} meta={meta} doc={state.doc} jump={jump} compareStored={compareStored} />}
+          {route.tab === 'preview' && <PreviewView detail={detail} scheme={derived.scheme} errors={derived.errors} sources={sources} data={data} setData={setData} jump={jump} />}
+          {route.tab === 'cases' && <CasesView schemeId={meta.id} scheme={derived.scheme} errors={derived.errors} />}
+        </Suspense>
       </div>
     </FormContext.Provider>
   );
