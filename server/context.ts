@@ -6,6 +6,7 @@ import { requireRole } from './auth/authenticate.ts';
 import type { Need } from './auth/roles.ts';
 import type { Limits } from './body.ts';
 import type { Log } from './errors.ts';
+import { FactCounts } from './fact-counts.ts';
 import { SeasonCache } from './season-cache.ts';
 import type { Store } from './store/store.ts';
 import type { AuditEntry, Db } from './store/types.ts';
@@ -17,6 +18,7 @@ export interface AppContext {
   limits: Limits;
   backoff: LoginBackoff;
   seasons: SeasonCache;
+  factCounts: FactCounts;
   need(role: Need): RequestHandler;
   now(): string;
 }
@@ -29,12 +31,17 @@ export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits
     limits,
     backoff: new LoginBackoff(clock),
     seasons: new SeasonCache(),
+    factCounts: new FactCounts(store),
     need: (role) => requireRole(store, clock, role),
     now: () => clock.now().toISOString(),
   };
 }
 
-/** Audit entries are written in the same store write as the change they record. */
+/**
+ * Audit entries are written in the same store write as the change they
+ * record. Live fact appends are the exception: theirs go to the audit
+ * journal (store/audit-journal.ts), appended right after the facts.
+ */
 export function audit(db: Db, entry: AuditEntry): void {
   db.audit.push(entry);
 }

@@ -5,7 +5,7 @@
  * the data against the version's fact types.
  */
 import { checkDataset, type Dataset, type Roster, type Scheme } from '../engine/index.ts';
-import { annotateIssues, fieldTypeLookup, readDataBuffer, type DataFormat, type LocatedIssue } from '../io/index.ts';
+import { annotateIssues, readDataBuffer, schemeLoadOptions, type DataFormat, type LocatedIssue } from '../io/index.ts';
 import { refuse } from './errors.ts';
 
 const TYPES: Array<[RegExp, DataFormat]> = [
@@ -30,7 +30,8 @@ export interface UploadRead {
 }
 
 export async function readUpload(bytes: Buffer, format: DataFormat, name: string, scheme: Scheme, roster: Roster | undefined): Promise<UploadRead> {
-  const loaded = await readDataBuffer(bytes, { name: `${name}.${format}`, format, fieldType: fieldTypeLookup({ scheme, roster }), ...(roster ? { roster } : {}) });
+  // the CLI's load options (io/scheme-data.ts): typed cells, the fact types' labels (`满意` → `satisfied`), the roster
+  const loaded = await readDataBuffer(bytes, { name: `${name}.${format}`, format, ...schemeLoadOptions({ scheme, roster }) });
   if (!loaded.dataset) return { dataset: undefined, problems: loaded.issues };
   const checked = annotateIssues(checkDataset(scheme, loaded.dataset), loaded.origins, loaded.recordOrigins);
   const problems = [...loaded.issues, ...checked];

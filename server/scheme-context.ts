@@ -1,7 +1,8 @@
 /** A stored version ready to score with: a valid scheme and the scheme's shipped roster, if any. */
-import { validateScheme, type Roster, type Scheme } from '../engine/index.ts';
+import type { Roster, Scheme } from '../engine/index.ts';
 import { refuse } from './errors.ts';
 import type { Store } from './store/store.ts';
+import { checkVersion } from './version-core.ts';
 import { mustFind } from './version-store.ts';
 
 export interface Runnable {
@@ -11,7 +12,7 @@ export interface Runnable {
 
 export async function runnable(store: Store, id: string, version: string): Promise<Runnable> {
   const v = mustFind(store.data, id, version);
-  const checked = validateScheme(v.document);
+  const checked = checkVersion(v.document);
   if (!checked.ok || !checked.scheme) {
     throw refuse(422, 'invalid-scheme', `${id}@${version} 有错误,不能用于检查数据或计分`, `${id}@${version} has errors and cannot check data or score`, { problems: checked.issues });
   }

@@ -1,8 +1,19 @@
 /**
  * Security headers, set here rather than through a library so each one is
- * visible. Monaco needs inline styles and blob: workers; the editor runs the
- * engine in the page, whose ajv validators are compiled with `new Function`
- * ('unsafe-eval'); nothing is loaded from anywhere but this server.
+ * visible. Nothing is loaded from anywhere but this server; no inline script
+ * is allowed. Monaco needs inline styles and blob: workers.
+ *
+ * Why `script-src 'unsafe-eval'` (and why it stays): the editor runs the
+ * engine in the page, and the engine validates with ajv, which compiles
+ * every JSON Schema into a function with `new Function`. The scheme format's
+ * own schema could be precompiled at build time (ajv standalone), but not
+ * the schemes' fact-field schemas: each fact type's `fields` is a JSON
+ * Schema written by the scheme's author inside the very document being
+ * edited (engine/validate/field-schema.ts checks it, engine/data/
+ * check-dataset.ts compiles it to check facts for previews, cases and
+ * impact). Those schemas exist only at run time, in the page, so they can
+ * only be compiled there. Without 'unsafe-eval' every validation in the page
+ * throws an EvalError.
  */
 import type { RequestHandler } from 'express';
 

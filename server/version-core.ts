@@ -4,11 +4,25 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../engine/format/canonical-json.ts';
-import { validateScheme, type Issue } from '../engine/index.ts';
+import { nameYearIssues, validateScheme, type Issue, type SchemeValidation } from '../engine/index.ts';
 import type { SchemeRecord, VersionRecord } from './store/types.ts';
 
+/**
+ * A version checked as `pingyi validate` checks a scheme (cli/commands.ts):
+ * the engine's validation, plus the name that still names another year than
+ * `year` (the classic slip of a scheme copied forward). Every place the
+ * server validates a version goes through here, so the editor, which shows
+ * these problems, and the CLI list the same ones. Like the CLI (whose
+ * loadScheme keeps a scheme only when it has no error), the name is looked
+ * at once the scheme has no error.
+ */
+export function checkVersion(document: unknown): SchemeValidation {
+  const checked = validateScheme(document);
+  return checked.ok && checked.scheme ? { ...checked, issues: [...checked.issues, ...nameYearIssues(checked.scheme)] } : checked;
+}
+
 export function problemsOf(document: unknown): Issue[] {
-  return validateScheme(document).issues;
+  return checkVersion(document).issues;
 }
 
 export function countProblems(problems: readonly Issue[]): { errors: number; warnings: number } {

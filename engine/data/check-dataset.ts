@@ -63,18 +63,8 @@ export function inspectDataset(scheme: Scheme, data: Dataset): DatasetInspection
   });
 
   const checker = factChecker(scheme, { units: unitIds, parents: parentIds });
-  const seenKeys = new Map<string, number>();
-  // a uniqueness key: the second record with the same key is an error, never first-wins or averaged in
-  const keyCheck = (f: Fact, i: number, ft: FactType) => {
-    if (!ft.key) return;
-    const key = `${ft.id}\u0000${JSON.stringify(ft.key.map((k) => f[k] ?? null))}`;
-    const first = seenKeys.get(key);
-    if (first === undefined) seenKeys.set(key, i);
-    else {
-      const what = ft.key.map((k) => `${k}=${String(f[k])}`).join(', ');
-      issues.push(dataIssue('duplicate-fact', `/facts/${i}`, `“${ft.name}”重复:${what} 已见于 /facts/${first}(唯一键 ${ft.key.join(' + ')})`, `duplicate ${ft.id}: ${what} already at /facts/${first} (key ${ft.key.join(' + ')})`));
-    }
-  };
+  const keys = new UniqueKeys();
+  const keyCheck = (f: Fact, i: number, ft: FactType) => keys.check(f, i, ft, issues);
   const facts = data.facts;
   for (let i = 0; i < facts.length; i++) {
     if (checker.check(facts[i] as Fact, i, issues, keyCheck) !== 'unusable') continue;
@@ -104,6 +94,45 @@ export function inspectDataset(scheme: Scheme, data: Dataset): DatasetInspection
     }
   });
   return { issues, unusable, unusableTargets };
+}
+
+/**
+ * Uniqueness keys (a fact type's `key`): the second record with the same key is
+ * `duplicate-fact`, never first-wins or averaged in. Kept by a live season too,
+ * so an appended record is checked against every record before it.
+ */
+export class UniqueKeys {
+  private readonly seen = new Map<string, number>();
+
+  /** `below`: keys already committed (a live season's), looked up but not changed. */
+  constructor(private readonly below?: UniqueKeys) {}
+
+  /** Record fact `i`'s key, or report it as a duplicate of the first with that key. */
+  check(f: Fact, i: number, ft: FactType, issues: Issue[]): void {
+    if (!ft.key) return;
+    const key = `${ft.id}\u0000${JSON.stringify(ft.key.map((k) => f[k] ?? null))}`;
+    const first = this.first(key);
+    if (first === undefined) {
+      this.seen.set(key, i);
+      return;
+    }
+    const what = ft.key.map((k) => `${k}=${String(f[k])}`).join(', ');
+    issues.push(dataIssue('duplicate-fact', `/facts/${i}`, `“${ft.name}”重复:${what} 已见于 /facts/${first}(唯一键 ${ft.key.join(' + ')})`, `duplicate ${ft.id}: ${what} already at /facts/${first} (key ${ft.key.join(' + ')})`));
+  }
+
+  /** Keys of a batch on top of these, to be committed only when the batch is taken. */
+  layer(): UniqueKeys {
+    return new UniqueKeys(this);
+  }
+
+  /** Take a layer's keys into the one below it. */
+  commit(): void {
+    if (this.below) for (const [k, v] of this.seen) this.below.seen.set(k, v);
+  }
+
+  private first(key: string): number | undefined {
+    return this.seen.get(key) ?? this.below?.first(key);
+  }
 }
 
 /** The outcomes a history record may hold: this scheme's classification ids (what its exemptions and carry-overs read). */

@@ -1,7 +1,8 @@
-import { inspectDataset } from '../data/check-dataset.ts';
+import { UniqueKeys } from '../data/check-dataset.ts';
+import { factChecker, type FactChecker } from '../data/check-fact.ts';
 import { checkDatasetShape } from '../data/dataset-shape.ts';
 import type { Dataset, Fact } from '../data/dataset.ts';
-import { dataIssue, hasErrors, type Issue } from '../issue.ts';
+import { hasErrors, type Issue } from '../issue.ts';
 import type { FactType } from '../scheme/fact-type.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import type { Population, UnitStanding } from './population.ts';
@@ -59,9 +60,10 @@ export function openSeason(scheme: Scheme, data: Dataset): Season {
 
 class LiveSeason implements Season {
   private opened: { core: SeasonCore } | { failed: RunResult };
-  private readonly keyed: Map<string, FactType>;
-  /** Uniqueness keys seen so far → the fact index holding each. */
-  private readonly keys = new Map<string, number>();
+  /** Uniqueness keys of every fact so far. */
+  private readonly keys = new UniqueKeys();
+  private readonly checker: FactChecker;
+  private readonly types: ReadonlyMap<string, FactType>;
   /** The facts of a season whose data set was rejected (a live core holds its own). */
   private rejectedFacts: Fact[] = [];
 
@@ -71,10 +73,12 @@ class LiveSeason implements Season {
   ) {
     this.opened = openCore(scheme, data, true);
     if ('failed' in this.opened) this.rejectedFacts = [...(Array.isArray(data.facts) ? data.facts : [])];
-    this.keyed = new Map(scheme.factTypes.filter((t) => t.key !== undefined).map((t) => [t.id, t]));
+    const units = Array.isArray(data.units) ? data.units : [];
+    this.checker = factChecker(scheme, { units: new Set(units.map((u) => u?.id)), parents: new Set((Array.isArray(data.parents) ? data.parents : []).map((p) => p?.id)) });
+    this.types = new Map(scheme.factTypes.map((t) => [t.id, t]));
     this.allFacts.forEach((f, i) => {
-      const k = this.keyOf(f);
-      if (k !== undefined && !this.keys.has(k)) this.keys.set(k, i);
+      const ft = f && typeof f === 'object' && typeof f.type === 'string' ? this.types.get(f.type) : undefined;
+      if (ft) this.keys.check(f, i, ft, []);
     });
   }
 
@@ -88,14 +92,12 @@ class LiveSeason implements Season {
 
   append(batch: readonly Fact[]): AppendResult {
     const base = this.allFacts.length;
-    const issues = this.check(batch, base);
+    const keys = this.keys.layer();
+    const issues = this.check(batch, base, keys);
     if (hasErrors(issues)) return { ok: false, issues, changed: [] };
+    keys.commit();
     const before = this.populationNow();
     const copies = batch.map((f) => ({ ...f }));
-    batch.forEach((f, j) => {
-      const k = this.keyOf(f);
-      if (k !== undefined && !this.keys.has(k)) this.keys.set(k, base + j);
-    });
     const opened = this.opened;
     if ('core' in opened && !copies.some((f) => opened.core.validityTypes.has(f.type))) opened.core.append(copies);
     else {
@@ -120,37 +122,13 @@ class LiveSeason implements Season {
     return 'core' in this.opened ? this.opened.core.population : undefined;
   }
 
-  /** The batch checked as a data file's facts would be, pointers into the season's whole list. */
-  private check(batch: readonly Fact[], base: number): Issue[] {
-    const shift = (i: Issue): Issue => ({ ...i, path: i.path.replace(/^\/facts\/(\d+)/, (_, j: string) => `/facts/${base + Number(j)}`) });
+  /** The batch checked as a data file's facts are (same codes and words), pointers into the season's whole list. */
+  private check(batch: readonly Fact[], base: number, keys: UniqueKeys): Issue[] {
     const shape = checkDatasetShape({ units: [], facts: batch });
-    if (shape.length > 0) return shape.map(shift);
-    const { units, parents } = this.data;
-    const checked = inspectDataset(this.scheme, { units, ...(parents ? { parents } : {}), facts: [...batch] });
-    // roster problems belong to the data set, reported when it was opened; keys are checked against every fact below
-    const issues = checked.issues.filter((i) => i.path.startsWith('/facts/') && i.code !== 'duplicate-fact').map(shift);
-    const seen = new Map<string, number>();
-    batch.forEach((f, j) => {
-      const k = this.keyOf(f);
-      if (k === undefined) return;
-      const first = this.keys.get(k) ?? seen.get(k);
-      if (first === undefined) {
-        seen.set(k, base + j);
-        return;
-      }
-      const ft = this.keyed.get(f.type) as FactType & { key: string[] };
-      const what = ft.key.map((x) => `${x}=${String(f[x])}`).join(', ');
-      issues.push(
-        dataIssue('duplicate-fact', `/facts/${base + j}`, `“${ft.name}”重复:${what} 已见于 /facts/${first}(唯一键 ${ft.key.join(' + ')})`, `duplicate ${ft.id}: ${what} already at /facts/${first} (key ${ft.key.join(' + ')})`),
-      );
-    });
+    if (shape.length > 0) return shape.map((i) => ({ ...i, path: i.path.replace(/^\/facts\/(\d+)/, (_, j: string) => `/facts/${base + Number(j)}`) }));
+    const issues: Issue[] = [];
+    batch.forEach((f, j) => this.checker.check(f, base + j, issues, (fact, i, ft) => keys.check(fact, i, ft, issues)));
     return issues;
-  }
-
-  /** The uniqueness key of a fact whose type declares one (as the data check builds it). */
-  private keyOf(f: Fact): string | undefined {
-    const ft = f && typeof f === 'object' && typeof f.type === 'string' ? this.keyed.get(f.type) : undefined;
-    return ft?.key ? `${ft.id}\u0000${JSON.stringify(ft.key.map((k) => f[k] ?? null))}` : undefined;
   }
 }
 

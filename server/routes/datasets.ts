@@ -50,7 +50,10 @@ export function datasetUploadRouter(ctx: AppContext): Router {
     };
     // files before the metadata: a data set is listed only once all of it is on disk
     await writeProblems(ctx.store, meta.id, read.problems);
-    if (data) await writeDatasetFiles(ctx.store, meta.id, data);
+    if (data) {
+      await writeDatasetFiles(ctx.store, meta.id, data);
+      ctx.factCounts.wrote(meta.id, data.facts.length);
+    }
     await ctx.store.write((db) => {
       db.datasets.push(meta);
       audit(db, { at: meta.createdAt, user, action: data ? 'dataset-accepted' : 'dataset-rejected', target: `dataset:${meta.id}`, summary: [`${meta.name} (${id}@${version}): ${meta.counts.units} units, ${meta.counts.facts} facts, ${read.problems.length} problems`] });
@@ -66,13 +69,14 @@ export function datasetUploadRouter(ctx: AppContext): Router {
 
 export function datasetsRouter(ctx: AppContext): Router {
   const r = Router();
-  r.get('/datasets', ctx.need('viewer'), (req, res) => {
+  r.get('/datasets', ctx.need('viewer'), async (req, res) => {
     const scheme = req.query.scheme === undefined ? undefined : schemeId(req.query.scheme);
-    res.json(ctx.store.data.datasets.filter((d) => scheme === undefined || d.scheme.id === scheme));
+    const list = ctx.store.data.datasets.filter((d) => scheme === undefined || d.scheme.id === scheme);
+    res.json(await Promise.all(list.map((d) => ctx.factCounts.live(d))));
   });
   r.get('/datasets/:id', ctx.need('viewer'), async (req, res) => {
     const meta = mustDataset(ctx, req.params.id as string);
-    res.json({ dataset: meta, problems: await readProblems(ctx.store, meta.id) });
+    res.json({ dataset: await ctx.factCounts.live(meta), problems: await readProblems(ctx.store, meta.id) });
   });
   r.get('/datasets/:id/data', ctx.need('viewer'), async (req, res) => {
     const meta = mustDataset(ctx, req.params.id as string);

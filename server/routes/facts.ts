@@ -5,13 +5,13 @@
  * season; the answer lists the units whose total, rank or class moved.
  */
 import { Router } from 'express';
-import { checkDataset, type Fact, type Issue } from '../../engine/index.ts';
+import type { Fact, Issue } from '../../engine/index.ts';
 import { currentUser } from '../auth/authenticate.ts';
-import { audit, type AppContext } from '../context.ts';
+import type { AppContext } from '../context.ts';
 import { factsFile, readDatasetFiles } from '../dataset-files.ts';
 import { refuse } from '../errors.ts';
 import { runnable } from '../scheme-context.ts';
-import { findVersion } from '../version-core.ts';
+import { seasonKey } from '../season-cache.ts';
 import { mustDataset } from './datasets.ts';
 
 const MAX_BATCH = 10_000;
@@ -46,22 +46,24 @@ export function factsRouter(ctx: AppContext): Router {
     if (facts.length === 0 || facts.length > MAX_BATCH) throw refuse(400, 'bad-batch', `每次追加 1 至 ${MAX_BATCH} 条事实`, `append 1 to ${MAX_BATCH} facts at a time`);
     const { id, version } = meta.scheme;
     const { scheme } = await runnable(ctx.store, id, version);
-    const key = `${id}@${version}#${findVersion(ctx.store.data, id, version)?.revision ?? 0}`;
+    const key = seasonKey(ctx.store.data, id, version);
     const user = currentUser(res).username;
-    const out = await ctx.store.write(async (db) => {
-      const season = await ctx.seasons.get(meta.id, key, scheme, () => readDatasetFiles(ctx.store, meta.id));
-      const offset = season.data.facts.length;
-      // the whole season is checked so duplicates across batches are seen; only the new facts' problems are answered
-      const problems = relocate(checkDataset(scheme, { ...season.data, facts: [...season.data.facts, ...(facts as Fact[])] }), offset, single);
-      if (problems.some((p) => p.severity === 'error')) {
-        throw refuse(422, 'facts-rejected', '事实有错误,未追加任何一条', 'the facts have errors; none was appended', { problems });
-      }
-      await ctx.store.appendLines(factsFile(meta.id), facts);
-      const changed = ctx.seasons.append(meta.id, facts as Fact[]);
-      const d = db.datasets.find((x) => x.id === meta.id)!;
-      d.counts.facts += facts.length;
-      audit(db, { at: ctx.now(), user, action: 'facts-appended', target: `dataset:${meta.id}`, summary: [`${facts.length} facts; ${changed.length} units moved`] });
-      return { appended: facts.length, changed, problems };
+    // the document is not written: the count derives from the facts file, the audit entry goes to the journal
+    const out = await ctx.store.exclusive(async () => {
+      const write = async (offset: number): Promise<void> => {
+        try {
+          await ctx.store.appendLines(factsFile(meta.id), facts);
+        } catch (e) {
+          ctx.log(`facts of ${meta.id} not written: ${e instanceof Error ? e.message : String(e)}`);
+          throw refuse(503, 'write-failed', '数据未能写入存储,未追加任何一条;请稍后重试', 'the facts could not be written to storage; none was appended; try again later');
+        }
+        ctx.factCounts.appended(meta.id, facts.length);
+        await ctx.store.journal.append([{ at: ctx.now(), user, action: 'facts-appended', target: `dataset:${meta.id}`, summary: [`${facts.length} facts (#${offset + 1}–#${offset + facts.length})`] }]);
+      };
+      const r = await ctx.seasons.append(meta.id, key, scheme, () => readDatasetFiles(ctx.store, meta.id), facts as Fact[], write);
+      const problems = relocate(r.issues, r.offset, single);
+      if (!r.ok) throw refuse(422, 'facts-rejected', '事实有错误,未追加任何一条', 'the facts have errors; none was appended', { problems });
+      return { appended: facts.length, changed: r.changed, problems };
     });
     res.json(out);
   });

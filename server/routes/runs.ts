@@ -10,6 +10,7 @@ import { readDatasetFiles } from '../dataset-files.ts';
 import { notFound, refuse } from '../errors.ts';
 import { recordId, schemeId, versionId } from '../ids.ts';
 import { runnable } from '../scheme-context.ts';
+import { seasonKey } from '../season-cache.ts';
 import type { RunMeta } from '../store/types.ts';
 import { countProblems } from '../version-core.ts';
 import { mustDataset, newId } from './datasets.ts';
@@ -52,7 +53,9 @@ export function runsRouter(ctx: AppContext): Router {
     const id = schemeId(ref.id);
     const version = versionId(ref.version);
     const { scheme } = await runnable(store, id, version);
-    const result = scoreScheme(scheme, await readDatasetFiles(store, ds.id));
+    // a live season of this data set and version has the result already (its appends are in it); else score the disk
+    const live = await store.exclusive(async () => ctx.seasons.resultIfLive(ds.id, seasonKey(store.data, id, version)));
+    const result = live ?? scoreScheme(scheme, await readDatasetFiles(store, ds.id));
     const now = ctx.clock.now();
     const user = currentUser(res).username;
     const meta: RunMeta = { id: newId('run', now), dataset: ds.id, scheme: { id, version }, createdAt: now.toISOString(), createdBy: user, ok: result.ok, issueCounts: countProblems(result.issues) };

@@ -2,25 +2,30 @@
  * The store: one lowdb document (schemes and versions, users, sessions,
  * tokens, data set and run metadata, audit log) plus plain files in the data
  * folder for what is large or append-only (draft revisions, facts, run
- * results, scheme case files). Every write goes through one queue and is
- * durable before it is acknowledged.
+ * results, scheme case files, the audit journal of live appends). Every
+ * write goes through one queue and is durable before it is acknowledged.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonAdapter } from './atomic-json-adapter.ts';
+import { AuditJournal } from './audit-journal.ts';
 import { appendDurable, readJsonOrNull, trimTornTail, writeFileAtomic } from './files.ts';
 import { SerialQueue } from './queue.ts';
 import { emptyDb, type Db } from './types.ts';
 
 export class Store {
   private readonly queue = new SerialQueue();
+  /** Audit entries of live fact appends (see audit-journal.ts); the others are in the document. */
+  readonly journal: AuditJournal;
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<Db>,
     private readonly durable: boolean,
-  ) {}
+  ) {
+    this.journal = new AuditJournal(join(dir, 'audit.ndjson'), durable);
+  }
 
   /**
    * `durable: false` skips fsync (writes stay atomic by rename): only for
@@ -94,11 +99,21 @@ export class Store {
     }
   }
 
-  /** Append NDJSON lines durably; a torn line left by a crash is dropped first. */
+  /**
+   * Append NDJSON lines durably; a torn line left by a crash is dropped first.
+   * When the append fails (e.g. its fsync), the file is cut back to its size
+   * before it, so lines that were not acknowledged are not read later.
+   */
   async appendLines(rel: string[], values: readonly unknown[]): Promise<void> {
     const file = this.path(...rel);
     await trimTornTail(file);
-    await appendDurable(file, values.map((v) => JSON.stringify(v) + '\n').join(''), this.durable);
+    const size = await sizeOf(file);
+    try {
+      await appendDurable(file, values.map((v) => JSON.stringify(v) + '\n').join(''), this.durable);
+    } catch (e) {
+      if (size !== undefined) await truncate(file, size).catch(() => undefined);
+      throw e;
+    }
   }
 
   /** Read NDJSON lines; a last line without its newline was never acknowledged and is skipped. */
@@ -107,5 +122,15 @@ export class Store {
     if (text === null) return [];
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
     return complete.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l) as T);
+  }
+}
+
+async function sizeOf(file: string): Promise<number | undefined> {
+  try {
+    const st = await stat(file);
+    return st.isFile() ? st.size : undefined;
+  } catch (e) {
+    // not there yet: a failed first append is cut back to nothing
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 0 : undefined;
   }
 }

@@ -61,6 +61,7 @@ export interface DatasetMeta {
   status: 'accepted' | 'rejected';
   createdAt: string;
   createdBy: string;
+  /** As uploaded; live appends do not rewrite the document: the API answers `facts` counted from the facts file (fact-counts.ts). */
   counts: { units: number; facts: number; history: number };
 }
 

@@ -107,9 +107,19 @@ describe('a server killed with SIGKILL mid-stream', () => {
     // every acknowledged append, in order; the one in flight at most once more
     expect(counts.slice(0, acked.length)).toEqual(acked);
     expect(counts.length - acked.length).toBeLessThanOrEqual(1);
+    // every acknowledged append is audited (the audit journal is fsynced before the answer), the one in flight at most once
+    const audit = (await api(second.url, 'GET', '/api/audit?limit=1000', token)).body as Array<{ action: string; target: string }>;
+    const appends = audit.filter((e) => e.action === 'facts-appended' && e.target === `dataset:${dataset.id}`).length;
+    expect(appends).toBeGreaterThanOrEqual(acked.length);
+    expect(appends).toBeLessThanOrEqual(acked.length + 1);
+    // the count is the facts file's: it cannot lag behind the facts
+    const meta = await api(second.url, 'GET', `/api/datasets/${dataset.id}`, token);
+    expect(meta.body.dataset.counts.facts).toBe(data.body.facts.length);
     // and the data set still takes appends after the crash
     const more = await api(second.url, 'POST', `/api/datasets/${dataset.id}/facts`, token, { type: 'network-vote', unit: 'u003', level: 'fair', count: 99 });
     expect(more.status).toBe(200);
+    expect((await api(second.url, 'GET', `/api/datasets/${dataset.id}`, token)).body.dataset.counts.facts).toBe(data.body.facts.length + 1);
+    expect((await api(second.url, 'GET', '/api/audit?limit=1', token)).body[0]).toMatchObject({ action: 'facts-appended', target: `dataset:${dataset.id}` });
     await killHard(second);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,40 @@ describe('runs, explanations and live facts', () => {
     expect(moved.after.rank).toBeGreaterThan(1);
     const data = await h.call('GET', `/api/datasets/${dataset}/data`, { token: clerk });
     expect(data.body.facts.at(-1)).toEqual({ type: 'network-vote', unit: 'u001', level: 'dissatisfied', count: 20 });
+  });
+
+  it('audits live appends and counts them from the facts file without rewriting the document', async () => {
+    const meta = (await h.call('GET', `/api/datasets/${dataset}`, { token: clerk })).body.dataset;
+    const db = join(h.dir, 'db.json');
+    const [before, text] = [await stat(db), await readFile(db, 'utf8')];
+    for (const count of [1, 2, 3]) {
+      const r = await h.call('POST', `/api/datasets/${dataset}/facts`, { token: clerk, body: { type: 'network-vote', unit: 'u050', level: 'satisfied', count } });
+      expect(r.status).toBe(200);
+    }
+    const batch = await h.call('POST', `/api/datasets/${dataset}/facts`, { token: clerk, body: { facts: [{ type: 'network-vote', unit: 'u051', level: 'fair' }, { type: 'network-vote', unit: 'u052', level: 'fair' }] } });
+    expect(batch.body.appended).toBe(2);
+    // the lowdb document was neither rewritten nor replaced (an atomic rewrite is a new file)
+    const after = await stat(db);
+    expect(after.ino).toBe(before.ino);
+    expect(await readFile(db, 'utf8')).toBe(text);
+    expect((await h.call('GET', `/api/datasets/${dataset}`, { token: clerk })).body.dataset.counts.facts).toBe(meta.counts.facts + 5);
+    const listed = (await h.call('GET', '/api/datasets?scheme=wenzhou-2024', { token: clerk })).body.find((d: any) => d.id === dataset);
+    expect(listed.counts.facts).toBe(meta.counts.facts + 5);
+    const data = await h.call('GET', `/api/datasets/${dataset}/data`, { token: clerk });
+    expect(data.body.facts).toHaveLength(meta.counts.facts + 5);
+    // every append audited, newest first, merged with the document's entries
+    const log = (await h.call('GET', '/api/audit?limit=5', { token: h.admin })).body;
+    expect(log.map((e: any) => [e.action, e.target, e.user])).toEqual([
+      ['facts-appended', `dataset:${dataset}`, 'clerk'],
+      ['facts-appended', `dataset:${dataset}`, 'clerk'],
+      ['facts-appended', `dataset:${dataset}`, 'clerk'],
+      ['facts-appended', `dataset:${dataset}`, 'clerk'],
+      ['facts-appended', `dataset:${dataset}`, 'clerk'],
+    ]);
+    expect(log[0].summary[0]).toContain('2 facts');
+    const older = (await h.call('GET', `/api/audit?limit=1000&before=${encodeURIComponent(log[3].at)}`, { token: h.admin })).body;
+    expect(older.every((e: any) => e.at < log[3].at)).toBe(true);
+    expect(older.some((e: any) => e.action === 'dataset-accepted')).toBe(true);
   });
 
   it('refuses a batch with one bad fact and appends none of it', async () => {

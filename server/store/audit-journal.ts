@@ -1,0 +1,88 @@
+/**
+ * The audit journal: an append-only NDJSON file (`audit.ndjson`) for the
+ * audit entries of frequent writes (live fact appends). The lowdb document
+ * rewrites itself whole on every write, so a season of single votes audited
+ * there would cost a whole-file write per vote; a journal line costs an
+ * append and an fsync. `/api/audit` merges both, newest first.
+ *
+ * Reading goes backwards from the end in blocks, so the newest page costs
+ * what it shows, not the journal's length. A last line without its newline
+ * was torn by a crash, never acknowledged: it is skipped, and trimmed before
+ * the next append.
+ */
+import { open } from 'node:fs/promises';
+import type { AuditEntry } from './types.ts';
+import { appendDurable, trimTornTail } from './files.ts';
+
+const BLOCK = 64 * 1024;
+
+export class AuditJournal {
+  constructor(
+    private readonly file: string,
+    private readonly durable: boolean,
+    /** Bytes read per step backwards; small only in tests, to cross many block edges. */
+    private readonly block = BLOCK,
+  ) {}
+
+  /** Durable before it returns: an acknowledged write's audit entry survives a crash. */
+  async append(entries: readonly AuditEntry[]): Promise<void> {
+    await trimTornTail(this.file);
+    await appendDurable(this.file, entries.map((e) => JSON.stringify(e) + '\n').join(''), this.durable);
+  }
+
+  /** Entries newest first (the order they were appended, reversed). */
+  async *newestFirst(): AsyncGenerator<AuditEntry> {
+    let fh;
+    try {
+      fh = await open(this.file, 'r');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    try {
+      let end = (await fh.stat()).size;
+      // bytes of the line that runs on past the block read last (still incomplete)
+      let carry = Buffer.alloc(0);
+      let lastLine = true;
+      while (end > 0) {
+        const start = Math.max(0, end - this.block);
+        const block = Buffer.alloc(end - start);
+        await fh.read(block, 0, block.length, start);
+        const text = Buffer.concat([block, carry]);
+        let cut = text.length;
+        // lines are cut at '\n' (UTF-8 never has 0x0a inside a character)
+        for (let i = text.length - 1; i >= 0; i--) {
+          if (text[i] !== 0x0a) continue;
+          const line = text.subarray(i + 1, cut);
+          cut = i;
+          if (lastLine) {
+            // what follows the last newline has no newline of its own: torn (or empty)
+            lastLine = false;
+            continue;
+          }
+          const entry = parse(line);
+          if (entry) yield entry;
+        }
+        carry = Buffer.from(text.subarray(0, cut));
+        end = start;
+      }
+      // the file's first line has no newline before it
+      if (!lastLine) {
+        const entry = parse(carry);
+        if (entry) yield entry;
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+}
+
+function parse(line: Buffer): AuditEntry | undefined {
+  if (line.length === 0) return undefined;
+  try {
+    return JSON.parse(line.toString('utf8')) as AuditEntry;
+  } catch {
+    // only this server writes the journal; a line it cannot read is not shown rather than failing the page
+    return undefined;
+  }
+}
