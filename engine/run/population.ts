@@ -51,6 +51,8 @@ export interface PopulationInput {
    */
   changed: Set<string> | undefined;
   previous: Population | undefined;
+  /** Each ranking's last order (by ranking or selection and group), kept between live appends to sort nearly-sorted units. */
+  hints: Map<string, Map<string, number>>;
   /**
    * Filled here selection by selection, as the flow decides them: a later
    * selection's basis already sees an earlier one's members.
@@ -70,18 +72,18 @@ export function settlePopulation(input: PopulationInput, roots: readonly Resolve
   const issues: Issue[] = [];
   const report = (i: Issue) => issues.push(i);
   const rankables = (units: readonly RosterUnit[], basis: { kind: 'total' } | { kind: 'indicator'; id: string }, v: IndicatorValues, totals?: Map<string, number>): Rankable[] =>
-    units.map((u) => ({
-      unit: u.id,
-      value: basis.kind === 'total' ? (totals?.get(u.id) ?? 0) : v.value(basis.id, u.id),
-      keys: (id: string) => v.value(id, u.id),
-      order: roster.order.get(u.id) ?? 0,
-    }));
+    units.map((u) => new UnitRankable(u.id, basis.kind === 'total' ? (totals?.get(u.id) ?? 0) : v.value(basis.id, u.id), roster.order.get(u.id) ?? 0, v));
+  const hint = (key: string): Map<string, number> => {
+    let h = input.hints.get(key);
+    if (!h) input.hints.set(key, (h = new Map()));
+    return h;
+  };
 
   const selections: SelectionResult[] = [];
   const { selected } = input;
   for (const s of scheme.selections ?? []) {
     const listed = s.listed ? matchingFacts(facts, roster, scored, s.listed.factType, s.listed.when) : undefined;
-    const res = select(s, scheme, rankables(scored, s.basis, input.selectionValues), data, listed);
+    const res = select(s, scheme, rankables(scored, s.basis, input.selectionValues), data, listed, hint(`selection\u0000${s.id}`));
     selections.push(res);
     selected.set(s.id, new Set(res.members.map((m) => m.unit)));
   }
@@ -126,7 +128,7 @@ export function settlePopulation(input: PopulationInput, roots: readonly Resolve
     }
     const result: RankingResult = { id: rk.id, name: rk.name, groups: [] };
     for (const [key, members] of groups) {
-      const { entries, unresolvedTies } = rankUnits(rankables(members, rk.basis, values, totals), rk.tieBreak);
+      const { entries, unresolvedTies } = rankUnits(rankables(members, rk.basis, values, totals), rk.tieBreak, hint(`ranking\u0000${rk.id}\u0000${key}`));
       for (const tie of unresolvedTies) {
         report(dataIssue('unresolved-tie', `/units/${roster.order.get(tie[0] as string) ?? ''}`, `排名“${rk.name}”中 ${tie.join('、')} 成绩完全相同,方案规定不得并列(${rk.tieBreak.source ?? rk.source})`, `ranking ${rk.id}: units ${tie.join(', ')} are tied and the scheme forbids ties`));
       }
@@ -154,6 +156,20 @@ export function settlePopulation(input: PopulationInput, roots: readonly Resolve
   for (const c of classes) for (const id of c.units) units.get(id)?.classes.push(c.id);
   const consequences = consequencesOf(scheme.consequences ?? [], classes, roster, facts, scored);
   return { units, selections, rankings, classes, consequences, vetoes, issues };
+}
+
+/** A unit as a ranking sees it; tie-break keys read through the values (no closure per unit). */
+class UnitRankable implements Rankable {
+  constructor(
+    readonly unit: string,
+    readonly value: number,
+    readonly order: number,
+    private readonly values: IndicatorValues,
+  ) {}
+
+  keys(indicator: string): number {
+    return this.values.value(indicator, this.unit);
+  }
 }
 
 /** Who a ranking ranks: every scored unit, or the members of a selection (only those that entered by the listed reasons). */

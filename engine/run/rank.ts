@@ -27,7 +27,7 @@ export interface RankOutcome {
  * the declared fallback. Ranks are competition ranks (1, 2, 2, 4) only when
  * the fallback is `shared`; otherwise every place is distinct.
  */
-export function rankUnits(items: readonly Rankable[], tie: TieBreak): RankOutcome {
+export function rankUnits(items: readonly Rankable[], tie: TieBreak, hint?: Map<string, number>): RankOutcome {
   const cmpKeys = (a: Rankable, b: Rankable): { c: number; by?: string } => {
     for (const k of tie.keys) {
       const d = k.order === 'desc' ? b.keys(k.id) - a.keys(k.id) : a.keys(k.id) - b.keys(k.id);
@@ -35,7 +35,22 @@ export function rankUnits(items: readonly Rankable[], tie: TieBreak): RankOutcom
     }
     return { c: 0 };
   };
-  const sorted = [...items].sort((a, b) => b.value - a.value || cmpKeys(a, b).c || (tie.otherwise === 'shared' ? 0 : a.order - b.order) || a.order - b.order);
+  // the sort's comparator allocates nothing (it runs n log n times on every live append)
+  const keyOrder = (a: Rankable, b: Rankable): number => {
+    for (const k of tie.keys) {
+      const d = k.order === 'desc' ? b.keys(k.id) - a.keys(k.id) : a.keys(k.id) - b.keys(k.id);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  // the order is total (roster order last), so the outcome does not depend on the input order; given in the
+  // last ranking's order (`hint`), a live append's few moved units make the sort nearly linear
+  const sorted = hint === undefined ? [...items] : inHintOrder(items, hint);
+  sorted.sort((a, b) => b.value - a.value || keyOrder(a, b) || (tie.otherwise === 'shared' ? 0 : a.order - b.order) || a.order - b.order);
+  if (hint) {
+    hint.clear();
+    sorted.forEach((it, i) => hint.set(it.unit, i));
+  }
   const entries: RankedEntry[] = [];
   const unresolved: string[][] = [];
   let run: string[] = [];
@@ -58,4 +73,19 @@ export function rankUnits(items: readonly Rankable[], tie: TieBreak): RankOutcom
   });
   if (run.length > 1) unresolved.push(run);
   return { entries, unresolvedTies: tie.otherwise === 'error' ? unresolved : [] };
+}
+
+/** Items placed where the last ranking had them (new ones after), in one pass. */
+function inHintOrder(items: readonly Rankable[], hint: ReadonlyMap<string, number>): Rankable[] {
+  const placed: Array<Rankable | undefined> = new Array(hint.size);
+  const rest: Rankable[] = [];
+  for (const it of items) {
+    const at = hint.get(it.unit);
+    if (at === undefined || at >= placed.length || placed[at] !== undefined) rest.push(it);
+    else placed[at] = it;
+  }
+  const out: Rankable[] = [];
+  for (const it of placed) if (it !== undefined) out.push(it);
+  for (const it of rest) out.push(it);
+  return out;
 }

@@ -71,6 +71,7 @@ export class SeasonCore {
   private readonly values: IndicatorValues;
   /** Units whose points may have moved since the last population step; undefined: all of them. */
   private changed: Set<string> | undefined;
+  private readonly hints = new Map<string, Map<string, number>>();
   population!: Population;
 
   constructor(
@@ -186,6 +187,7 @@ export class SeasonCore {
         selected: this.selected,
         changed,
         previous: changed === undefined ? undefined : this.population,
+        hints: this.hints,
         scoreSelected: () => {
           // a unit that entered or left a selection takes another branch of its selection-bound nodes
           if (changed) for (const [id, now] of this.selected) for (const u of symmetricDifference(before.get(id), now)) changed.add(u);

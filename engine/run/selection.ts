@@ -12,7 +12,7 @@ import type { SelectionResult } from './result.ts';
  * declared), so the round has carry-overs + listed + N + N units, as the documents
  * count them (50 + 50 + 10 = 110).
  */
-export function select(s: Selection, scheme: Scheme, items: readonly Rankable[], data: Dataset, listed: ReadonlyMap<string, IndexedFact> = new Map()): SelectionResult {
+export function select(s: Selection, scheme: Scheme, items: readonly Rankable[], data: Dataset, listed: ReadonlyMap<string, IndexedFact> = new Map(), hint?: Map<string, number>): SelectionResult {
   const members: SelectionResult['members'] = [];
   const entered = new Set<string>();
   const scored = new Set(items.map((i) => i.unit));
@@ -35,6 +35,7 @@ export function select(s: Selection, scheme: Scheme, items: readonly Rankable[],
   const { entries } = rankUnits(
     items.filter((i) => !entered.has(i.unit)),
     s.tieBreak,
+    hint,
   );
   const top = entries.slice(0, s.top);
   const taken = new Set(top.map((e) => e.unit));
