@@ -31,6 +31,8 @@ interface CompiledRule {
   amountFields: string[];
   /** Whether its condition or a modifier's reads `$unit` / `$parent` (else the bare fact is the scope). */
   readsRoster: boolean;
+  /** The fact fields its condition and modifiers name. */
+  fields: string[];
 }
 
 interface Entry {
@@ -55,6 +57,7 @@ export function compileTable(t: AdjustmentTable): CompiledRule[] {
     when: rule.when ? compileCondition(rule.when) : undefined,
     modifiers: (rule.modifiers ?? []).map((m) => ({ m, when: compileCondition(m.when) })),
     readsRoster: readsRoster(rule.when) || (rule.modifiers ?? []).some((m) => readsRoster(m.when)),
+    fields: [...new Set([...factNames(rule.when), ...(rule.modifiers ?? []).flatMap((m) => factNames(m.when))])],
   }));
 }
 
@@ -81,10 +84,20 @@ export function applyTable(
     .filter((x) => !only || only(x.fact))
     .sort((a, b) => a.ref.index - b.ref.index);
 
-  // a case table is read for a million facts: no scope copy per fact unless a condition reads the roster
+  // a case table is read for a million facts: no scope copy per fact. A table that never reads the roster is given
+  // the bare fact; one that does, one scope per unit whose named fields are set from each fact in turn (a field the
+  // fact lacks reads undefined, as it does in a copy of the fact)
   const scoped = compiled.some((c) => c.readsRoster);
+  const fields = scoped ? namedFields(compiled) : undefined;
+  const shared: Record<string, unknown> | undefined = fields ? { $unit: unit, $parent: parent } : undefined;
   for (const item of items) {
-    const scope = scoped ? factScope(item.fact, unit, parent) : item.fact;
+    let scope: Record<string, unknown> = item.fact;
+    if (scoped) {
+      if (shared && fields) {
+        for (const f of fields) shared[f] = Object.hasOwn(item.fact, f) ? item.fact[f] : undefined;
+        scope = shared;
+      } else scope = factScope(item.fact, unit, parent);
+    }
     for (const c of compiled) {
       if (c.rule.factType !== item.fact.type) continue;
       if (c.when && !c.when(scope)) continue;
@@ -132,6 +145,30 @@ export function applyTable(
     } else total += raw;
   }
   return { total: clean(total), steps };
+}
+
+const named = new WeakMap<readonly CompiledRule[], string[] | null>();
+
+/**
+ * The fact fields a table's conditions name, or null when one is a name an
+ * object cannot hold as a plain field (`__proto__`…): those tables copy the fact.
+ */
+function namedFields(compiled: readonly CompiledRule[]): string[] | undefined {
+  let v = named.get(compiled);
+  if (v === undefined) {
+    const all = [...new Set(compiled.flatMap((c) => c.fields))].filter((f) => f !== '$unit' && f !== '$parent');
+    v = all.includes('__proto__') ? null : all;
+    named.set(compiled, v);
+  }
+  return v ?? undefined;
+}
+
+/** Fact names a condition reads (`$unit` / `$parent` included), every branch walked. */
+function factNames(c: unknown): string[] {
+  if (c === null || typeof c !== 'object') return [];
+  if (Array.isArray(c)) return c.flatMap(factNames);
+  const r = c as Record<string, unknown>;
+  return [...(typeof r.fact === 'string' ? [r.fact] : []), ...factNames(r.all), ...factNames(r.any), ...factNames(r.not)];
 }
 
 function byFact(a: Step, b: Step): number {
