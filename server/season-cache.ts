@@ -20,16 +20,13 @@
  * which this append holds until its write is done. The price is paid only
  * when a disk write fails: one full scoring to open the season again.
  */
-import { openSeason, type Dataset, type Fact, type Issue, type RunResult, type Scheme, type Season } from '../engine/index.ts';
+import { openSeason, type Dataset, type Fact, type Issue, type RunResult, type Scheme, type Season, type Standing as UnitStanding } from '../engine/index.ts';
 import type { VersionRecord } from './store/types.ts';
 import { findVersion } from './version-core.ts';
 
-export interface Standing {
-  total: number | null;
-  /** The headline ranking's rank (the scheme's first ranking), null when unranked. */
+/** The engine's standing, with the headline ranking's rank (the scheme's first ranking; null when unranked) beside the others. */
+export interface Standing extends UnitStanding {
   rank: number | null;
-  ranks: Record<string, number>;
-  classes: string[];
 }
 
 export interface StandingChange {
