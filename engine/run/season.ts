@@ -105,7 +105,8 @@ class LiveSeason implements Season {
       this.opened = openCore(this.scheme, { ...this.data, facts }, true);
       this.rejectedFacts = 'failed' in this.opened ? facts : [];
     }
-    return { ok: true, issues, changed: changes(this.data.units.map((u) => u.id), before, this.populationNow()) };
+    const units = Array.isArray(this.data.units) ? this.data.units.map((u) => u?.id) : [];
+    return { ok: true, issues, changed: changes(units, before, this.populationNow()) };
   }
 
   result(): RunResult {
@@ -114,7 +115,7 @@ class LiveSeason implements Season {
 
   standing(): Map<string, Standing> {
     const p = this.populationNow();
-    return new Map(this.data.units.map((u) => [u.id, standingOf(p?.units.get(u.id))]));
+    return new Map((Array.isArray(this.data.units) ? this.data.units : []).map((u) => [u?.id, standingOf(p?.units.get(u?.id))]));
   }
 
   /** The population step's outcome now (never mutated once made: an append makes a new one). */

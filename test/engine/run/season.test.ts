@@ -108,4 +108,13 @@ describe('incremental season', () => {
     expect(season.factCount).toBe(n);
     expect(normal(season.result())).toEqual(normal(scoreScheme(s.scheme, s.data)));
   });
+
+  it('a season whose data set is not one answers appends with problems, never a throw', () => {
+    const s = all[0] as Sample;
+    const season = openSeason(s.scheme, { units: 'none', facts: 7 } as unknown as Dataset);
+    expect(() => season.append([{ type: 'nothing' }])).not.toThrow();
+    expect(season.append('x' as unknown as Fact[]).ok).toBe(false);
+    expect(season.result().ok).toBe(false);
+    expect(season.standing().size).toBe(0);
+  });
 });
