@@ -1,4 +1,4 @@
-import type { Dataset } from '../data/dataset.ts';
+import type { Dataset, Fact } from '../data/dataset.ts';
 import { dataIssue, type Issue } from '../issue.ts';
 import { methodFactTypes } from '../methods/fact-types.ts';
 import type { Scheme } from '../scheme/scheme.ts';
@@ -10,7 +10,16 @@ import type { ResolvedIndicator } from './resolve-tree.ts';
  * method took (a unit not scored for that indicator, a unit outside the round, a
  * condition that matched no rule) is a warning at the fact, saying why when we know.
  */
-export function reportDroppedFacts(scheme: Scheme, data: Dataset, leaves: readonly ResolvedIndicator[], facts: FactIndex, exempt: ReadonlyMap<string, { name: string }>, voided: ReadonlySet<number>): Issue[] {
+export function reportDroppedFacts(
+  scheme: Scheme,
+  data: Dataset,
+  leaves: readonly ResolvedIndicator[],
+  facts: FactIndex,
+  exempt: ReadonlyMap<string, { name: string }>,
+  voided: ReadonlySet<number>,
+  /** Only these facts (a live append's), instead of every fact of the data set. */
+  only?: Iterable<number>,
+): Issue[] {
   const readBy = new Map<string, string[]>();
   for (const leaf of leaves) {
     if (!leaf.node.method) continue;
@@ -18,7 +27,7 @@ export function reportDroppedFacts(scheme: Scheme, data: Dataset, leaves: readon
   }
   const names = new Map(scheme.factTypes.map((t) => [t.id, t.name]));
   const out: Issue[] = [];
-  data.facts.forEach((f, i) => {
+  const look = (f: Fact, i: number): void => {
     const by = readBy.get(f.type);
     if (!by || voided.has(i) || facts.isUsed(i)) return;
     const at = `/facts/${i}`;
@@ -36,6 +45,8 @@ export function reportDroppedFacts(scheme: Scheme, data: Dataset, leaves: readon
         'warning',
       ),
     );
-  });
+  };
+  if (only === undefined) data.facts.forEach(look);
+  else for (const i of only) if (data.facts[i] !== undefined) look(data.facts[i] as Fact, i);
   return out;
 }

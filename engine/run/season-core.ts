@@ -303,6 +303,11 @@ export class SeasonCore {
     return out;
   }
 
+  /** Warnings for facts of `indexes` no scoring rule took (a live append's answer says so at once). */
+  droppedAmong(indexes: Iterable<number>): Issue[] {
+    return reportDroppedFacts(this.scheme, this.data, this.all, this.index, this.exempt, this.skipped, indexes);
+  }
+
   /** Every unit with its trace (built now: traces are large and a live season needs them only on demand). */
   units(): UnitResult[] {
     return this.data.units.map((_, i) => this.unitAt(i));

@@ -26,7 +26,7 @@ export interface StandingChange {
 export interface AppendResult {
   /** false when the batch holds an error: then nothing of the batch was applied. */
   ok: boolean;
-  /** Problems of the appended facts; pointers are `/facts/<index in the season's whole fact list>`. */
+  /** Problems of the appended facts, warnings for those no rule took; pointers are `/facts/<index in the season's whole fact list>`. */
   issues: Issue[];
   /** Units whose total, a rank or classes moved, in roster order. */
   changed: StandingChange[];
@@ -105,6 +105,8 @@ class LiveSeason implements Season {
       this.opened = openCore(this.scheme, { ...this.data, facts }, true);
       this.rejectedFacts = 'failed' in this.opened ? facts : [];
     }
+    // nothing dropped silently: an appended fact no rule took (an exempt unit, a unit outside the round) is said at once
+    if ('core' in this.opened) issues.push(...this.opened.core.droppedAmong(copies.map((_, j) => base + j)));
     const units = Array.isArray(this.data.units) ? this.data.units.map((u) => u?.id) : [];
     return { ok: true, issues, changed: changes(units, before, this.populationNow()) };
   }

@@ -117,4 +117,16 @@ describe('incremental season', () => {
     expect(season.result().ok).toBe(false);
     expect(season.standing().size).toBe(0);
   });
+
+  it('says at once that an appended fact was not taken by any rule (a network vote of a unit outside the round)', () => {
+    const s = all.find((x) => x.name.endsWith('pingyang-2021/cases/02-selection-and-classification.json')) as Sample;
+    const season = openSeason(s.scheme, s.data);
+    // 四(二): only the units chosen for the network round take network votes
+    const outside = season.result().units.find((u) => u.status === 'scored' && !u.selections.includes('network-round'));
+    expect(outside).toBeDefined();
+    const n = season.factCount;
+    const answer = season.append([{ type: 'network-vote', unit: outside?.unit, level: 'satisfied', voter: 'service-user' }]);
+    expect(answer.ok).toBe(true);
+    expect(answer.issues.map((i) => [i.code, i.path, i.severity])).toEqual([['fact-unused', `/facts/${n}`, 'warning']]);
+  });
 });
