@@ -1,4 +1,3 @@
-import { compileCondition } from '../conditions/index.ts';
 import type { DatasetInspection } from '../data/check-dataset.ts';
 import type { Dataset, Fact, RosterUnit } from '../data/dataset.ts';
 import type { Issue } from '../issue.ts';
@@ -15,8 +14,8 @@ import { IndicatorValues } from './indicator-value.ts';
 import { settlePopulation, type Population } from './population.ts';
 import { flatten, resolveTree, type ResolvedIndicator, type ResolvedVariant } from './resolve-tree.ts';
 import type { UnitResult } from './result.ts';
-import { unitScope } from './scope.ts';
 import { checkValidity } from './validity.ts';
+import { chooseVariants } from './variants.ts';
 
 /** One scored leaf as the season keeps it: each unit's folded state, and the points the population step made of them. */
 interface LeafState {
@@ -61,7 +60,7 @@ export class SeasonCore {
   readonly validityTypes: ReadonlySet<string>;
   private readonly leaves: LeafState[] = [];
   private readonly leafById = new Map<string, LeafState>();
-  private readonly variantOf = new Map<string, Map<string, ResolvedVariant>>();
+  private readonly variantOf: Map<string, Map<string, ResolvedVariant>>;
   private readonly byId: Map<string, ResolvedIndicator>;
   private readonly fixedIssues: Issue[] = [];
   private readonly skipped: Set<number>;
@@ -98,7 +97,7 @@ export class SeasonCore {
     this.byId = new Map(this.all.map((r) => [r.id, r]));
     this.exempt = findExemptions(scheme, data, this.roster);
     this.scored = data.units.filter((u) => !this.exempt.has(u.id));
-    this.chooseVariants();
+    this.variantOf = chooseVariants(this.all, data.units, this.roster);
     const isSelected = (selection: string, unit: string) => this.selected.get(selection)?.has(unit) ?? false;
     this.values = new IndicatorValues({ byId: this.byId, variantOf: this.variantOf, leafScore: (leaf, unit) => this.leafById.get(leaf)?.scores.get(unit), isSelected });
     this.selectionValues = new IndicatorValues({
@@ -266,21 +265,6 @@ export class SeasonCore {
     ls.finishIssues = issues;
     ls.finishUses = uses;
     ls.dirty = false;
-  }
-
-  private chooseVariants(): void {
-    // the variant each unit takes, per indicator with variants: the first whose condition holds on $unit / $parent
-    for (const r of this.all) {
-      if (r.variants.length === 0) continue;
-      const options = r.variants.map((v) => ({ v, when: v.node.when ? compileCondition(v.node.when) : undefined }));
-      const chosen = new Map<string, ResolvedVariant>();
-      for (const u of this.data.units) {
-        const scope = unitScope(u, this.roster.parentOf(u));
-        const hit = options.find((o) => o.when === undefined || o.when(scope)) ?? options[options.length - 1];
-        if (hit) chosen.set(u.id, hit.v);
-      }
-      this.variantOf.set(r.id, chosen);
-    }
   }
 
   /**
