@@ -62,6 +62,10 @@ export interface PeersReport {
   rejected: string[];
   disagreements: Disagreement[];
   pingyi: Timing;
+  /** pingyi's scoring run: points only, the trace made on demand. */
+  pingyiPoints: Timing;
+  /** Units whose points-only total differs from the traced run's (must be none). */
+  pointsDiffer: string[];
   jre: Timing;
   zenSequential: Timing;
   zenBatched: Timing;
@@ -109,6 +113,8 @@ export async function runPeers(options: Partial<PeersOptions> = {}): Promise<Pee
     rejected: hasErrors(checked) ? checked.filter((i) => i.severity === 'error').slice(0, 10).map(formatIssue) : [],
     disagreements: [],
     pingyi: empty,
+    pingyiPoints: empty,
+    pointsDiffer: [],
     jre: empty,
     zenSequential: empty,
     zenBatched: empty,
@@ -118,7 +124,10 @@ export async function runPeers(options: Partial<PeersOptions> = {}): Promise<Pee
     if (report.rejected.length > 0) return report;
     // the warm-up run of each engine is the agreement check
     log(`checking agreement on ${evals.length.toLocaleString('en-US')} evaluations`);
-    const { points: p, rules } = pingyi.read(pingyi.run());
+    const traced = pingyi.run();
+    const { points: p, rules } = pingyi.read(traced);
+    for (const [unit, s] of pingyi.runPoints()) if (traced.get(unit)?.points !== s.points) report.pointsDiffer.push(unit);
+    if (report.pointsDiffer.length > 0) return report;
     report.ruleHits = rules;
     if (hasErrors(pingyi.issues)) {
       report.rejected = pingyi.issues.filter((i) => i.severity === 'error').slice(0, 10).map(formatIssue);
@@ -141,6 +150,8 @@ export async function runPeers(options: Partial<PeersOptions> = {}): Promise<Pee
     log(`timing: ${o.runs} runs per engine`);
     report.pingyi = timing(await timed(o.runs, () => pingyi.run()), evals.length);
     log(`  pingyi ${report.pingyi.ms.map((x) => x.toFixed(1)).join(' / ')} ms`);
+    report.pingyiPoints = timing(await timed(o.runs, () => pingyi.runPoints()), evals.length);
+    log(`  pingyi, points only ${report.pingyiPoints.ms.map((x) => x.toFixed(1)).join(' / ')} ms`);
     report.jre = timing(await timed(o.runs, () => jre.runAll(evals)), evals.length);
     log(`  json-rules-engine ${report.jre.ms.map((x) => x.toFixed(0)).join(' / ')} ms`);
     const internal: number[] = [];

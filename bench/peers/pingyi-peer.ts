@@ -31,8 +31,10 @@ export function evaluationsOf(data: Dataset): Evaluation[] {
 }
 
 export interface PingyiPeer {
-  /** Score every unit once with the table (what the timing measures). */
+  /** Score every unit once with the table, every step of the trace made (what an explanation runs). */
   run(): Map<string, UnitScore>;
+  /** The same, points only (`steps: false`): what a scoring run does, the steps being made when a unit is explained. */
+  runPoints(): Map<string, UnitScore>;
   /** The points per evaluation of a run, in the order of `evals` (for the comparison, not timed). */
   read(scores: Map<string, UnitScore>): { points: Float64Array; rules: Map<string, number> };
   issues: Issue[];
@@ -56,6 +58,7 @@ export function pingyiPeer(table: RuleTable, data: Dataset, evals: readonly Eval
   return {
     issues,
     run: () => method.score(table.method, ctx),
+    runPoints: () => method.score(table.method, { ...ctx, steps: false }),
     read(scores) {
       const out = new Float64Array(evals.length);
       const rules = new Map<string, number>();

@@ -43,7 +43,8 @@ interface Entry {
   rule: CompiledRule;
   item: IndexedFact;
   amount: number;
-  step: Extract<Step, { kind: 'rule' }>;
+  /** Absent when the run keeps points only (`ctx.steps === false`). */
+  step: Extract<Step, { kind: 'rule' }> | undefined;
 }
 
 export interface AdjustmentOutcome {
@@ -97,6 +98,8 @@ export function applyTable(
   only?: (fact: Fact) => boolean,
 ): AdjustmentOutcome {
   const parent = ctx.roster.parentOf(unit);
+  // a scoring run keeps points only; the steps are made when one unit is explained (the same code, so they add up)
+  const explain = ctx.steps !== false;
   const steps: Step[] = [];
   const entries: Entry[] = [];
   const items = itemsOf(ctx, unit, table.types, only);
@@ -129,39 +132,41 @@ export function applyTable(
       if (priced === undefined) break; // input error reported; the fact is not counted
       const exempt = c.modifiers.length === 0 ? undefined : c.modifiers.find((x) => x.m.kind === 'exempt' && x.when(seen));
       if (exempt) {
-        steps.push({ kind: 'exempt', rule: c.rule.id, modifier: exempt.m.id, name: exempt.m.name, source: exempt.m.source, fact: item.ref });
+        if (explain) steps.push({ kind: 'exempt', rule: c.rule.id, modifier: exempt.m.id, name: exempt.m.name, source: exempt.m.source, fact: item.ref });
       } else {
-        const applied =
-          c.modifiers.length === 0
-            ? []
-            : c.modifiers
-                .filter((x) => x.m.kind === 'multiply' && x.when(seen))
-                .map((x) => ({ id: x.m.id, name: x.m.name, factor: x.m.kind === 'multiply' ? x.m.factor : 1, source: x.m.source }));
         let amount = priced.base * priced.quantity;
-        for (const x of applied) amount *= x.factor;
+        const applied: Extract<Step, { kind: 'rule' }>['modifiers'] = [];
+        for (const x of c.modifiers) {
+          if (x.m.kind !== 'multiply' || !x.when(seen)) continue;
+          amount *= x.m.factor;
+          if (explain) applied.push({ id: x.m.id, name: x.m.name, factor: x.m.factor, source: x.m.source });
+        }
         amount = clean(amount);
-        const step: Extract<Step, { kind: 'rule' }> = {
-          kind: 'rule',
-          rule: c.rule.id,
-          name: c.rule.name,
-          source: c.rule.source,
-          fact: item.ref,
-          base: priced.base,
-          quantity: priced.quantity,
-          modifiers: applied,
-          points: clean(sign * amount),
-        };
-        if (c.rule.group) step.group = c.rule.group;
+        let step: Extract<Step, { kind: 'rule' }> | undefined;
+        if (explain) {
+          step = {
+            kind: 'rule',
+            rule: c.rule.id,
+            name: c.rule.name,
+            source: c.rule.source,
+            fact: item.ref,
+            base: priced.base,
+            quantity: priced.quantity,
+            modifiers: applied,
+            points: clean(sign * amount),
+          };
+          if (c.rule.group) step.group = c.rule.group;
+        }
         entries.push({ rule: c, item, amount, step });
       }
       if (t.hitPolicy === 'first') break;
     }
   }
 
-  const kept = t.dedupe ? dedupe(entries, t.dedupe, steps) : entries;
+  const kept = t.dedupe ? dedupe(entries, t.dedupe, explain ? steps : undefined) : entries;
   // kept entries are in fact order already; exempt and set-aside steps are merged in by fact (a stable sort)
   const merge = steps.length > 0;
-  for (const e of kept) steps.push(e.step);
+  for (const e of kept) if (e.step) steps.push(e.step);
   if (merge) steps.sort(byFact);
 
   const byGroup = new Map<string | undefined, number>();
@@ -170,7 +175,7 @@ export function applyTable(
   for (const [groupId, raw] of byGroup) {
     const group = groupId === undefined ? undefined : t.groups?.find((g) => g.id === groupId);
     if (group && raw > group.cap) {
-      steps.push({ kind: 'group-cap', group: group.id, name: group.name, raw: clean(sign * raw), cap: group.cap, applied: clean(sign * group.cap), source: group.source });
+      if (explain) steps.push({ kind: 'group-cap', group: group.id, name: group.name, raw: clean(sign * raw), cap: group.cap, applied: clean(sign * group.cap), source: group.source });
       total += group.cap;
     } else total += raw;
   }
@@ -227,7 +232,7 @@ function byFact(a: Step, b: Step): number {
  * One key (a person, a deed) counts once per fact type, with its highest entry; the others are shown as set aside.
  * With `rules`, only entries of those rules take part (e.g. sanctions of one person, not every per-person item).
  */
-function dedupe(entries: Entry[], d: Dedupe, steps: Step[]): Entry[] {
+function dedupe(entries: Entry[], d: Dedupe, steps: Step[] | undefined): Entry[] {
   const best = new Map<string, Entry>();
   const keyOf = (e: Entry): unknown => (d.rules === undefined || d.rules.includes(e.rule.rule.id) ? e.item.fact[d.field] : undefined);
   for (const e of entries) {
@@ -242,7 +247,7 @@ function dedupe(entries: Entry[], d: Dedupe, steps: Step[]): Entry[] {
     if (key === undefined || key === null || key === '') return true;
     const winner = best.get(`${e.item.fact.type}\u0000${String(key)}`) as Entry;
     if (winner === e) return true;
-    steps.push({ kind: 'deduped', rule: e.rule.rule.id, fact: e.item.ref, key: String(key), keptFact: winner.item.ref, source: d.source });
+    steps?.push({ kind: 'deduped', rule: e.rule.rule.id, fact: e.item.ref, key: String(key), keptFact: winner.item.ref, source: d.source });
     return false;
   });
 }

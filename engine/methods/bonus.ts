@@ -8,6 +8,7 @@ const tables = new WeakMap<BonusMethod, ReturnType<typeof compileTable>>();
 /** B.12: bonus items (and penalties) with the same deed counted once at its highest, capped. */
 export const bonus = defineMethod<'bonus', UnitScore>({
   kind: 'bonus',
+  lean: true,
   unit(m, ctx, unit) {
     const compiled = compiledFor(tables, m, () => compileTable(m));
     const { total, steps } = applyTable(m, compiled, unit, ctx, `${ctx.leaf.pointer}/method/rules`, 1);

@@ -8,6 +8,7 @@ const tables = new WeakMap<DeductionMethod, ReturnType<typeof compileTable>>();
 /** B.4–B.8: per-case deductions from a base, group caps, floor (扣完为止), sub-scale converted to the indicator's points. */
 export const deduction = defineMethod<'deduction', UnitScore>({
   kind: 'deduction',
+  lean: true,
   unit(m, ctx, unit) {
     const compiled = compiledFor(tables, m, () => compileTable(m));
     const max = ctx.leaf.max;

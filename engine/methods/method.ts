@@ -25,6 +25,12 @@ export interface MethodContext {
   words: UnitWords;
   /** Input problems found while scoring (range out of bounds, quota broken…) go here, with data pointers. */
   report(issue: Issue): void;
+  /**
+   * false: points only. A lean method ({@link ScoringMethod.lean}) may then
+   * leave its steps out; the season makes them when one unit is explained.
+   * Absent or true: every step.
+   */
+  steps?: boolean;
 }
 
 export interface UnitScore {
@@ -45,6 +51,13 @@ export interface UnitScore {
  */
 export interface ScoringMethod<K extends MethodKind, S = unknown> {
   readonly kind: K;
+  /**
+   * Its points need no other unit (`finish` is {@link perUnitFinish}) and `unit`
+   * honours `ctx.steps === false`: a season folds it without steps (a case
+   * table's are most of a province's memory) and runs `unit` again, with
+   * steps, for the one unit it explains.
+   */
+  readonly lean?: boolean;
   unit(method: MethodOf<K>, ctx: MethodContext, unit: RosterUnit): S;
   finish(method: MethodOf<K>, ctx: MethodContext, states: ReadonlyMap<string, S>): Map<string, UnitScore>;
   score(method: MethodOf<K>, ctx: MethodContext): Map<string, UnitScore>;

@@ -74,8 +74,12 @@ export class FactIndex {
     if (fact.parent !== undefined) push(bucket.byParent, fact.parent, entry);
   }
 
+  /** While set, uses are not counted: a unit folded again only to explain it (its fold counted them already). */
+  muted = false;
+
   /** A method took this fact into a score (or reported it as bad input). */
   use(ref: Pick<FactRef, 'index'>): void {
+    if (this.muted) return;
     this.used[ref.index] = (this.used[ref.index] ?? 0) + 1;
     this.recorder?.push(ref.index);
   }

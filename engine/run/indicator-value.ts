@@ -8,8 +8,10 @@ export interface ValueSources {
   byId: ReadonlyMap<string, ResolvedIndicator>;
   /** The variant a unit takes, per indicator with variants. */
   variantOf: ReadonlyMap<string, ReadonlyMap<string, ResolvedVariant>>;
-  /** A leaf's points and steps for a unit (undefined: not scored for it). */
+  /** A leaf's points for a unit (undefined: not scored for it); its steps may be left out (a lean leaf). */
   leafScore(leaf: string, unit: string): UnitScore | undefined;
+  /** The same with every step, for the trace. */
+  leafTrace(leaf: string, unit: string): UnitScore | undefined;
   /** Whether a unit is a member of a selection (a node that requires it is scored only for members). */
   isSelected(selection: string, unit: string): boolean;
 }
@@ -104,7 +106,7 @@ export class IndicatorValues {
         steps.unshift({ kind: 'variant', indicator: r.id, variant: v.id, name: v.name, default: v.when === undefined, ...(v.source ? { source: v.source } : {}) });
       }
     } else {
-      const s = this.src.leafScore(r.id, unit);
+      const s = this.src.leafTrace(r.id, unit);
       points = s?.points ?? 0;
       if (s) steps = [...s.steps];
     }

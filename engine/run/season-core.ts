@@ -36,6 +36,8 @@ interface LeafState {
   dirty: boolean;
   /** A method whose points need no other unit: a fold sets the unit's points at once, no population step. */
   perUnit: boolean;
+  /** Folded without steps; a unit's steps are made when it is explained ({@link SeasonCore.explained}). */
+  lean: boolean;
 }
 
 /**
@@ -99,21 +101,30 @@ export class SeasonCore {
     this.scored = data.units.filter((u) => !this.exempt.has(u.id));
     this.variantOf = chooseVariants(this.all, data.units, this.roster);
     const isSelected = (selection: string, unit: string) => this.selected.get(selection)?.has(unit) ?? false;
-    this.values = new IndicatorValues({ byId: this.byId, variantOf: this.variantOf, leafScore: (leaf, unit) => this.leafById.get(leaf)?.scores.get(unit), isSelected });
+    this.values = new IndicatorValues({
+      byId: this.byId,
+      variantOf: this.variantOf,
+      leafScore: (leaf, unit) => this.leafById.get(leaf)?.scores.get(unit),
+      leafTrace: (leaf, unit) => this.explained(leaf, unit),
+      isSelected,
+    });
     this.selectionValues = new IndicatorValues({
       byId: this.byId,
       variantOf: this.variantOf,
       leafScore: (leaf, unit) => (this.byId.get(leaf)?.requires !== undefined ? undefined : this.leafById.get(leaf)?.scores.get(unit)),
+      leafTrace: (leaf, unit) => (this.byId.get(leaf)?.requires !== undefined ? undefined : this.explained(leaf, unit)),
       isSelected,
     });
     for (const leaf of this.all) {
       const method = leaf.node.method;
       if (!method) continue;
       const population = leaf.requires === undefined ? this.scored.filter((u) => this.values.applies(leaf, u.id)) : [];
+      const impl = METHODS[method.kind] as unknown as ScoringMethod<Method['kind'], unknown>;
+      const perUnit = impl.finish === perUnitFinish;
       const ls: LeafState = {
         leaf,
         method,
-        impl: METHODS[method.kind] as unknown as ScoringMethod<Method['kind'], unknown>,
+        impl,
         types: new Set(methodFactTypes(method, leaf.pointer).map(([t]) => t)),
         population,
         states: new Map(),
@@ -123,7 +134,8 @@ export class SeasonCore {
         finishIssues: [],
         finishUses: [],
         dirty: true,
-        perUnit: (METHODS[method.kind] as { finish: unknown }).finish === perUnitFinish,
+        perUnit,
+        lean: perUnit && impl.lean === true,
       };
       this.leaves.push(ls);
       this.leafById.set(leaf.id, ls);
@@ -212,9 +224,28 @@ export class SeasonCore {
     if (ls.dirty) this.finish(ls);
   }
 
-  private context(ls: LeafState, sink: Issue[]): MethodContext {
+  private context(ls: LeafState, sink: Issue[], steps = !ls.lean): MethodContext {
     const { leaf } = ls;
-    return { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units: ls.population, facts: this.index, roster: this.roster, words: this.words, report: (i) => sink.push(i) };
+    return { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units: ls.population, facts: this.index, roster: this.roster, words: this.words, report: (i) => sink.push(i), steps };
+  }
+
+  /**
+   * A leaf's score of a unit with every step: as kept, or for a lean leaf made
+   * now by folding the unit again with steps — the same code on the same facts,
+   * so the steps add up to the kept points; its uses and problems were counted
+   * by the fold and are not counted again.
+   */
+  explained(leaf: string, unit: string): UnitScore | undefined {
+    const ls = this.leafById.get(leaf);
+    const kept = ls?.scores.get(unit);
+    const u = this.roster.units.get(unit);
+    if (!ls?.lean || kept === undefined || u === undefined) return kept;
+    this.index.muted = true;
+    try {
+      return ls.impl.unit(ls.method, this.context(ls, [], true), u) as UnitScore;
+    } finally {
+      this.index.muted = false;
+    }
   }
 
   /** Fold one unit's facts for a leaf again, taking back what its previous fold used and reported. */

@@ -25,6 +25,9 @@ describe('bench peers (smoke)', () => {
     expect(r.priced).toBeGreaterThan(r.evaluations / 2);
     expect(r.priced).toBeLessThan(r.evaluations);
     expect(r.pingyi.ms).toHaveLength(1);
+    // the points-only scoring run gives every unit the traced run's total
+    expect(r.pointsDiffer).toEqual([]);
+    expect(r.pingyiPoints.ms).toHaveLength(1);
     // every rule of the table decided some fact
     for (const rule of r.table.method.rules) expect(r.ruleHits.get(rule.id) ?? 0, rule.id).toBeGreaterThan(0);
   });
