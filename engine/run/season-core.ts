@@ -6,11 +6,13 @@ import { perUnitFinish, type MethodContext, type ScoringMethod, type UnitScore }
 import { METHODS } from '../methods/registry.ts';
 import type { Method } from '../scheme/methods/index.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import type { SelectionReason } from '../scheme/scoring-pool.ts';
 import { wordsOf, type UnitWords } from '../terms.ts';
 import { reportDroppedFacts } from './dropped-facts.ts';
 import { findExemptions } from './exemption.ts';
 import { FactIndex, RosterIndex } from './facts-index.ts';
 import { IndicatorValues } from './indicator-value.ts';
+import { assignPools, finishInPools, samePools } from './pools.ts';
 import { settlePopulation, type Population } from './population.ts';
 import { flatten, resolveTree, type ResolvedIndicator, type ResolvedVariant } from './resolve-tree.ts';
 import type { UnitResult } from './result.ts';
@@ -36,6 +38,8 @@ interface LeafState {
   dirty: boolean;
   /** A method whose points need no other unit: a fold sets the unit's points at once, no population step. */
   perUnit: boolean;
+  /** 分池: each member's pool, when the leaf's selection declares pools (a population step per pool). */
+  poolOf: Map<string, string>;
 }
 
 /**
@@ -64,7 +68,7 @@ export class SeasonCore {
   private readonly byId: Map<string, ResolvedIndicator>;
   private readonly fixedIssues: Issue[] = [];
   private readonly skipped: Set<number>;
-  private selected = new Map<string, Set<string>>();
+  private selected = new Map<string, ReadonlyMap<string, SelectionReason>>();
   /** Values while selecting: selection-bound leaves read as not yet scored (the order of the season flow). */
   private readonly selectionValues: IndicatorValues;
   private readonly values: IndicatorValues;
@@ -124,6 +128,7 @@ export class SeasonCore {
         finishUses: [],
         dirty: true,
         perUnit: (METHODS[method.kind] as { finish: unknown }).finish === perUnitFinish,
+        poolOf: new Map(),
       };
       this.leaves.push(ls);
       this.leafById.set(leaf.id, ls);
@@ -190,7 +195,7 @@ export class SeasonCore {
         scoreSelected: () => {
           // a unit that entered or left a selection takes another branch of its selection-bound nodes
           if (changed) for (const [id, now] of this.selected) for (const u of symmetricDifference(before.get(id), now)) changed.add(u);
-          for (const ls of this.leaves) if (ls.leaf.requires !== undefined) this.scoreMembers(ls, this.selected.get(ls.leaf.requires) ?? new Set());
+          for (const ls of this.leaves) if (ls.leaf.requires !== undefined) this.scoreMembers(ls, this.selected.get(ls.leaf.requires) ?? new Map());
           if (changed === undefined) this.values.clear();
           else this.values.clear(changed);
         },
@@ -201,13 +206,19 @@ export class SeasonCore {
   }
 
   /** A selection-bound leaf scores its members: units that left are let go, units that entered are folded. */
-  private scoreMembers(ls: LeafState, members: ReadonlySet<string>): void {
+  private scoreMembers(ls: LeafState, members: ReadonlyMap<string, SelectionReason>): void {
     const next = this.scored.filter((u) => members.has(u.id) && this.values.applies(ls.leaf, u.id));
     const was = new Set(ls.population.map((u) => u.id));
     const now = new Set(next.map((u) => u.id));
     for (const id of was) if (!now.has(id)) this.forget(ls, id);
     for (const u of next) if (!ls.states.has(u.id)) this.fold(ls, u);
     if (!ls.perUnit && (next.length !== was.size || next.some((u) => !was.has(u.id)))) ls.dirty = true;
+    if (ls.leaf.pools && !ls.perUnit) {
+      // a member that entered another way (listed now, computed before) moves to another pool: both pools' steps change
+      const poolOf = assignPools(ls.leaf.pools, next, members);
+      if (!samePools(poolOf, ls.poolOf)) ls.dirty = true;
+      ls.poolOf = poolOf;
+    }
     ls.population = next;
     if (ls.dirty) this.finish(ls);
   }
@@ -253,7 +264,9 @@ export class SeasonCore {
     this.index.recorder = uses;
     const was = ls.scores;
     try {
-      ls.scores = ls.impl.finish(ls.method, this.context(ls, issues), ls.states);
+      const ctx = this.context(ls, issues);
+      const { pools, requires } = ls.leaf;
+      ls.scores = pools && requires !== undefined && !ls.perUnit ? finishInPools(ls.impl, ls.method, ctx, ls.states, requires, pools, ls.poolOf) : ls.impl.finish(ls.method, ctx, ls.states);
     } finally {
       this.index.recorder = undefined;
     }
@@ -323,9 +336,9 @@ export class SeasonCore {
 }
 
 /** Units in exactly one of two sets. */
-function symmetricDifference(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): string[] {
-  const out = [...b].filter((u) => !a?.has(u));
-  if (a) for (const u of a) if (!b.has(u)) out.push(u);
+function symmetricDifference(a: ReadonlyMap<string, unknown> | undefined, b: ReadonlyMap<string, unknown>): string[] {
+  const out = [...b.keys()].filter((u) => !a?.has(u));
+  if (a) for (const u of a.keys()) if (!b.has(u)) out.push(u);
   return out;
 }
 

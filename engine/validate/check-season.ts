@@ -3,6 +3,7 @@ import type { Indicator } from '../scheme/indicator.ts';
 import { methodFactTypes } from '../methods/fact-types.ts';
 import type { Method } from '../scheme/methods/index.ts';
 import { unitFactType } from './check-classes.ts';
+import { checkPools, possibleReason } from './check-pools.ts';
 import type { SemanticContext } from './semantic-context.ts';
 
 function walk(list: readonly Indicator[], at: string, visit: (m: Method, at: string) => void): void {
@@ -41,10 +42,11 @@ export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string
     const sel = (s.selections ?? []).find((x) => x.id === (r.pool as { id: string }).id);
     if (!sel || !selections.has(sel.id)) return;
     r.pool.reasons.forEach((why, j) => {
-      const possible = why === 'top' ? sel.top > 0 : why === 'bottom' ? sel.bottom > 0 : why === 'carry-over' ? sel.carryOver !== undefined : sel.listed !== undefined;
-      if (!possible) ctx.error('impossible-reason', `/rankings/${i}/pool/reasons/${j}`, `筛选“${sel.name}”不会以 ${why} 方式入围单位`, `selection ${sel.id} admits no unit as ${why}`);
+      if (!possibleReason(sel, why)) ctx.error('impossible-reason', `/rankings/${i}/pool/reasons/${j}`, `筛选“${sel.name}”不会以 ${why} 方式入围单位`, `selection ${sel.id} admits no unit as ${why}`);
     });
   });
+
+  checkPools(ctx);
 
   ctx.unique(s.validity ?? [], '/validity', '有效性规则');
   (s.validity ?? []).forEach((v, i) => {
