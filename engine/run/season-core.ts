@@ -16,6 +16,7 @@ import { assignPools, finishInPools, samePools } from './pools.ts';
 import { settlePopulation, type Population } from './population.ts';
 import { flatten, resolveTree, type ResolvedIndicator, type ResolvedVariant } from './resolve-tree.ts';
 import type { UnitResult } from './result.ts';
+import { validityFactTypes } from './validity-compare.ts';
 import { checkValidity } from './validity.ts';
 import { chooseVariants } from './variants.ts';
 
@@ -93,7 +94,7 @@ export class SeasonCore {
     const seen = { ...data, facts: data.facts.map((f, i) => (checked.unusable.has(i) ? { type: f.type } : f)) };
     const validity = checkValidity(scheme, seen);
     this.fixedIssues.push(...validity.issues);
-    this.validityTypes = new Set((scheme.validity ?? []).flatMap((r) => factTypesIn(r)));
+    this.validityTypes = new Set((scheme.validity ?? []).flatMap(validityFactTypes));
     this.skipped = new Set([...checked.unusable, ...validity.voided]);
     this.index = new FactIndex(this.facts, this.skipped, checked.unusableTargets);
     this.roots = resolveTree(scheme);
@@ -341,11 +342,3 @@ function symmetricDifference(a: ReadonlyMap<string, unknown> | undefined, b: Rea
   if (a) for (const u of a.keys()) if (!b.has(u)) out.push(u);
   return out;
 }
-
-/** The fact types a validity rule names (every `factType` key inside it). */
-function factTypesIn(rule: unknown): string[] {
-  if (rule === null || typeof rule !== 'object') return [];
-  if (Array.isArray(rule)) return rule.flatMap(factTypesIn);
-  return Object.entries(rule).flatMap(([k, v]) => (k === 'factType' && typeof v === 'string' ? [v] : factTypesIn(v)));
-}
-
