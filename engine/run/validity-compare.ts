@@ -94,21 +94,24 @@ export function checkCompare(rule: CompareRule, scheme: Scheme, data: Dataset, b
     const keyOf = (f: Fact) => (o.groupBy ? JSON.stringify(o.groupBy.map((g) => f[g] ?? null)) : '');
     for (const i of byType.get(o.factType) ?? []) {
       const f = data.facts[i] as Fact;
-      if (when && !when(f)) continue;
+      // every record forms its group (a ballot with no 满意 pick counts 0); only matching records are counted
       const key = keyOf(f);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { first: i, n: 0, seen: new Set() }));
+      if (when && !when(f)) continue;
       if (o.distinct === undefined) g.n += 1;
       else if (f[o.distinct] !== undefined && !g.seen.has(JSON.stringify(f[o.distinct]))) {
         g.seen.add(JSON.stringify(f[o.distinct]));
         g.n += 1;
       }
     }
-    const what = o.distinct === undefined ? { zh: '记录数', en: 'records' } : { zh: `不同 ${o.distinct} 的个数`, en: `distinct ${o.distinct}` };
-    const cond = o.when ? { zh: '(满足条件的)', en: ' matching' } : { zh: '', en: '' };
+    const per = o.groupBy ? { zh: `(每组 ${o.groupBy.join(' + ')})`, en: ` per ${o.groupBy.join(' + ')}` } : { zh: '', en: '' };
+    const matching = o.when ? { zh: '满足条件的', en: 'matching ' } : { zh: '', en: '' };
+    const zh = o.distinct === undefined ? `${matching.zh}${typeName(o.factType)}记录数` : `${matching.zh}${typeName(o.factType)}记录中不同 ${o.distinct} 的个数`;
+    const en = o.distinct === undefined ? `the number of ${matching.en}${o.factType} records` : `the number of distinct ${o.distinct} among ${matching.en}${o.factType} records`;
     return {
-      zh: `${cond.zh}${typeName(o.factType)}${what.zh}${o.groupBy ? `(每组 ${o.groupBy.join(' + ')})` : ''}`,
-      en: `the number of${cond.en} ${o.factType} ${what.en}${o.groupBy ? ` per ${o.groupBy.join(' + ')}` : ''}`,
+      zh: zh + per.zh,
+      en: en + per.en,
       read: (row) => {
         const key = 'fact' in row ? keyOf(row.fact) : (row.group ?? '');
         const g = groups.get(key);
