@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
 import { Id, Int, Num, Source } from './common.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
-import { Operand } from './validity-operand.ts';
+import { LeftOperand, RightOperand } from './validity-operand.ts';
 
 const Operator = StringEnum(['lt', 'lte', 'gt', 'gte', 'eq'], { ...doc('比较:< ≤ > ≥ =', 'comparison: < ≤ > ≥ =') });
 
@@ -22,9 +22,9 @@ export const ValidityRule = KindUnion(
         name: Type.String({ ...doc('规则名称', 'rule name') }),
         factType: Type.Optional(Id),
         field: Type.Optional(Type.String({ minLength: 1, ...doc('被检查的字段(与 factType 一起:逐条检查该类型的记录)', 'the field checked (with factType: every record of that type is checked)') })),
-        left: Type.Optional(Operand),
+        left: Type.Optional(LeftOperand),
         operator: Operator,
-        than: Operand,
+        than: RightOperand,
         source: Source,
       },
       {
