@@ -62,6 +62,34 @@ describe('separate pools scored separately', () => {
     expect(season.standing().get('c')?.ranks).toEqual({ overall: 3, listed: 4 });
   });
 
+  it('a quota is the pool’s too: 2 of the 3 listed units 优秀 breaks “at most 50%” (⌊3 × 50%⌋ = 1), though 2 of all 5 members would keep it (⌊5 × 50%⌋ = 2)', () => {
+    const rated = (pools: boolean): Scheme => {
+      const s = structuredClone(scheme);
+      s.factTypes.push({ id: 'net-rating', name: '网络评议等次', target: 'unit', key: ['unit'], fields: { type: 'object', properties: { grade: { type: 'string' } }, required: ['grade'] } });
+      const node = s.indicators[1] as NonNullable<Scheme['indicators'][number]>;
+      node.method = {
+        kind: 'graded-rating',
+        factType: 'net-rating',
+        mode: 'grade',
+        gradeField: 'grade',
+        grades: [
+          { id: 'excellent', name: '优秀', points: 40 },
+          { id: 'good', name: '良好', points: 30 },
+        ],
+        quota: { scope: { kind: 'all' }, rule: { kind: 'shares', shares: [{ grade: 'excellent', percent: 50, bound: 'at-most' }], rounding: 'floor' }, source: '优秀不超过 50%' },
+        missing: { kind: 'error' },
+      };
+      if (!pools) delete node.requires?.pools;
+      return s;
+    };
+    const grades: Record<string, string> = { a: 'good', c: 'excellent', d: 'excellent', e: 'good', f: 'good' };
+    const facts = [...data.facts.filter((f) => f.type !== 'network-vote'), ...Object.entries(grades).map(([unit, grade]) => ({ type: 'net-rating', unit, grade }))];
+    expect(validateScheme(rated(true)).ok).toBe(true);
+    // the first 优秀 of the listed pool is c's rating: facts 0–5 scores, 6–8 office-list, 9 a's rating, 10 c's
+    expect(scoreScheme(rated(true), { ...data, facts }).issues.map((i) => [i.code, i.path])).toEqual([['quota-broken', '/facts/10']]);
+    expect(scoreScheme(rated(false), { ...data, facts }).issues).toEqual([]);
+  });
+
   describe('validation', () => {
     const withPools = (pools: unknown): Scheme => {
       const s = structuredClone(scheme);
