@@ -42,6 +42,8 @@ interface Side {
 }
 
 const num = (v: unknown, factor = 1): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v * factor : undefined);
+/** A pointer at one record (or a field of it), not at the whole list or nothing. */
+const isRecord = (p: string) => p.startsWith('/facts/');
 const times = (factor: number | undefined) => (factor === undefined ? '' : ` × ${factor}`);
 
 /**
@@ -167,9 +169,10 @@ export function checkCompare(rule: CompareRule, scheme: Scheme, data: Dataset, b
         ),
       );
     } else if (!holds(rule.operator, a.value, b.value)) {
-      // at the left side's record; the right side's record, when there is one elsewhere, is named in the message
-      const at = a.at || b.at || '/facts';
-      const also = b.at && b.at !== at ? { zh: `(另见 ${b.at})`, en: ` (see also ${b.at})` } : { zh: '', en: '' };
+      // at the left side's record (else the right side's: a group only one side has, a constant); the other record is named in the message
+      const at = [a.at, b.at].find(isRecord) ?? '/facts';
+      const other = [a.at, b.at].find((p) => isRecord(p) && p !== at);
+      const also = other ? { zh: `(另见 ${other})`, en: ` (see also ${other})` } : { zh: '', en: '' };
       issues.push(
         dataIssue(
           'validity-broken',
