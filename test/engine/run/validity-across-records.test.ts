@@ -94,6 +94,27 @@ describe('validity compare across records', () => {
     });
   });
 
+  it('grouped counts on both sides compare group by group, a group only one side has counting 0 there', () => {
+    // sampling plan: each planned call-back is a `plan` record; the call-backs done must be at least as many, per unit
+    const plan = factType('plan', { note: { type: 'string' } });
+    const callback = factType('callback', { note: { type: 'string' } });
+    const s = miniScheme({ kind: 'reported-score', factType: 'score', field: 'v', combine: 'sum', missing: 'zero' }, [factType('score', { v: { type: 'number' } }), plan, callback], 10, {
+      validity: [{ kind: 'compare', id: 'sampled', name: '回访不少于抽样计划', left: { kind: 'count', factType: 'callback', groupBy: ['unit'] }, operator: 'gte', than: { kind: 'count', factType: 'plan', groupBy: ['unit'] }, source: '每个单位的回访数不少于抽样计划数' }],
+    });
+    const facts: Fact[] = [
+      { type: 'score', unit: 'a', v: 5 },
+      { type: 'score', unit: 'b', v: 5 },
+      { type: 'plan', unit: 'a' },
+      { type: 'plan', unit: 'b' },
+      { type: 'plan', unit: 'b' },
+      { type: 'callback', unit: 'a' },
+      // a: 1 done ≥ 1 planned; b: none done < 2 planned → at b's first plan record (there is no call-back of b to point at)
+    ];
+    const r = scoreScheme(s, { ...units('a', 'b'), facts });
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([['validity-broken', '/facts/3']]);
+    expect(r.issues[0]?.message.zh).toContain('[unit=b],实际为 0 与 2');
+  });
+
   describe('validation', () => {
     const withRule = (rule: unknown): Scheme => ({ ...structuredClone(scheme), validity: [rule as ValidityRule] });
     const codes = (s: Scheme) => validateScheme(s).issues.map((i) => [i.code, i.path, i.severity]);
