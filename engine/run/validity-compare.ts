@@ -37,8 +37,8 @@ interface Side {
   en: string;
   /** The number for a row (undefined: not a number) and the pointer of the record it comes from. */
   read(row: Row): { value: number | undefined; at: string };
-  /** A grouped count: the fields it groups by and the keys of its groups, in the order of the data. */
-  groups?: { by: readonly string[]; keys: readonly string[] };
+  /** A grouped count: the fields it groups by, the keys of its groups in the order of the data, and the records of a row's group. */
+  groups?: { by: readonly string[]; keys: readonly string[]; records(row: Row): readonly number[] };
 }
 
 const num = (v: unknown, factor = 1): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v * factor : undefined);
@@ -53,7 +53,7 @@ const times = (factor: number | undefined) => (factor === undefined ? '' : ` × 
  * by group when a count is grouped. A record that must be the only one of its type and
  * is missing or repeated is an error where it is (or should be), never a silent pass.
  */
-export function checkCompare(rule: CompareRule, scheme: Scheme, data: Dataset, byType: ReadonlyMap<string, readonly number[]>, issues: Issue[]): void {
+export function checkCompare(rule: CompareRule, scheme: Scheme, data: Dataset, byType: ReadonlyMap<string, readonly number[]>, issues: Issue[], voided: Set<number>): void {
   const names = new Map(scheme.factTypes.map((t) => [t.id, t.name]));
   const typeName = (t: string) => `“${names.get(t) ?? t}”`;
 
@@ -92,14 +92,15 @@ export function checkCompare(rule: CompareRule, scheme: Scheme, data: Dataset, b
 
   const count = (o: Extract<Operand, { kind: 'count' }>): Side => {
     const when = o.when ? compileCondition(o.when) : undefined;
-    const groups = new Map<string, { first: number; n: number; seen: Set<string> }>();
+    const groups = new Map<string, { first: number; n: number; seen: Set<string>; records: number[] }>();
     const keyOf = (f: Fact) => (o.groupBy ? JSON.stringify(o.groupBy.map((g) => f[g] ?? null)) : '');
     for (const i of byType.get(o.factType) ?? []) {
       const f = data.facts[i] as Fact;
       // every record forms its group (a ballot with no 满意 pick counts 0); only matching records are counted
       const key = keyOf(f);
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { first: i, n: 0, seen: new Set() }));
+      if (!g) groups.set(key, (g = { first: i, n: 0, seen: new Set(), records: [] }));
+      g.records.push(i);
       if (when && !when(f)) continue;
       if (o.distinct === undefined) g.n += 1;
       else if (f[o.distinct] !== undefined && !g.seen.has(JSON.stringify(f[o.distinct]))) {
@@ -111,15 +112,15 @@ export function checkCompare(rule: CompareRule, scheme: Scheme, data: Dataset, b
     const matching = o.when ? { zh: '满足条件的', en: 'matching ' } : { zh: '', en: '' };
     const zh = o.distinct === undefined ? `${matching.zh}${typeName(o.factType)}记录数` : `${matching.zh}${typeName(o.factType)}记录中不同 ${o.distinct} 的个数`;
     const en = o.distinct === undefined ? `the number of ${matching.en}${o.factType} records` : `the number of distinct ${o.distinct} among ${matching.en}${o.factType} records`;
+    const groupOf = (row: Row) => groups.get('fact' in row ? keyOf(row.fact) : (row.group ?? ''));
     return {
       zh: zh + per.zh,
       en: en + per.en,
       read: (row) => {
-        const key = 'fact' in row ? keyOf(row.fact) : (row.group ?? '');
-        const g = groups.get(key);
+        const g = groupOf(row);
         return { value: g?.n ?? 0, at: g ? joinPointer('', 'facts', g.first) : '/facts' };
       },
-      ...(o.groupBy ? { groups: { by: o.groupBy, keys: [...groups.keys()] } } : {}),
+      ...(o.groupBy ? { groups: { by: o.groupBy, keys: [...groups.keys()], records: (row: Row) => groupOf(row)?.records ?? [] } } : {}),
     };
   };
 
@@ -166,6 +167,20 @@ export function checkCompare(rule: CompareRule, scheme: Scheme, data: Dataset, b
           a.value === undefined ? a.at : b.at,
           `有效性规则“${rule.name}”须有数值 ${left.zh} 与 ${right.zh}${label}(${rule.source})`,
           `validity rule ${rule.id} needs numbers ${left.en} and ${right.en}${label}`,
+        ),
+      );
+    } else if (!holds(rule.operator, a.value, b.value) && rule.onBreak === 'void') {
+      // 作废: the records of the group the grouped count names (every record of it, matching `when` or not)
+      const records = [...new Set([left, right].flatMap((x) => x.groups?.records(row) ?? []))];
+      for (const i of records) voided.add(i);
+      const at = records.length > 0 ? joinPointer('', 'facts', records[0] as number) : ([a.at, b.at].find(isRecord) ?? '/facts');
+      issues.push(
+        dataIssue(
+          'validity-void',
+          at,
+          `“${rule.name}”要求 ${left.zh} ${SYMBOL[rule.operator]} ${right.zh}${label},实际为 ${a.value} 与 ${b.value}:该组 ${records.length} 条记录作废,不计分(${rule.source})`,
+          `${rule.id} requires ${left.en} ${SYMBOL[rule.operator]} ${right.en}${label}; the data has ${a.value} and ${b.value}: the group's ${records.length} records are void and not scored`,
+          'warning',
         ),
       );
     } else if (!holds(rule.operator, a.value, b.value)) {

@@ -30,7 +30,7 @@ export function checkValidity(scheme: Scheme, data: Dataset): ValidityOutcome {
     else byType.set(f.type, [i]);
   });
   for (const rule of rules) {
-    if (rule.kind === 'compare') checkCompare(rule, scheme, data, byType, issues);
+    if (rule.kind === 'compare') checkCompare(rule, scheme, data, byType, issues, voided);
     else checkCount(rule, data, byType.get(rule.factType) ?? [], issues, voided);
   }
   return { issues, voided };

@@ -25,6 +25,14 @@ export const ValidityRule = KindUnion(
         left: Type.Optional(LeftOperand),
         operator: Operator,
         than: RightOperand,
+        onBreak: Type.Optional(
+          StringEnum(['invalid', 'void'], {
+            ...doc(
+              '不成立时:本次评议无效 invalid(缺省),或作废分组计数中该组的记录 void(如某张选票的满意数不等于会议规定数,该票作废;须有一边是带 groupBy 的 count)',
+              'when broken: the run is invalid (default), or the records of the grouped count’s group are void (a ballot whose picks differ from the number the meeting set; needs a count with groupBy on one side)',
+            ),
+          }),
+        ),
         source: Source,
       },
       {

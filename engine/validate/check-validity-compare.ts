@@ -27,6 +27,9 @@ export function checkCompareRule(ctx: SemanticContext, v: CompareRule, at: strin
   if (v.left) operand(ctx, v.left, `${at}/left`, row, perRecord);
   operand(ctx, v.than, `${at}/than`, row, perRecord);
   const groups = [v.left, v.than].map((o) => (o?.kind === 'count' ? o.groupBy : undefined));
+  if (v.onBreak === 'void' && !groups.some((g) => g !== undefined)) {
+    ctx.error('void-needs-group', `${at}/onBreak`, '作废 void 须有一边是带 groupBy 的 count(作废的是该组的记录)', 'void needs a count with groupBy on one side (its group’s records are voided)');
+  }
   if (!perRecord && groups[0] && groups[1] && JSON.stringify(groups[0]) !== JSON.stringify(groups[1])) {
     ctx.error('group-mismatch', `${at}/than/groupBy`, `两边的分组字段须相同(left 按 ${groups[0].join(' + ')})`, `both sides must group by the same fields (left groups by ${groups[0].join(' + ')})`);
   }

@@ -8,7 +8,7 @@ import { factType, miniScheme, units } from '../../helpers/mini-scheme.ts';
  * "validity rules across records"), on the example scheme
  * schemes/examples/validity-across-records: 一(一) sign-in present > meeting members × 0.5;
  * 一(二) ballots returned (distinct ballot numbers) ≤ meeting issued; 一(三) 满意 picks per
- * ballot = meeting picks.
+ * ballot = meeting picks, else the ballot is void.
  */
 const dir = new URL('../../../schemes/examples/validity-across-records/', import.meta.url);
 const scheme = JSON.parse(readFileSync(new URL('scheme.json', dir), 'utf8')) as Scheme;
@@ -22,7 +22,7 @@ describe('validity compare across records', () => {
     expect(r.units.map((u) => [u.unit, u.total])).toEqual([['a', 10], ['b', 5], ['c', 0]]);
   });
 
-  it('break: each broken rule is an error at the record concerned, naming the other record; nothing is scored', () => {
+  it('break: each broken rule is an error at the record concerned, naming the other record; nothing is scored; the broken ballot is void', () => {
     const r = scoreScheme(scheme, input('02-broken.json'));
     expect(r.ok).toBe(false);
     expect(r.units).toEqual([]);
@@ -31,8 +31,8 @@ describe('validity compare across records', () => {
       ['validity-broken', '/facts/1/present'],
       // 一(二): ballots 1, 2, 3 = 3 > 2 issued, at the first ballot record counted
       ['validity-broken', '/facts/2'],
-      // 一(三): ballot 1 holds 2 满意 (a, b) ≠ 1, at its first record; ballots 2 and 3 hold 1 each
-      ['validity-broken', '/facts/2'],
+      // 一(三): ballot 1 holds 2 满意 (a, b) ≠ 1: void, at its first record; ballots 2 and 3 hold 1 each
+      ['validity-void', '/facts/2'],
     ]);
     const [quorum, returned, picks] = r.issues;
     expect(quorum?.message.zh).toContain('实际为 4 与 4.5(另见 /facts/0/members)');
@@ -54,11 +54,20 @@ describe('validity compare across records', () => {
     expect(r.issues[0]?.message.zh).toContain('数据中有 2 条(第一条在 /facts/0)');
   });
 
-  it('a ballot without any 满意 pick counts 0 in its group (it is not skipped): 0 ≠ 1 breaks 一(三)', () => {
+  it('void: ballot 1 picks 2 满意 where the meeting set 1 — its 3 records are void, the rest is scored (a 1/1 = 10, b 1/1 = 10, c 0/2 = 0)', () => {
+    const r = scoreScheme(scheme, input('05-void-ballot.json'));
+    expect(r.issues.map((i) => [i.code, i.path, i.severity])).toEqual([['validity-void', '/facts/2', 'warning']]);
+    expect(r.issues[0]?.message.zh).toContain('[ballot=1],实际为 2 与 1:该组 3 条记录作废');
+    expect(r.units.map((u) => [u.unit, u.total])).toEqual([['a', 10], ['b', 10], ['c', 0]]);
+  });
+
+  it('a ballot without any 满意 pick counts 0 in its group (it is not skipped): 0 ≠ 1 voids it under 一(三)', () => {
     const d = input('01-valid.json');
-    // ballot 3: b 满意 → 不满意, so ballot 3 has no 满意 at all
+    // ballot 3: b 满意 → 不满意, so ballot 3 has no 满意 at all; void: b keeps ballot 1 (不满意) → 0, c keeps ballot 2 (不满意) → 0
     const facts = d.facts.map((f, i) => (i === 6 ? { ...f, level: 'dis' } : f));
-    expect(located(scheme, { ...d, facts })).toEqual([['validity-broken', '/facts/6', 'error']]);
+    const r = scoreScheme(scheme, { ...d, facts });
+    expect(r.issues.map((i) => [i.code, i.path, i.severity])).toEqual([['validity-void', '/facts/6', 'warning']]);
+    expect(r.units.map((u) => [u.unit, u.total])).toEqual([['a', 10], ['b', 0], ['c', 0]]);
   });
 
   describe('checking every record of a type against other records', () => {
@@ -137,6 +146,10 @@ describe('validity compare across records', () => {
       expect(codes(withRule({ ...base, left: grouped(['ballot']), than: grouped(['unit']) }))).toEqual([['group-mismatch', '/validity/0/than/groupBy', 'error']]);
       expect(codes(withRule({ ...base, left: { kind: 'field', factType: 'ballot-vote', field: 'ballot' }, than: { kind: 'value', value: 0 } }))).toEqual([['single-record-not-season', '/validity/0/left/factType', 'warning']]);
     });
+
+    it('void needs a grouped count: it voids that group’s records', () => {
+      expect(codes(withRule({ ...base, onBreak: 'void', left: { kind: 'count', factType: 'ballot-vote' }, than: { kind: 'value', value: 1 } }))).toEqual([['void-needs-group', '/validity/0/onBreak', 'error']]);
+    });
   });
 
   describe('live season', () => {
@@ -150,6 +163,19 @@ describe('validity compare across records', () => {
       const all = [...d.facts.filter((f) => f !== signIn), signIn];
       expect(season.result()).toEqual(scoreScheme(scheme, { ...d, facts: all }));
       expect(season.result().ok).toBe(true);
+    });
+
+    it('the meeting record appended late decides which ballots are void, as in batch', () => {
+      const d = input('05-void-ballot.json');
+      const meeting = d.facts[0] as Fact;
+      const season = openSeason(scheme, { ...d, facts: d.facts.slice(1) });
+      expect(season.result().ok).toBe(false);
+      expect(season.append([meeting]).ok).toBe(true);
+      const batch = scoreScheme(scheme, { ...d, facts: [...d.facts.slice(1), meeting] });
+      expect(season.result()).toEqual(batch);
+      // ballot 1 (now /facts/1–3) is void: a 10, b 10, c 0 as in 05-void-ballot
+      expect(batch.issues.map((i) => [i.code, i.path])).toEqual([['validity-void', '/facts/1']]);
+      expect(batch.units.map((u) => [u.unit, u.total])).toEqual([['a', 10], ['b', 10], ['c', 0]]);
     });
   });
 });
