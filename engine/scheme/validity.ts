@@ -10,8 +10,10 @@ export { Operand } from './validity-operand.ts';
 
 /**
  * 有效性规则: a rule over the records of a season that decides whether the run (or
- * some ballots) counts. A broken `compare` makes the run invalid; a broken `count`
- * either makes the run invalid or voids the records of its group (作废), as declared.
+ * some ballots) counts. A `compare` sets a field of each record against another
+ * field, a season record's field, a count or a number; a `count` bounds the matching
+ * records per group. Broken, either makes the run invalid or voids the records of the
+ * (grouped count's) group (作废), as declared.
  */
 export const ValidityRule = KindUnion(
   [
