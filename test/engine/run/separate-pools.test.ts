@@ -62,6 +62,22 @@ describe('separate pools scored separately', () => {
     expect(season.standing().get('c')?.ranks).toEqual({ overall: 3, listed: 4 });
   });
 
+  it('a member that changes pool while the round keeps the same members: the pools’ steps run again (live = batch)', () => {
+    // roster a 58, c 45, f 30; the office lists c → c listed, a top, f bottom (everyone is in the round)
+    const three: Dataset = { ...data, units: data.units.filter((u) => ['a', 'c', 'f'].includes(u.id)), facts: data.facts.filter((f) => ['a', 'c', 'f'].includes(f.unit as string) && !(f.type === 'office-list' && f.unit !== 'c')) };
+    const season = openSeason(scheme, three);
+    // computed pool a 40, f 20 → mean 30; f (2 votes) → 30 × 0.7 + 20 × 0.3 = 27
+    expect(network(season.result(), 'f')?.points).toBe(27);
+    // the office lists a too: a listed, c listed, f is the top 1 of the rest (bottom 1: none left) — the same three members
+    const listA: Fact = { type: 'office-list', unit: 'a', document: '评议办〔2021〕2号' };
+    expect(season.append([listA]).ok).toBe(true);
+    const batch = scoreScheme(scheme, { ...three, facts: [...three.facts, listA] });
+    expect(season.result()).toEqual(batch);
+    expect(batch.selections[0]?.members.map((m) => [m.unit, m.reason])).toEqual([['a', 'listed'], ['c', 'listed'], ['f', 'top']]);
+    // f alone in the computed pool: mean 20 → 20 × 0.7 + 20 × 0.3 = 20
+    expect(network(batch, 'f')?.points).toBeCloseTo(20, 9);
+  });
+
   it('a quota is the pool’s too: 2 of the 3 listed units 优秀 breaks “at most 50%” (⌊3 × 50%⌋ = 1), though 2 of all 5 members would keep it (⌊5 × 50%⌋ = 2)', () => {
     const rated = (pools: boolean): Scheme => {
       const s = structuredClone(scheme);
