@@ -13,6 +13,7 @@ export interface Sink {
 }
 
 const FLUSH_AT = 1 << 16;
+const LARGE = 1 << 13;
 
 /** Batches small pieces into ≈ 64 KiB writes and waits for `drain` when the sink asks to. */
 class Writer {
@@ -22,6 +23,11 @@ class Writer {
   constructor(private readonly sink: Sink) {}
 
   async put(s: string): Promise<void> {
+    // a large piece (a unit's trace) is written as it is: joining it to the small ones would copy it once more
+    if (s.length >= LARGE) {
+      await this.flush();
+      return this.send(s);
+    }
     this.buffered.push(s);
     this.size += s.length;
     if (this.size >= FLUSH_AT) await this.flush();
@@ -29,8 +35,12 @@ class Writer {
 
   async flush(): Promise<void> {
     if (this.buffered.length === 0) return;
-    const chunk = this.buffered.join('');
+    const chunk = this.buffered.length === 1 ? (this.buffered[0] as string) : this.buffered.join('');
     [this.buffered, this.size] = [[], 0];
+    return this.send(chunk);
+  }
+
+  private async send(chunk: string): Promise<void> {
     if (this.sink.write(chunk)) return;
     // a closed reader (EPIPE) ends the process elsewhere (cli/main.ts); `close` also unblocks here
     await new Promise<void>((resolve) => {

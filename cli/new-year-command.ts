@@ -8,7 +8,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { formatIssue, hasErrors, nextYear, validateScheme, type Issue } from '../engine/index.ts';
+import { hasErrors, nextYear, validateScheme, type Issue } from '../engine/index.ts';
 import { canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
 import type { ParsedArgs } from './args.ts';
 import type { Io } from './commands.ts';

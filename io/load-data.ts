@@ -28,7 +28,8 @@ import { loadNdjson } from './load-ndjson.ts';
 import { loadXlsx } from './load-xlsx.ts';
 import { Folder } from './fold.ts';
 import type { FactOrigins } from './origin-table.ts';
-import { DEFAULT_PARALLEL_MIN_BYTES, defaultThreads, loadNdjsonParallel, ReaderPool, type ParallelOptions } from './parallel-ndjson.ts';
+import { loadNdjsonParallel, mergeNdjsonParallel, type ParallelOptions } from './parallel-ndjson.ts';
+import { Threads } from './reader-threads.ts';
 import { rosterKindOf, type RosterKind } from './roster-rows.ts';
 import { sniffFormat } from './sniff-format.ts';
 
@@ -78,7 +79,7 @@ export interface LoadOptions {
 }
 
 /** Internal: the roster found by a first reading, so a second one keeps records about unknown units as they are. */
-type FoldOptions = NonNullable<LoadOptions['fold']> & { roster?: { units: string[]; parents: string[] } };
+export type FoldOptions = NonNullable<LoadOptions['fold']> & { roster?: { units: string[]; parents: string[] } };
 
 /** One input: a file, or bytes already in memory (an upload), or a stream (standard input). */
 export type DataInput =
@@ -122,6 +123,7 @@ export async function readData(inputs: readonly DataInput[], opts: LoadOptions =
   const m = new Merge(folding ? new Folder(fold.scheme, fold.plan, roster) : undefined);
   const threads = new Threads(opts.parallel, folding ? fold : undefined);
   try {
+    await threads.startAll(inputs.filter((i) => 'path' in i && (i.format ?? formatOfName(i.path)) === 'ndjson'), limits.maxLineBytes);
     for (const input of inputs) {
       const file = 'path' in input ? input.path : input.name;
       const [records, issues] = [m.count(), m.issues.length];
@@ -177,34 +179,6 @@ export async function readData(inputs: readonly DataInput[], opts: LoadOptions =
   };
 }
 
-/** The reader threads of one load: started when the first large NDJSON file comes, closed at the end. */
-class Threads {
-  private pool: ReaderPool | undefined;
-  readonly minBytes: number;
-  private readonly envThreads: number | undefined;
-  readonly task: Parameters<typeof loadNdjsonParallel>[5];
-
-  constructor(
-    private readonly opts: ParallelOptions | false | undefined,
-    fold: FoldOptions | undefined,
-  ) {
-    // PINGYI_READER_THREADS=1 reads everything on the main thread (operators sharing a machine; comparisons)
-    const env = Number(process.env.PINGYI_READER_THREADS);
-    this.envThreads = Number.isSafeInteger(env) && env > 0 ? env : undefined;
-    this.minBytes = opts === false || this.envThreads === 1 ? Infinity : (opts?.minBytes ?? DEFAULT_PARALLEL_MIN_BYTES);
-    this.task = fold ? { scheme: JSON.stringify(fold.scheme), plan: fold.plan, roster: fold.roster } : undefined;
-  }
-
-  get(): ReaderPool {
-    this.pool ??= new ReaderPool((this.opts || undefined)?.threads ?? this.envThreads ?? defaultThreads());
-    return this.pool;
-  }
-
-  async close(): Promise<void> {
-    await this.pool?.close();
-  }
-}
-
 async function readOne(input: DataInput, file: string, m: Merge, limits: Limits, reader: () => CellReader, threads: Threads): Promise<void> {
   let format = input.format ?? formatOfName(file);
   if ('path' in input) {
@@ -217,6 +191,14 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     // the regular-file guard comes before any read: a FIFO or /dev/zero must not hang the run
     if (!(await isReadableFile(file, m, whole))) return;
     if (format === 'ndjson') {
+      const started = threads.take(input);
+      if (started) {
+        try {
+          return await mergeNdjsonParallel(started, m, limits.maxLineBytes);
+        } catch (e) {
+          return unreadable(file, e, m);
+        }
+      }
       const size = threads.minBytes === Infinity ? 0 : await stat(file).then((st) => st.size, () => 0);
       if (size >= threads.minBytes) {
         try {

@@ -111,11 +111,35 @@ export async function lineRanges(file: string, size: number, n: number): Promise
   return cuts;
 }
 
+/** A file whose ranges are on the reader threads; merged later, in file order, by {@link mergeNdjsonParallel}. */
+export interface StartedFile {
+  file: string;
+  done: Promise<RangeDone[]>;
+}
+
+/**
+ * Hand a file's ranges to the reader threads now. A load starts every large
+ * file at once, so the threads read the next file while this thread merges
+ * the one before (else they would wait for each merge).
+ */
+export function startNdjsonParallel(file: string, size: number, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold']): StartedFile {
+  const done = lineRanges(file, size, pool.threads).then((cuts) =>
+    Promise.all(cuts.slice(1).map((end, k) => pool.run({ file, start: cuts[k] as number, end, maxLineBytes, fold }, k))),
+  );
+  // a file never merged (its check failed first) must not end the process with an unhandled rejection
+  done.catch(() => undefined);
+  return { file, done };
+}
+
 /** Read one NDJSON file on the reader threads into the merge. */
 export async function loadNdjsonParallel(file: string, size: number, m: Merge, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold']): Promise<void> {
-  const cuts = await lineRanges(file, size, pool.threads);
-  const ranges = cuts.slice(1).map((end, k) => ({ start: cuts[k] as number, end }));
-  const done = await Promise.all(ranges.map((r, k) => pool.run({ file, start: r.start, end: r.end, maxLineBytes, fold }, k)));
+  return mergeNdjsonParallel(startNdjsonParallel(file, size, maxLineBytes, pool, fold), m, maxLineBytes);
+}
+
+/** Merge a started file's ranges in order, with their line numbers made absolute. */
+export async function mergeNdjsonParallel(started: StartedFile, m: Merge, maxLineBytes: number): Promise<void> {
+  const { file } = started;
+  const done = await started.done;
   let offset = 0;
   let badEncoding = false;
   for (const d of done) {

@@ -8,6 +8,8 @@ import { unitFacts } from '../run/veto.ts';
 import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Step } from '../trace.ts';
 import type { MethodContext } from './method.ts';
+import { dispatchOf, type Dispatch } from './rule-dispatch.ts';
+import { price } from './rule-price.ts';
 
 /**
  * The shared core of deduction and bonus tables: match facts to rules, price
@@ -22,10 +24,12 @@ export interface AdjustmentTable {
   dedupe?: Dedupe | undefined;
 }
 
-interface CompiledRule {
+export interface CompiledRule {
   rule: AdjustmentRule;
   index: number;
   when: CompiledCondition | undefined;
+  /** The condition as written (rule-dispatch.ts reads its guard). */
+  condition: unknown;
   modifiers: Array<{ m: NonNullable<AdjustmentRule['modifiers']>[number]; when: CompiledCondition }>;
   /** Amount fields other rules of the table read for this fact type: a value there on a fixed-points match is ignored, and said so. */
   amountFields: string[];
@@ -48,17 +52,34 @@ export interface AdjustmentOutcome {
   steps: Step[];
 }
 
-export function compileTable(t: AdjustmentTable): CompiledRule[] {
+/** A table compiled once per scheme: its rules, and per fact type which of them can match a fact (rule-dispatch.ts). */
+export interface CompiledTable {
+  rules: CompiledRule[];
+  byType: Map<string, Dispatch<CompiledRule>>;
+  /** The fact types the rules read, in table order. */
+  types: string[];
+  /** Whether a rule reads `$unit` / `$parent` (then each fact is seen through a scope). */
+  scoped: boolean;
+  /** The fact fields set on the shared scope, or undefined when the scope must be a copy (a field named `__proto__`). */
+  fields: string[] | undefined;
+}
+
+export function compileTable(t: AdjustmentTable): CompiledTable {
   const amountFields = (type: string) => [...new Set(t.rules.flatMap((r) => (r.factType === type && r.points.kind === 'range' ? [r.points.field] : [])))];
-  return t.rules.map((rule, index) => ({
+  const rules: CompiledRule[] = t.rules.map((rule, index) => ({
     rule,
     index,
     amountFields: rule.points.kind === 'fixed' ? amountFields(rule.factType) : [],
     when: rule.when ? compileCondition(rule.when) : undefined,
+    condition: rule.when,
     modifiers: (rule.modifiers ?? []).map((m) => ({ m, when: compileCondition(m.when) })),
     readsRoster: readsRoster(rule.when) || (rule.modifiers ?? []).some((m) => readsRoster(m.when)),
     fields: [...new Set([...factNames(rule.when), ...(rule.modifiers ?? []).flatMap((m) => factNames(m.when))])],
   }));
+  const types = [...new Set(rules.map((c) => c.rule.factType))];
+  const byType = new Map(types.map((type) => [type, dispatchOf(rules.filter((c) => c.rule.factType === type))]));
+  const scoped = rules.some((c) => c.readsRoster);
+  return { rules, byType, types, scoped, fields: scoped ? namedFields(rules) : undefined };
 }
 
 /** Facts that concern a unit: its own, and those about its parent (they apply to every unit of the parent). */
@@ -68,7 +89,7 @@ export function factsFor(ctx: MethodContext, unit: RosterUnit, factType: string)
 
 export function applyTable(
   t: AdjustmentTable,
-  compiled: readonly CompiledRule[],
+  table: CompiledTable,
   unit: RosterUnit,
   ctx: MethodContext,
   rulesPointer: string,
@@ -78,40 +99,47 @@ export function applyTable(
   const parent = ctx.roster.parentOf(unit);
   const steps: Step[] = [];
   const entries: Entry[] = [];
-  const types = [...new Set(compiled.map((c) => c.rule.factType))];
-  const items = types
-    .flatMap((type) => [...factsFor(ctx, unit, type)])
-    .filter((x) => !only || only(x.fact))
-    .sort((a, b) => a.ref.index - b.ref.index);
+  const items = itemsOf(ctx, unit, table.types, only);
 
-  // a case table is read for a million facts: no scope copy per fact. A table that never reads the roster is given
-  // the bare fact; one that does, one scope per unit whose named fields are set from each fact in turn (a field the
-  // fact lacks reads undefined, as it does in a copy of the fact)
-  const scoped = compiled.some((c) => c.readsRoster);
-  const fields = scoped ? namedFields(compiled) : undefined;
+  // a case table is read for a million facts: no scope copy per fact. A rule that never reads the roster is given
+  // the bare fact; one that does, one scope per unit whose named fields are set from the fact, once per fact and
+  // only when such a rule is tested (a field the fact lacks reads undefined, as it does in a copy of the fact)
+  const { scoped, fields } = table;
   const shared: Record<string, unknown> | undefined = fields ? { $unit: unit, $parent: parent } : undefined;
   for (const item of items) {
-    let scope: Record<string, unknown> = item.fact;
-    if (scoped) {
-      if (shared && fields) {
-        for (const f of fields) shared[f] = Object.hasOwn(item.fact, f) ? item.fact[f] : undefined;
-        scope = shared;
-      } else scope = factScope(item.fact, unit, parent);
-    }
-    for (const c of compiled) {
-      if (c.rule.factType !== item.fact.type) continue;
-      if (c.when && !c.when(scope)) continue;
+    const fact = item.fact;
+    let scope: Record<string, unknown> | undefined;
+    // only the rules whose guard the fact passes are tested (rule-dispatch.ts); the guard field is a fact field,
+    // the same in the fact and in its scope
+    const candidates = table.byType.get(fact.type)?.candidates(fact) ?? [];
+    for (const c of candidates) {
+      let seen: Record<string, unknown> = fact;
+      if (scoped && c.readsRoster) {
+        if (scope === undefined) {
+          if (shared && fields) {
+            for (const f of fields) shared[f] = Object.hasOwn(fact, f) ? fact[f] : undefined;
+            scope = shared;
+          } else scope = factScope(fact, unit, parent);
+        }
+        seen = scope;
+      }
+      if (c.when && !c.when(seen)) continue;
       ctx.facts.use(item);
       const priced = price(c, item, ctx, rulesPointer);
       if (priced === undefined) break; // input error reported; the fact is not counted
-      const exempt = c.modifiers.find((x) => x.m.kind === 'exempt' && x.when(scope));
+      const exempt = c.modifiers.length === 0 ? undefined : c.modifiers.find((x) => x.m.kind === 'exempt' && x.when(seen));
       if (exempt) {
         steps.push({ kind: 'exempt', rule: c.rule.id, modifier: exempt.m.id, name: exempt.m.name, source: exempt.m.source, fact: item.ref });
       } else {
-        const applied = c.modifiers
-          .filter((x) => x.m.kind === 'multiply' && x.when(scope))
-          .map((x) => ({ id: x.m.id, name: x.m.name, factor: x.m.kind === 'multiply' ? x.m.factor : 1, source: x.m.source }));
-        const amount = clean(applied.reduce((acc, x) => acc * x.factor, priced.base * priced.quantity));
+        const applied =
+          c.modifiers.length === 0
+            ? []
+            : c.modifiers
+                .filter((x) => x.m.kind === 'multiply' && x.when(seen))
+                .map((x) => ({ id: x.m.id, name: x.m.name, factor: x.m.kind === 'multiply' ? x.m.factor : 1, source: x.m.source }));
+        let amount = priced.base * priced.quantity;
+        for (const x of applied) amount *= x.factor;
+        amount = clean(amount);
         const step: Extract<Step, { kind: 'rule' }> = {
           kind: 'rule',
           rule: c.rule.id,
@@ -122,8 +150,8 @@ export function applyTable(
           quantity: priced.quantity,
           modifiers: applied,
           points: clean(sign * amount),
-          ...(c.rule.group ? { group: c.rule.group } : {}),
         };
+        if (c.rule.group) step.group = c.rule.group;
         entries.push({ rule: c, item, amount, step });
       }
       if (t.hitPolicy === 'first') break;
@@ -131,8 +159,10 @@ export function applyTable(
   }
 
   const kept = t.dedupe ? dedupe(entries, t.dedupe, steps) : entries;
+  // kept entries are in fact order already; exempt and set-aside steps are merged in by fact (a stable sort)
+  const merge = steps.length > 0;
   for (const e of kept) steps.push(e.step);
-  steps.sort(byFact);
+  if (merge) steps.sort(byFact);
 
   const byGroup = new Map<string | undefined, number>();
   for (const e of kept) byGroup.set(e.rule.rule.group, (byGroup.get(e.rule.rule.group) ?? 0) + e.amount);
@@ -147,20 +177,36 @@ export function applyTable(
   return { total: clean(total), steps };
 }
 
-const named = new WeakMap<readonly CompiledRule[], string[] | null>();
+/** The unit's facts (its own and its parent's) of the table's types, in data order; the index's own list when it is the only one. */
+function itemsOf(ctx: MethodContext, unit: RosterUnit, types: readonly string[], only: ((fact: Fact) => boolean) | undefined): readonly IndexedFact[] {
+  let one: readonly IndexedFact[] | undefined;
+  let many: IndexedFact[] | undefined;
+  const add = (list: readonly IndexedFact[]) => {
+    if (list.length === 0) return;
+    if (one === undefined) one = list;
+    else (many ??= [...one]).push(...list);
+  };
+  for (const type of types) {
+    add(ctx.facts.ofUnit(type, unit.id));
+    if (unit.parent !== undefined) add(ctx.facts.ofParent(type, unit.parent));
+  }
+  let items = many ?? one ?? NONE;
+  if (only) items = items.filter((x) => only(x.fact));
+  for (let i = 1; i < items.length; i++) {
+    if ((items[i - 1] as IndexedFact).index > (items[i] as IndexedFact).index) return [...items].sort((a, b) => a.index - b.index);
+  }
+  return items;
+}
+
+const NONE: readonly IndexedFact[] = [];
 
 /**
- * The fact fields a table's conditions name, or null when one is a name an
+ * The fact fields a table's conditions name, or undefined when one is a name an
  * object cannot hold as a plain field (`__proto__`…): those tables copy the fact.
  */
 function namedFields(compiled: readonly CompiledRule[]): string[] | undefined {
-  let v = named.get(compiled);
-  if (v === undefined) {
-    const all = [...new Set(compiled.flatMap((c) => c.fields))].filter((f) => f !== '$unit' && f !== '$parent');
-    v = all.includes('__proto__') ? null : all;
-    named.set(compiled, v);
-  }
-  return v ?? undefined;
+  const all = [...new Set(compiled.flatMap((c) => c.fields))].filter((f) => f !== '$unit' && f !== '$parent');
+  return all.includes('__proto__') ? undefined : all;
 }
 
 /** Fact names a condition reads (`$unit` / `$parent` included), every branch walked. */
@@ -175,100 +221,6 @@ function byFact(a: Step, b: Step): number {
   const fa = 'fact' in a && a.fact ? a.fact.index : 0;
   const fb = 'fact' in b && b.fact ? b.fact.index : 0;
   return fa - fb;
-}
-
-function price(c: CompiledRule, item: IndexedFact, ctx: MethodContext, rulesPointer: string): { base: number; quantity: number } | undefined {
-  const p = c.rule.points;
-  const fact = item.fact;
-  let base: number;
-  switch (p.kind) {
-    case 'fixed':
-      base = p.value;
-      for (const f of c.amountFields) {
-        if (fact[f] === undefined) continue;
-        ctx.report(
-          dataIssue(
-            'amount-ignored',
-            joinPointer('', 'facts', item.ref.index, f),
-            `规则“${c.rule.name}”(${c.rule.source})为固定分值 ${p.value} 分,记录中的 ${f} = ${JSON.stringify(fact[f])} 不起作用`,
-            `rule "${c.rule.id}" has fixed points ${p.value}; the recorded ${f} = ${JSON.stringify(fact[f])} is ignored`,
-            'warning',
-          ),
-        );
-      }
-      break;
-    case 'range': {
-      const v = fact[p.field];
-      if (v === undefined) return missingField(c, item, p.field, ctx);
-      if (typeof v !== 'number' || v < p.min || v > p.max) {
-        ctx.report(
-          dataIssue(
-            'amount-out-of-range',
-            joinPointer('', 'facts', item.ref.index, p.field),
-            `规则“${c.rule.name}”(${c.rule.source})视情分值应在 ${p.min}–${p.max} 之间,记录为 ${JSON.stringify(v)}`,
-            `rule "${c.rule.id}" takes an amount within ${p.min}–${p.max}; the fact records ${JSON.stringify(v)} (scheme ${rulesPointer}/${c.index}/points)`,
-          ),
-        );
-        return undefined;
-      }
-      base = v;
-      break;
-    }
-    case 'table': {
-      const key = fact[p.field];
-      if (key === undefined) return missingField(c, item, p.field, ctx);
-      // own rows only: a recorded "toString" is not a row of the table
-      const row = String(key);
-      const v = Object.hasOwn(p.values, row) ? p.values[row] : undefined;
-      if (v === undefined) {
-        ctx.report(
-          dataIssue(
-            'table-key-unknown',
-            joinPointer('', 'facts', item.ref.index, p.field),
-            `规则“${c.rule.name}”的分值表没有“${row}”这一项(可选:${Object.keys(p.values).join('、')})`,
-            `rule "${c.rule.id}" has no row "${row}" (rows: ${Object.keys(p.values).join(', ')})`,
-          ),
-        );
-        return undefined;
-      }
-      base = v;
-      break;
-    }
-    default: {
-      const never: never = p;
-      return never;
-    }
-  }
-  let quantity = 1;
-  if (c.rule.quantityField !== undefined) {
-    const q = fact[c.rule.quantityField];
-    quantity = q === undefined ? 1 : Number(q);
-    if (!(Number.isFinite(quantity) && quantity >= 0)) {
-      ctx.report(
-        dataIssue(
-          'bad-quantity',
-          joinPointer('', 'facts', item.ref.index, c.rule.quantityField),
-          `规则“${c.rule.name}”的数量(人次)须为不小于 0 的数,记录为 ${JSON.stringify(q)}`,
-          `rule "${c.rule.id}" needs a quantity ≥ 0; the fact records ${JSON.stringify(q)}`,
-        ),
-      );
-      return undefined;
-    }
-  }
-  return { base, quantity };
-}
-
-/** A rule reads a field the fact does not have: name the field, never "undefined". */
-function missingField(c: CompiledRule, item: IndexedFact, field: string, ctx: MethodContext): undefined {
-  ctx.report(
-    dataIssue(
-      'missing-field',
-      joinPointer('', 'facts', item.ref.index, field),
-      `缺少字段 ${field}(规则“${c.rule.name}”按此字段计分,${c.rule.source})`,
-      `missing field ${field} (rule "${c.rule.id}" prices the fact by it)`,
-    ),
-  );
-  return undefined;
 }
 
 /**

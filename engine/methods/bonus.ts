@@ -1,6 +1,5 @@
 import { clean } from '../numbers.ts';
 import type { BonusMethod } from '../scheme/methods/bonus.ts';
-import type { Step } from '../trace.ts';
 import { applyTable, compileTable } from './adjustments.ts';
 import { compiledFor, defineMethod, perUnitFinish, type UnitScore } from './method.ts';
 
@@ -11,8 +10,7 @@ export const bonus = defineMethod<'bonus', UnitScore>({
   kind: 'bonus',
   unit(m, ctx, unit) {
     const compiled = compiledFor(tables, m, () => compileTable(m));
-    const { total, steps: ruleSteps } = applyTable(m, compiled, unit, ctx, `${ctx.leaf.pointer}/method/rules`, 1);
-    const steps: Step[] = [...ruleSteps];
+    const { total, steps } = applyTable(m, compiled, unit, ctx, `${ctx.leaf.pointer}/method/rules`, 1);
     let points = total;
     if (points > m.cap) {
       steps.push({ kind: 'cap', before: points, after: m.cap, cap: m.cap, ...(m.source ? { source: m.source } : {}) });

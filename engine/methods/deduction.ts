@@ -1,6 +1,5 @@
 import { clean } from '../numbers.ts';
 import type { DeductionMethod } from '../scheme/methods/deduction.ts';
-import type { Step } from '../trace.ts';
 import { applyTable, compileTable } from './adjustments.ts';
 import { compiledFor, defineMethod, perUnitFinish, type UnitScore } from './method.ts';
 
@@ -13,8 +12,8 @@ export const deduction = defineMethod<'deduction', UnitScore>({
     const compiled = compiledFor(tables, m, () => compileTable(m));
     const max = ctx.leaf.max;
     const base = m.base ?? max;
-    const { total, steps: ruleSteps } = applyTable(m, compiled, unit, ctx, `${ctx.leaf.pointer}/method/rules`, -1);
-    const steps: Step[] = [{ kind: 'base', base }, ...ruleSteps];
+    const { total, steps } = applyTable(m, compiled, unit, ctx, `${ctx.leaf.pointer}/method/rules`, -1);
+    steps.unshift({ kind: 'base', base }); // the table's own array: no copy per unit
     let points = clean(base - total);
     if (points < m.floor) {
       steps.push({ kind: 'floor', before: points, after: m.floor, floor: m.floor });
