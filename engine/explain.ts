@@ -53,6 +53,8 @@ export function describeStep(s: Step): string {
       return `${s.mode === 'sum' ? '合计 sum' : '平均 mean'} ${s.parts.map((p) => `${p.indicator} ${n(p.points)}`).join(s.mode === 'sum' ? ' + ' : ', ')} = ${n(s.points)}`;
     case 'not-selected':
       return `未入选 ${s.selection} → ${s.policy} → ${n(s.points)}${s.source ? ` 〔${s.source}〕` : ''}`;
+    case 'pool':
+      return `分池 pool ${s.pool}「${s.name}」:在筛选 ${s.selection} 的 ${s.members} 个同池单位中单独计算 (scored among its own pool) 〔${s.source}〕`;
     case 'variant':
       return `变体 variant ${s.variant}「${s.name}」${s.default ? '(缺省 default)' : '(条件成立 condition holds)'}${s.source ? ` 〔${s.source}〕` : ''}`;
     default:

@@ -12,7 +12,8 @@ export type { FactType } from './scheme/fact-type.ts';
 export type { Method, MethodKind, MethodOf } from './scheme/methods/index.ts';
 export type { AdjustmentRule, Modifier, RulePoints } from './scheme/adjustment-rule.ts';
 export type { Classification, ClassKind, Consequence, HistoryCondition, Ranking, ScoreBand, Selection, TieBreak, TiePolicy, Veto, VetoEffect } from './scheme/flow.ts';
-export type { ValidityRule } from './scheme/validity.ts';
+export type { Operand, ValidityRule } from './scheme/validity.ts';
+export type { ScoringPool, SelectionReason } from './scheme/scoring-pool.ts';
 
 export { validateScheme, type SchemeValidation } from './validate/validate-scheme.ts';
 export { schemeJsonSchema } from './validate/structure.ts';

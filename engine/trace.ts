@@ -77,6 +77,8 @@ export type Step =
   | { kind: 'missing'; policy: string; points: number }
   | { kind: 'aggregate'; mode: 'sum' | 'mean'; parts: Array<{ indicator: string; points: number }>; points: number }
   | { kind: 'not-selected'; selection: string; policy: string; points: number; source?: string }
+  /** The pool of a selection this unit was scored in, apart from the other members (its own mean, quota, ranks). */
+  | { kind: 'pool'; selection: string; pool: string; name: string; members: number; source: string }
   /** The variant of an indicator this unit takes (its children follow); `default` when no condition chose it. */
   | { kind: 'variant'; indicator: string; variant: string; name: string; default: boolean; source?: string };
 

@@ -1,6 +1,5 @@
 import { compileCondition, type CompiledCondition } from '../conditions/index.ts';
 import type { Fact, RosterUnit } from '../data/dataset.ts';
-import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
 import type { IndexedFact } from '../run/facts-index.ts';
 import { factScope, readsRoster } from '../run/scope.ts';

@@ -3,6 +3,7 @@ import { dataIssue, type Issue } from '../issue.ts';
 import { clean, roundTo } from '../numbers.ts';
 import type { Ranking } from '../scheme/flow.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import type { SelectionReason } from '../scheme/scoring-pool.ts';
 import { classify } from './classify.ts';
 import { consequencesOf } from './consequences.ts';
 import type { FactIndex, RosterIndex } from './facts-index.ts';
@@ -54,10 +55,10 @@ export interface PopulationInput {
   /** Each ranking's last order (by ranking or selection and group), kept between live appends to sort nearly-sorted units. */
   hints: Map<string, Map<string, number>>;
   /**
-   * Filled here selection by selection, as the flow decides them: a later
-   * selection's basis already sees an earlier one's members.
+   * Filled here selection by selection, as the flow decides them (each member
+   * with how it entered): a later selection's basis already sees an earlier one's members.
    */
-  selected: Map<string, Set<string>>;
+  selected: Map<string, ReadonlyMap<string, SelectionReason>>;
   /** Called once the selections are known: the selection-bound leaves score their members. */
   scoreSelected(): void;
 }
@@ -85,7 +86,7 @@ export function settlePopulation(input: PopulationInput, roots: readonly Resolve
     const listed = s.listed ? matchingFacts(facts, roster, scored, s.listed.factType, s.listed.when) : undefined;
     const res = select(s, scheme, rankables(scored, s.basis, input.selectionValues), data, listed, hint(`selection\u0000${s.id}`));
     selections.push(res);
-    selected.set(s.id, new Set(res.members.map((m) => m.unit)));
+    selected.set(s.id, new Map(res.members.map((m) => [m.unit, m.reason])));
   }
   input.scoreSelected();
 

@@ -1,6 +1,7 @@
 import { joinPointer } from '../issue.ts';
 import type { Indicator, IndicatorVariant } from '../scheme/indicator.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import type { ScoringPool } from '../scheme/scoring-pool.ts';
 
 /** One variant of an indicator, with its children resolved against the indicator's maximum. */
 export interface ResolvedVariant {
@@ -20,6 +21,8 @@ export interface ResolvedIndicator {
   outsideTotal: boolean;
   /** Selection id when this node or an ancestor is scored only for a selection. */
   requires: string | undefined;
+  /** Pools the selection's members are scored in apart (declared with the nearest `requires`). */
+  pools: ScoringPool[] | undefined;
   children: ResolvedIndicator[];
   /** Per-unit alternative children; a unit uses the first whose condition holds (the last is the default). */
   variants: ResolvedVariant[];
@@ -39,6 +42,7 @@ export function resolveTree(scheme: Scheme): ResolvedIndicator[] {
       pointer,
       outsideTotal: node.outsideTotal ?? parent?.outsideTotal ?? false,
       requires: node.requires?.selection ?? parent?.requires,
+      pools: node.requires ? node.requires.pools : parent?.pools,
       children: [],
       variants: [],
       within,

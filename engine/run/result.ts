@@ -1,4 +1,5 @@
 import type { Issue } from '../issue.ts';
+import type { SelectionReason } from '../scheme/scoring-pool.ts';
 import type { FactRef, IndicatorTrace } from '../trace.ts';
 import type { RankedEntry } from './rank.ts';
 
@@ -27,7 +28,7 @@ export interface UnitResult {
 export interface SelectionResult {
   id: string;
   name: string;
-  members: Array<{ unit: string; reason: 'top' | 'bottom' | 'carry-over' | 'listed'; place?: number; fact?: FactRef }>;
+  members: Array<{ unit: string; reason: SelectionReason; place?: number; fact?: FactRef }>;
 }
 
 export interface RankingResult {

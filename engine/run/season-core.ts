@@ -1,44 +1,23 @@
 import type { DatasetInspection } from '../data/check-dataset.ts';
 import type { Dataset, Fact, RosterUnit } from '../data/dataset.ts';
 import type { Issue } from '../issue.ts';
-import { methodFactTypes } from '../methods/fact-types.ts';
-import { perUnitFinish, type MethodContext, type ScoringMethod, type UnitScore } from '../methods/method.ts';
-import { METHODS } from '../methods/registry.ts';
-import type { Method } from '../scheme/methods/index.ts';
+import type { MethodContext, UnitScore } from '../methods/method.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import type { SelectionReason } from '../scheme/scoring-pool.ts';
 import { wordsOf, type UnitWords } from '../terms.ts';
 import { reportDroppedFacts } from './dropped-facts.ts';
 import { findExemptions } from './exemption.ts';
 import { FactIndex, RosterIndex } from './facts-index.ts';
 import { IndicatorValues } from './indicator-value.ts';
+import { leafState, type LeafState } from './leaf-state.ts';
+import { assignPools, finishInPools, samePools } from './pools.ts';
 import { settlePopulation, type Population } from './population.ts';
 import { flatten, resolveTree, type ResolvedIndicator, type ResolvedVariant } from './resolve-tree.ts';
 import type { UnitResult } from './result.ts';
+import { validityFactTypes } from './validity-compare.ts';
+import { unitResult } from './unit-result.ts';
 import { checkValidity } from './validity.ts';
 import { chooseVariants } from './variants.ts';
-
-/** One scored leaf as the season keeps it: each unit's folded state, and the points the population step made of them. */
-interface LeafState {
-  leaf: ResolvedIndicator;
-  method: Method;
-  impl: ScoringMethod<Method['kind'], unknown>;
-  /** Fact types the method reads: an appended fact of another type leaves this leaf alone. */
-  types: ReadonlySet<string>;
-  /** The units it scores now, in roster order (a selection-bound leaf: the members). */
-  population: RosterUnit[];
-  states: Map<string, unknown>;
-  /** Problems and fact uses of each unit's fold, taken back when the unit is folded again. */
-  unitIssues: Map<string, Issue[]>;
-  unitUses: Map<string, number[]>;
-  scores: Map<string, UnitScore>;
-  finishIssues: Issue[];
-  finishUses: number[];
-  dirty: boolean;
-  /** A method whose points need no other unit: a fold sets the unit's points at once, no population step. */
-  perUnit: boolean;
-  /** Folded without steps; a unit's steps are made when it is explained ({@link SeasonCore.explained}). */
-  lean: boolean;
-}
 
 /**
  * The state of a season: the scheme resolved once, the facts indexed, every
@@ -66,7 +45,7 @@ export class SeasonCore {
   private readonly byId: Map<string, ResolvedIndicator>;
   private readonly fixedIssues: Issue[] = [];
   private readonly skipped: Set<number>;
-  private selected = new Map<string, Set<string>>();
+  private selected = new Map<string, ReadonlyMap<string, SelectionReason>>();
   /** Values while selecting: selection-bound leaves read as not yet scored (the order of the season flow). */
   private readonly selectionValues: IndicatorValues;
   private readonly values: IndicatorValues;
@@ -91,7 +70,7 @@ export class SeasonCore {
     const seen = { ...data, facts: data.facts.map((f, i) => (checked.unusable.has(i) ? { type: f.type } : f)) };
     const validity = checkValidity(scheme, seen);
     this.fixedIssues.push(...validity.issues);
-    this.validityTypes = new Set((scheme.validity ?? []).flatMap((r) => factTypesIn(r)));
+    this.validityTypes = new Set((scheme.validity ?? []).flatMap(validityFactTypes));
     this.skipped = new Set([...checked.unusable, ...validity.voided]);
     this.index = new FactIndex(this.facts, this.skipped, checked.unusableTargets);
     this.roots = resolveTree(scheme);
@@ -119,24 +98,7 @@ export class SeasonCore {
       const method = leaf.node.method;
       if (!method) continue;
       const population = leaf.requires === undefined ? this.scored.filter((u) => this.values.applies(leaf, u.id)) : [];
-      const impl = METHODS[method.kind] as unknown as ScoringMethod<Method['kind'], unknown>;
-      const perUnit = impl.finish === perUnitFinish;
-      const ls: LeafState = {
-        leaf,
-        method,
-        impl,
-        types: new Set(methodFactTypes(method, leaf.pointer).map(([t]) => t)),
-        population,
-        states: new Map(),
-        unitIssues: new Map(),
-        unitUses: new Map(),
-        scores: new Map(),
-        finishIssues: [],
-        finishUses: [],
-        dirty: true,
-        perUnit,
-        lean: perUnit && impl.lean === true,
-      };
+      const ls = leafState(leaf, method, population);
       this.leaves.push(ls);
       this.leafById.set(leaf.id, ls);
       for (const u of population) this.fold(ls, u);
@@ -202,7 +164,7 @@ export class SeasonCore {
         scoreSelected: () => {
           // a unit that entered or left a selection takes another branch of its selection-bound nodes
           if (changed) for (const [id, now] of this.selected) for (const u of symmetricDifference(before.get(id), now)) changed.add(u);
-          for (const ls of this.leaves) if (ls.leaf.requires !== undefined) this.scoreMembers(ls, this.selected.get(ls.leaf.requires) ?? new Set());
+          for (const ls of this.leaves) if (ls.leaf.requires !== undefined) this.scoreMembers(ls, this.selected.get(ls.leaf.requires) ?? new Map());
           if (changed === undefined) this.values.clear();
           else this.values.clear(changed);
         },
@@ -213,13 +175,19 @@ export class SeasonCore {
   }
 
   /** A selection-bound leaf scores its members: units that left are let go, units that entered are folded. */
-  private scoreMembers(ls: LeafState, members: ReadonlySet<string>): void {
+  private scoreMembers(ls: LeafState, members: ReadonlyMap<string, SelectionReason>): void {
     const next = this.scored.filter((u) => members.has(u.id) && this.values.applies(ls.leaf, u.id));
     const was = new Set(ls.population.map((u) => u.id));
     const now = new Set(next.map((u) => u.id));
     for (const id of was) if (!now.has(id)) this.forget(ls, id);
     for (const u of next) if (!ls.states.has(u.id)) this.fold(ls, u);
     if (!ls.perUnit && (next.length !== was.size || next.some((u) => !was.has(u.id)))) ls.dirty = true;
+    if (ls.leaf.pools && !ls.perUnit) {
+      // a member that entered another way (listed now, computed before) moves to another pool: both pools' steps change
+      const poolOf = assignPools(ls.leaf.pools, next, members);
+      if (!samePools(poolOf, ls.poolOf)) ls.dirty = true;
+      ls.poolOf = poolOf;
+    }
     ls.population = next;
     if (ls.dirty) this.finish(ls);
   }
@@ -284,7 +252,9 @@ export class SeasonCore {
     this.index.recorder = uses;
     const was = ls.scores;
     try {
-      ls.scores = ls.impl.finish(ls.method, this.context(ls, issues), ls.states);
+      const ctx = this.context(ls, issues);
+      const { pools, requires } = ls.leaf;
+      ls.scores = pools && requires !== undefined && !ls.perUnit ? finishInPools(ls.impl, ls.method, ctx, ls.states, requires, pools, ls.poolOf) : ls.impl.finish(ls.method, ctx, ls.states);
     } finally {
       this.index.recorder = undefined;
     }
@@ -330,40 +300,15 @@ export class SeasonCore {
 
   /** The unit at roster place `i` with its trace, built on demand (a province's traces need not all be in memory at once). */
   unitAt(i: number): UnitResult {
-    const p = this.population;
     const u = this.data.units[i] as RosterUnit;
-    const meta = { unit: u.id, name: u.name, ...(u.parent ? { parent: u.parent } : {}), ...(u.category ? { category: u.category } : {}) };
-    const ex = this.exempt.get(u.id);
-    if (ex) return { ...meta, status: 'exempt', exemptBy: ex, inTotal: 0, outsideTotal: 0, total: 0, indicators: [], ranks: {}, classes: [], selections: [] };
-    const s = p.units.get(u.id);
-    const result: UnitResult = {
-      ...meta,
-      status: 'scored',
-      inTotal: s?.inTotal ?? 0,
-      outsideTotal: s?.outsideTotal ?? 0,
-      total: s?.total ?? 0,
-      indicators: this.roots.map((r) => this.values.trace(r, u.id)),
-      ranks: { ...(s?.ranks ?? {}) },
-      classes: [...(s?.classes ?? [])],
-      selections: [...(s?.selections ?? [])],
-    };
-    const vetoes = p.vetoes.get(u.id);
-    if (vetoes) result.vetoes = vetoes.map((h) => ({ veto: h.veto, name: h.name, effect: h.effect.kind, fact: h.fact, source: h.source }));
-    return result;
+    return unitResult(u, this.exempt.get(u.id), this.population, () => this.roots.map((r) => this.values.trace(r, u.id)));
   }
+
 }
 
 /** Units in exactly one of two sets. */
-function symmetricDifference(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): string[] {
-  const out = [...b].filter((u) => !a?.has(u));
-  if (a) for (const u of a) if (!b.has(u)) out.push(u);
+function symmetricDifference(a: ReadonlyMap<string, unknown> | undefined, b: ReadonlyMap<string, unknown>): string[] {
+  const out = [...b.keys()].filter((u) => !a?.has(u));
+  if (a) for (const u of a.keys()) if (!b.has(u)) out.push(u);
   return out;
 }
-
-/** The fact types a validity rule names (every `factType` key inside it). */
-function factTypesIn(rule: unknown): string[] {
-  if (rule === null || typeof rule !== 'object') return [];
-  if (Array.isArray(rule)) return rule.flatMap(factTypesIn);
-  return Object.entries(rule).flatMap(([k, v]) => (k === 'factType' && typeof v === 'string' ? [v] : factTypesIn(v)));
-}
-

@@ -3,6 +3,7 @@ import { ConditionSchema } from '../conditions/condition-schema.ts';
 import { Id, Int, Num, Source } from './common.ts';
 import { Basis } from './flow-basis.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
+import { SelectionReason } from './scoring-pool.ts';
 
 export const TieBreakKey = KindUnion(
   [
@@ -88,7 +89,7 @@ export const Pool = KindUnion(
         kind: Type.Literal('selection'),
         id: Id,
         reasons: Type.Optional(
-          Type.Array(StringEnum(['top', 'bottom', 'carry-over', 'listed']), {
+          Type.Array(SelectionReason, {
             minItems: 1,
             ...doc('只取以这些方式入围的单位(分池单独排名,如名单单位与计算入围单位分开)', 'only units that entered this way (separate pools ranked separately)'),
           }),

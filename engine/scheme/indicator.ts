@@ -3,6 +3,7 @@ import { ConditionSchema } from '../conditions/condition-schema.ts';
 import { Id, Num, Rounding, Source } from './common.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
 import { Method } from './methods/index.ts';
+import { ScoringPool } from './scoring-pool.ts';
 
 export const NotSelectedPolicy = KindUnion(
   [
@@ -59,7 +60,19 @@ const IndicatorFields = <T extends TSchema>(self: T) => ({
   method: Type.Optional(Method),
   requires: Type.Optional(
     Type.Object(
-      { selection: Id, otherwise: NotSelectedPolicy },
+      {
+        selection: Id,
+        otherwise: NotSelectedPolicy,
+        pools: Type.Optional(
+          Type.Array(ScoringPool, {
+            minItems: 2,
+            ...doc(
+              '分池计分:按入围方式把入选单位分成几个池,各池单独计算(如评议办名单单位与计算入围单位分开);每种可能的入围方式恰属一个池',
+              'separate pools scored separately: the members split by how they entered, each pool its own population; every possible way of entering belongs to exactly one pool',
+            ),
+          }),
+        ),
+      },
       { additionalProperties: false, ...doc('仅对入选单位计分(如网络评价)', 'scored only for the units of a selection') },
     ),
   ),

@@ -2,26 +2,18 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ConditionSchema } from '../conditions/condition-schema.ts';
 import { Id, Int, Num, Source } from './common.ts';
 import { KindUnion, StringEnum, doc } from './kind-union.ts';
+import { LeftOperand, RightOperand } from './validity-operand.ts';
 
 const Operator = StringEnum(['lt', 'lte', 'gt', 'gte', 'eq'], { ...doc('比较:< ≤ > ≥ =', 'comparison: < ≤ > ≥ =') });
 
-/** The right-hand side of a comparison: another field of the same record (times a factor) or a number. */
-export const Operand = KindUnion(
-  [
-    Type.Object(
-      { kind: Type.Literal('field'), field: Type.String({ minLength: 1, ...doc('同一记录中被比较的字段', 'the other field of the record') }), factor: Type.Optional(Num({ ...doc('乘数(如过半数为 0.5)', 'factor, e.g. 0.5 for half') })) },
-      { additionalProperties: false, ...doc('同一记录的另一字段', 'another field of the same record') },
-    ),
-    Type.Object({ kind: Type.Literal('value'), value: Num({ examples: [10], ...doc('比较的常数', 'the number compared with') }) }, { additionalProperties: false, ...doc('常数', 'a number') }),
-  ],
-  doc('比较对象', 'operand'),
-);
-export type Operand = Static<typeof Operand>;
+export { Operand } from './validity-operand.ts';
 
 /**
  * 有效性规则: a rule over the records of a season that decides whether the run (or
- * some ballots) counts. A broken `compare` makes the run invalid; a broken `count`
- * either makes the run invalid or voids the records of its group (作废), as declared.
+ * some ballots) counts. A `compare` sets a field of each record against another
+ * field, a season record's field, a count or a number; a `count` bounds the matching
+ * records per group. Broken, either makes the run invalid or voids the records of the
+ * (grouped count's) group (作废), as declared.
  */
 export const ValidityRule = KindUnion(
   [
@@ -30,15 +22,27 @@ export const ValidityRule = KindUnion(
         kind: Type.Literal('compare'),
         id: Id,
         name: Type.String({ ...doc('规则名称', 'rule name') }),
-        factType: Id,
-        field: Type.String({ minLength: 1, ...doc('被检查的字段', 'the field checked') }),
+        factType: Type.Optional(Id),
+        field: Type.Optional(Type.String({ minLength: 1, ...doc('被检查的字段(与 factType 一起:逐条检查该类型的记录)', 'the field checked (with factType: every record of that type is checked)') })),
+        left: Type.Optional(LeftOperand),
         operator: Operator,
-        than: Operand,
+        than: RightOperand,
+        onBreak: Type.Optional(
+          StringEnum(['invalid', 'void'], {
+            ...doc(
+              '不成立时:本次评议无效 invalid(缺省),或作废分组计数中该组的记录 void(如某张选票的满意数不等于会议规定数,该票作废;须有一边是带 groupBy 的 count)',
+              'when broken: the run is invalid (default), or the records of the grouped count’s group are void (a ballot whose picks differ from the number the meeting set; needs a count with groupBy on one side)',
+            ),
+          }),
+        ),
         source: Source,
       },
       {
         additionalProperties: false,
-        ...doc('每条记录的字段比较(如出席人数 > 应到人数 × 0.5;收回票数 ≤ 发出票数);不成立则本次评议无效', 'a field of every record compared (present > members × 0.5; returned ≤ issued); broken → the run is invalid'),
+        ...doc(
+          '比较,不成立则本次评议无效。两种写法:factType + field 逐条检查该类型每条记录的字段(如 出席人数 > 应到人数 × 0.5);或 left 与 than 两个比较对象取自不同记录(如 收回票数 = 选票记录数 ≤ 会议记录的发出票数;分组计数时逐组比较)',
+          'a comparison; broken → the run is invalid. Either factType + field: a field of every record of that type (present > members × 0.5); or `left` and `than` from different records (ballots returned = the number of ballot records ≤ issued on the meeting record; a grouped count compares group by group)',
+        ),
       },
     ),
     Type.Object(

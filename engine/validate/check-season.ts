@@ -3,6 +3,8 @@ import type { Indicator } from '../scheme/indicator.ts';
 import { methodFactTypes } from '../methods/fact-types.ts';
 import type { Method } from '../scheme/methods/index.ts';
 import { unitFactType } from './check-classes.ts';
+import { checkPools, possibleReason } from './check-pools.ts';
+import { checkCompareRule } from './check-validity-compare.ts';
 import type { SemanticContext } from './semantic-context.ts';
 
 function walk(list: readonly Indicator[], at: string, visit: (m: Method, at: string) => void): void {
@@ -41,21 +43,21 @@ export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string
     const sel = (s.selections ?? []).find((x) => x.id === (r.pool as { id: string }).id);
     if (!sel || !selections.has(sel.id)) return;
     r.pool.reasons.forEach((why, j) => {
-      const possible = why === 'top' ? sel.top > 0 : why === 'bottom' ? sel.bottom > 0 : why === 'carry-over' ? sel.carryOver !== undefined : sel.listed !== undefined;
-      if (!possible) ctx.error('impossible-reason', `/rankings/${i}/pool/reasons/${j}`, `筛选“${sel.name}”不会以 ${why} 方式入围单位`, `selection ${sel.id} admits no unit as ${why}`);
+      if (!possibleReason(sel, why)) ctx.error('impossible-reason', `/rankings/${i}/pool/reasons/${j}`, `筛选“${sel.name}”不会以 ${why} 方式入围单位`, `selection ${sel.id} admits no unit as ${why}`);
     });
   });
+
+  checkPools(ctx);
 
   ctx.unique(s.validity ?? [], '/validity', '有效性规则');
   (s.validity ?? []).forEach((v, i) => {
     const at = `/validity/${i}`;
-    const ft = ctx.factType(v.factType, `${at}/factType`);
     switch (v.kind) {
       case 'compare':
-        ctx.field(ft, v.field, `${at}/field`);
-        if (v.than.kind === 'field') ctx.field(ft, v.than.field, `${at}/than/field`);
+        checkCompareRule(ctx, v, at);
         break;
-      case 'count':
+      case 'count': {
+        const ft = ctx.factType(v.factType, `${at}/factType`);
         v.groupBy.forEach((g, j) => {
           if (!envelope.has(g)) ctx.field(ft, g, `${at}/groupBy/${j}`);
         });
@@ -64,6 +66,7 @@ export function checkSeason(ctx: SemanticContext, selections: ReadonlySet<string
         if (v.every && !v.groupBy.includes(v.every.field)) ctx.error('unknown-field', `${at}/every/field`, `“${v.every.field}”须是 groupBy 中的字段`, `"${v.every.field}" must be one of groupBy`);
         if (v.min !== undefined && v.max !== undefined && v.min > v.max) ctx.error('range-order', at, `下限 ${v.min} 大于上限 ${v.max}`, `min ${v.min} > max ${v.max}`);
         break;
+      }
       default: {
         const never: never = v;
         return never;
