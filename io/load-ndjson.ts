@@ -25,7 +25,8 @@ export type NdjsonProblem =
 
 export interface NdjsonSink {
   /** A record not folded (a fact kept as it is, a unit, parent or history record), at its range-relative line. */
-  record(kind: Kind, rec: unknown, line: number): void;
+  /** `text`: the line as read, when it is the record's JSON as it stands (a `record` key taken out makes it not). */
+  record(kind: Kind, rec: unknown, line: number, text: string | undefined): void;
   problem(p: NdjsonProblem): void;
 }
 
@@ -204,7 +205,8 @@ class LineParser {
       return;
     }
     if (!isObject(rec)) return sink.problem({ kind: 'not-object', line });
-    const kind = Object.hasOwn(rec, 'record') ? rec.record : 'fact';
+    const tagged = Object.hasOwn(rec, 'record');
+    const kind = tagged ? rec.record : 'fact';
     delete rec.record;
     // own keys only: `"record": "toString"` must not find Object.prototype.toString
     if (typeof kind !== 'string' || !Object.hasOwn(COLLECTION, kind)) return sink.problem({ kind: 'record', line });
@@ -217,7 +219,7 @@ class LineParser {
         return;
       }
     }
-    sink.record(kind as Kind, rec, line);
+    sink.record(kind as Kind, rec, line, tagged ? undefined : text);
   }
 }
 

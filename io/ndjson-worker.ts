@@ -55,6 +55,21 @@ function packed<T>(list: T[], inner: (x: T) => unknown): T[] | { json: string[] 
   return { json };
 }
 
+/**
+ * Records sent as JSON texts of batches: a line read as JSON text is sent as it was read (parsing it again gives
+ * the same record, -0 and all); the others are stringified, unless JSON would change one (then all go as objects).
+ */
+function packedRecords(records: unknown[], texts: ReadonlyArray<string | undefined>): unknown[] | { json: string[] } {
+  if (records.some((r, i) => texts[i] === undefined && changedByJson(r))) return records;
+  const json: string[] = [];
+  for (let i = 0; i < records.length; i += BATCH) {
+    const batch: string[] = [];
+    for (let k = i; k < Math.min(i + BATCH, records.length); k++) batch.push(texts[k] ?? JSON.stringify(records[k]));
+    json.push(`[${batch.join(',')}]`);
+  }
+  return { json };
+}
+
 /** The list a {@link packed} list stands for. */
 export function unpacked<T>(p: T[] | { json: string[] }): T[] {
   return Array.isArray(p) ? p : p.json.flatMap((text) => JSON.parse(text) as T[]);
@@ -72,13 +87,16 @@ async function run(task: RangeTask): Promise<RangeDone> {
     folder = new Folder(scheme, task.fold.plan, r ? { units: new Set(r.units), parents: new Set(r.parents) } : undefined);
   }
   const records: unknown[] = [];
+  // each record's JSON: the line itself when it is the record as it stands (no second stringify), else made
+  const texts: Array<string | undefined> = [];
   const kinds: number[] = [];
   const recordLines: number[] = [];
   const problems: NdjsonProblem[] = [];
   const stream = task.end > task.start ? createReadStream(task.file, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 }) : [];
   const lines = await parseNdjson(stream, { file: task.file, maxLineBytes: task.maxLineBytes, fileStart: task.start === 0, folder }, {
-    record: (kind, rec, line) => {
+    record: (kind, rec, line, text) => {
       records.push(rec);
+      texts.push(text);
       kinds.push(KIND_CODES.indexOf(kind));
       recordLines.push(line);
     },
@@ -88,7 +106,7 @@ async function run(task: RangeTask): Promise<RangeDone> {
   return {
     id: task.id,
     lines,
-    records: packed(records, (r) => r),
+    records: packedRecords(records, texts),
     kinds: Uint8Array.from(kinds),
     recordLines: Uint32Array.from(recordLines),
     problems,
