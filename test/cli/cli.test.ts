@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tmp } from './run-cli.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pingyi = (...args: string[]) => {
   const r = spawnSync(process.execPath, [join(root, 'bin/pingyi.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, PINGYI_FROM_SOURCE: '1' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
-const tmp = () => mkdtempSync(join(tmpdir(), 'pingyi-cli-'));
 const pingyang = () => JSON.parse(readFileSync(join(root, 'schemes/pingyang-2021/scheme.json'), 'utf8'));
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
