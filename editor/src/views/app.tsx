@@ -6,6 +6,7 @@ import { LoginPage } from './login-page.tsx';
 import { go, parseRoute, useRoute } from './route.ts';
 import { SchemesPage } from './schemes-page.tsx';
 import { prefetchWorkspace } from './workspace/prefetch.ts';
+import { preloadMonaco } from '../monaco/preload.ts';
 import { loadNodeForm, Workspace } from './workspace/workspace.tsx';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
     if (first.page === 'workspace') {
       prefetchWorkspace(first.id, first.version);
       void loadNodeForm();
+      preloadMonaco();
     }
     api.me().then(setUser, (e: unknown) => {
       if (e instanceof ApiError && e.status === 401) setUser(null);
