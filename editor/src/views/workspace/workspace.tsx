@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import type { SchemeDetail, User, VersionDocument, VersionMeta } from '../../api/types.ts';
 import { DocumentStore, indicatorTree, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
 import { useValidation } from '../../validation/use-validation.ts';
-import { preloadMonaco } from '../../monaco/preload.ts';
+import { preloadMonaco, whenIdle } from '../../monaco/preload.ts';
 import { can } from '../app.tsx';
 import { FormContext, type FormContextValue } from '../form/form-context.ts';
 import { go, href, type Route } from '../route.ts';
@@ -25,9 +25,12 @@ import { useDocumentState } from './use-store.ts';
 
 type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
 
-// Monaco: its chunk is fetched from the start (monaco/preload.ts) and evaluated when this pane
-// mounts, after the tree and form are painted (useAfterFirstPaint)
-const JsonPane = lazy(() => import('./json-pane.tsx'));
+// Monaco: its chunk is fetched from the start (monaco/preload.ts) and evaluated when the main thread
+// is idle (typically while the document is on its way); the pane mounts after the tree and form are painted
+export const loadJsonPane = () => import('./json-pane.tsx');
+const JsonPane = lazy(loadJsonPane);
+/** Fetch Monaco now, evaluate it at the first idle moment after it arrived. */
+export const warmMonaco = () => preloadMonaco(() => whenIdle(() => void loadJsonPane()));
 
 /**
  * True once the first screen has been painted. Monaco's chunk takes the main
@@ -67,7 +70,7 @@ export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }
   const [data, setData] = useState<DataChoice>();
   useEffect(() => {
     void loadNodeForm();
-    preloadMonaco();
+    warmMonaco();
   }, []);
   const load = useCallback(() => {
     setLoaded(undefined);
