@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -39,10 +39,66 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Monaco without the contributions the page does not use. The JSON language
+ * starts its worker through `esm/vs/internal/common/workers.js`, a module that
+ * also imports every editor contribution Monaco has (≈ 70, ≈ 1.5 MB of code
+ * evaluated before the editor can show). That one module is replaced by
+ * `editor/src/monaco/web-worker.ts` (the same worker start-up, nothing else);
+ * the contributions the page uses are imported by `editor/src/monaco/contributions.ts`.
+ * Only the build is changed: the dev server's pre-bundled Monaco keeps them all.
+ */
+function slimMonaco(): Plugin {
+  const full = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/internal/common/workers.js', import.meta.url));
+  const slim = fileURLToPath(new URL('./editor/src/monaco/web-worker.ts', import.meta.url));
+  let replaced = false;
+  return {
+    name: 'pingyi-slim-monaco',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.') || !source.endsWith('workers.js')) return null;
+      if (resolve(dirname(importer), source) !== full) return null;
+      replaced = true;
+      return slim;
+    },
+    buildEnd() {
+      // a Monaco update that moves the module must not silently bring the full list back
+      if (!replaced) this.warn('monaco-editor/esm/vs/internal/common/workers.js was not imported: check that Monaco is still slimmed (vite.config.ts)');
+    },
+  };
+}
+
+/**
+ * The name of Monaco's chunk, for the page to ask for it early: a `<meta
+ * name="pingyi-monaco-chunk">` in index.html, read by
+ * `editor/src/monaco/preload.ts`, which adds a `<link rel="modulepreload">`
+ * when a workspace starts loading (download and compile, no evaluation).
+ * Not a modulepreload link in the HTML itself: measured, it competed with the
+ * entry chunk and delayed the first screen (DOMContentLoaded ≈ +300 ms).
+ */
+function nameMonacoChunk(): Plugin {
+  return {
+    name: 'pingyi-name-monaco-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'monaco');
+        if (!chunk) {
+          this.warn('no Monaco chunk to name (vite.config.ts, nameMonacoChunk): it will load only when the JSON pane mounts');
+          return [];
+        }
+        return [{ tag: 'meta', attrs: { name: 'pingyi-monaco-chunk', content: `/${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [slimMonaco(), react(), nameMonacoChunk(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -55,7 +111,8 @@ export default defineConfig({
             // Monaco group (which takes its dependencies) it made the entry import the 4 MB chunk statically
             { name: 'preload-helper', test: /vite\/preload-helper/, priority: 2 },
             // Monaco in one chunk: split across chunks, its services register out of order ("depends on UNKNOWN service")
-            { name: 'monaco', test: /node_modules[\\/]monaco-editor[\\/]/, priority: 1 },
+            // (with the module that stands in for its worker start-up, which only Monaco imports)
+            { name: 'monaco', test: /node_modules[\\/]monaco-editor[\\/]|editor[\\/]src[\\/]monaco[\\/]web-worker\.ts$/, priority: 1 },
           ],
         },
       },

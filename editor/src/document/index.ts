@@ -5,3 +5,6 @@ export * from './store.ts';
 export * from './indicator-tree.ts';
 export * from './json-positions.ts';
 export * from './move-indicator.ts';
+export * from './remove-indicator.ts';
+export * from './leaf-to-group.ts';
+export * from './assumption-pointers.ts';

@@ -9,51 +9,14 @@
  */
 import type { Command } from './commands.ts';
 import type { IndicatorTree, TreeNode } from './indicator-tree.ts';
-import { getAt, isObject, parentPointer, pointerOf, tokensOf, updateAt, type Json } from './json.ts';
-
-/**
- * Where an array pointer points once item `index` of `array` is removed: a
- * pointer through a later sibling moves up by one.
- */
-function afterRemoval(pointer: string, array: string, index: number): string {
-  const head = tokensOf(array);
-  const tokens = tokensOf(pointer);
-  if (tokens.length <= head.length || head.some((t, i) => tokens[i] !== t)) return pointer;
-  const at = tokens[head.length] as string;
-  if (/^\d+$/.test(at) && Number(at) > index) tokens[head.length] = String(Number(at) - 1);
-  return pointerOf(tokens);
-}
-
-/** Where a pointer points once an item is inserted at `index` of `array`: later siblings move down by one. */
-function afterInsertion(pointer: string, array: string, index: number): string {
-  const head = tokensOf(array);
-  const tokens = tokensOf(pointer);
-  if (tokens.length <= head.length || head.some((t, i) => tokens[i] !== t)) return pointer;
-  const at = tokens[head.length] as string;
-  if (/^\d+$/.test(at) && Number(at) >= index) tokens[head.length] = String(Number(at) + 1);
-  return pointerOf(tokens);
-}
+import { afterInsertion, afterRemoval, rewriteAssumptions } from './assumption-pointers.ts';
+import { getAt, isObject, parentPointer, updateAt, type Json } from './json.ts';
 
 /** A pointer of the document before the move, as it reads after it (item `from` of `source` now item `to` of `target`). */
 function relocate(pointer: string, source: string, from: number, target: string, to: number): string {
   const item = `${source}/${from}`;
   if (pointer === item || pointer.startsWith(item + '/')) return `${target}/${to}${pointer.slice(item.length)}`;
   return afterInsertion(afterRemoval(pointer, source, from), target, to);
-}
-
-/** The assumptions with their pointers relocated; the same array when none moves. */
-function followAssumptions(doc: Json, move: (p: string) => string): Json | undefined {
-  const list = getAt(doc, '/assumptions');
-  if (!Array.isArray(list)) return undefined;
-  let changed = false;
-  const next = list.map((a) => {
-    if (!isObject(a) || typeof a.pointer !== 'string' || !a.pointer.startsWith('/indicators/')) return a;
-    const p = move(a.pointer);
-    if (p === a.pointer) return a;
-    changed = true;
-    return { ...a, pointer: p };
-  });
-  return changed ? next : undefined;
 }
 
 const isChildrenArray = (pointer: string) => pointer === '/indicators' || /\/(children)$/.test(pointer);
@@ -88,7 +51,7 @@ export function moveIndicator(from: string, toArray: string, toIndex?: number): 
       if (at < 0 || at > dest.length) throw new Error(`cannot insert at ${toArray}/${at}`);
       placed = at;
       const moved = updateAt(removed, target, () => [...dest.slice(0, at), item as Json, ...dest.slice(at)]);
-      const followed = followAssumptions(moved, (p) => relocate(p, parent, fromIndex, target, at));
+      const followed = rewriteAssumptions(moved, (p) => relocate(p, parent, fromIndex, target, at));
       assumptions = followed ? getAt(doc, '/assumptions') : undefined;
       return followed ? updateAt(moved, '/assumptions', () => followed) : moved;
     },
@@ -117,28 +80,38 @@ export function movedPointer(from: string, toArray: string, length: number): str
 }
 
 export interface MoveTarget {
-  /** The children array to move into. */
+  /** The children array to move into (for a leaf: the one it gets). */
   pointer: string;
   /** Chinese label: the path of names, e.g. “日常评议 › 满意度测评”. */
   label: string;
   /** Items now in that array. */
   length: number;
+  /** Set when the target is a leaf: moving there makes it a group and removes its scoring method (`moveUnderLeaf`). */
+  leaf?: { pointer: string; method: string | undefined };
 }
 
 /**
- * The parents an indicator can move to: the top level and every node's
- * children (or a variant's), except its current parent and its own subtree.
+ * Where an indicator can move: the top level and every node's children (or a
+ * variant's), except its current parent and its own subtree; then every leaf
+ * outside its subtree, which would become a group (the format allows a node
+ * with children and no method) and lose its scoring method.
  */
 export function moveTargets(tree: IndicatorTree, from: string): MoveTarget[] {
   const { parent } = parentPointer(from);
   const out: MoveTarget[] = [];
+  const leaves: MoveTarget[] = [];
+  const outside = (pointer: string) => pointer !== from && !pointer.startsWith(from + '/');
   const add = (pointer: string, label: string, length: number) => {
-    if (pointer !== parent && pointer !== from && !pointer.startsWith(from + '/')) out.push({ pointer, label, length });
+    if (pointer !== parent && outside(pointer)) out.push({ pointer, label, length });
   };
   add('/indicators', '一级指标', tree.nodes.length);
   const walk = (nodes: TreeNode[], path: string[]) => {
     for (const n of nodes) {
       const names = [...path, n.name || n.id];
+      if (n.groups.length === 0 && outside(n.pointer)) {
+        const note = n.method ? `将变为分组,原计分方法 ${n.method} 移除` : '将变为分组';
+        leaves.push({ pointer: `${n.pointer}/children`, label: `${names.join(' › ')}(${note})`, length: 0, leaf: { pointer: n.pointer, method: n.method } });
+      }
       for (const g of n.groups) {
         add(g.pointer, [...names, ...(g.variant ? [`变体:${g.variant.name || g.variant.id}`] : [])].join(' › '), g.children.length);
         walk(g.children, g.variant ? [...names, g.variant.name || g.variant.id] : names);
@@ -146,5 +119,5 @@ export function moveTargets(tree: IndicatorTree, from: string): MoveTarget[] {
     }
   };
   walk(tree.nodes, []);
-  return out;
+  return [...out, ...leaves];
 }

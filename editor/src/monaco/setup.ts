@@ -1,11 +1,14 @@
 /**
- * Monaco from the local package, not a CDN: only the editor core and the JSON
- * language (≈ 5 MB instead of ≈ 15 MB with every language), the JSON worker
- * bundled by Vite, and the scheme's JSON Schema registered offline so
- * completion, hover text and markers work without any request.
+ * Monaco from the local package, not a CDN: only the editor core
+ * (`editor.api`), the editor contributions the page uses (contributions.ts;
+ * the build leaves the others out, see `slimMonaco` in vite.config.ts) and the
+ * JSON language, its worker bundled by Vite; the scheme's JSON Schema is
+ * registered offline so completion, hover text and markers need no request.
+ * The workers start when an editor first needs them, not with this module.
  */
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
+import './contributions.ts';
 import 'monaco-editor/language/json/monaco.contribution';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
@@ -18,11 +21,17 @@ self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
 };
 
+// The shipped schemes say `"$schema": "../scheme.schema.json"`, and a document's own `$schema` wins
+// over `fileMatch` in Monaco's JSON service: registered under any other URI, the schema was never used
+// (no completion, no hover text, no schema markers; only “Unable to load schema”). So it is registered
+// under the URI that reference resolves to from a scheme model, and matched by file name as well.
+export const SCHEME_SCHEMA_URI = 'inmemory://pingyi/scheme.schema.json'; // `../scheme.schema.json` from SCHEME_MODEL_PREFIX
+
 jsonDefaults.setDiagnosticsOptions({
   validate: true,
   allowComments: false,
   enableSchemaRequest: false,
-  schemas: [{ uri: 'https://pingyi.local/schema/scheme.schema.json', fileMatch: [`${SCHEME_MODEL_PREFIX}*`], schema }],
+  schemas: [{ uri: SCHEME_SCHEMA_URI, fileMatch: [`${SCHEME_MODEL_PREFIX}*`], schema }],
 });
 
 loader.config({ monaco: monaco as never });

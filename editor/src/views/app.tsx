@@ -6,7 +6,7 @@ import { LoginPage } from './login-page.tsx';
 import { go, parseRoute, useRoute } from './route.ts';
 import { SchemesPage } from './schemes-page.tsx';
 import { prefetchWorkspace } from './workspace/prefetch.ts';
-import { loadNodeForm, Workspace } from './workspace/workspace.tsx';
+import { loadNodeForm, warmMonaco, Workspace } from './workspace/workspace.tsx';
 
 export function App() {
   const route = useRoute();
@@ -18,6 +18,7 @@ export function App() {
     if (first.page === 'workspace') {
       prefetchWorkspace(first.id, first.version);
       void loadNodeForm();
+      warmMonaco();
     }
     api.me().then(setUser, (e: unknown) => {
       if (e instanceof ApiError && e.status === 401) setUser(null);

@@ -123,6 +123,12 @@ describe('editor performance', () => {
     const entry = /<script type="module"[^>]*src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
     const entryFile = join(ROOT, 'editor/dist', entry);
     const kb = (f: string) => (existsSync(f) ? `${(statSync(f).size / 1024).toFixed(0)} KB` : '—');
+    // Monaco's chunk, named in index.html by the build for the page to preload (vite.config.ts)
+    const monacoChunk = /<meta name="pingyi-monaco-chunk" content="\/(assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
+    const monacoFile = join(ROOT, 'editor/dist', monacoChunk);
+    // when, in the load the waterfall shows, Monaco's chunk and the workers were asked for (ms from navigation start)
+    const asked = (re: RegExp) => waterfall.find((r) => re.test(r.name))?.start;
+    const at = (x: number | undefined) => (x === undefined ? 'not asked for' : `${x.toFixed(0)} ms`);
     const section = [
       '<!-- editor:begin (written by test/editor/browser/performance.test.ts) -->',
       '## Browser editor',
@@ -135,8 +141,10 @@ describe('editor performance', () => {
       `| … and Monaco shown with the document | ${ms(monacoMs)} (each: ${loads.map((l) => l.monacoMs).join(' / ')} ms) | < 2 s |`,
       `| … first problems list from the validation worker (its first call compiles the JSON Schema) | ${ms(problemsMs)} | |`,
       `| … DOMContentLoaded / load event | ${ms(nav.dcl)} / ${ms(nav.load)} | |`,
-      `| … bytes transferred (empty cache; Monaco's chunk is most of it, asked for after the tree is painted) | ${(nav.bytes / 1024 / 1024).toFixed(1)} MB | |`,
+      `| … bytes transferred (empty cache; Monaco's chunk is most of it, fetched alongside the document and evaluated when the page is idle or the tree painted) | ${(nav.bytes / 1024 / 1024).toFixed(1)} MB | |`,
       `| entry chunk \`${entry}\` (React, the tree; the form, the engine, Monaco and the validation worker are separate chunks) | ${kb(entryFile)}, sent as ${kb(`${entryFile}.br`)} brotli | |`,
+      `| Monaco chunk \`${monacoChunk}\` (editor core, the JSON language and the contributions in \`editor/src/monaco/contributions.ts\`) | ${kb(monacoFile)}, sent as ${kb(`${monacoFile}.br`)} brotli | |`,
+      `| … in the load of the waterfall: Monaco's chunk asked for at / JSON worker at / editor worker at (ms from navigation start; the workers start when an editor needs them) | ${at(asked(/\/assets\/monaco-[^/]*\.js$/))} / ${at(asked(/json\.worker/))} / ${at(asked(/editor\.worker/))} | |`,
       `| validation after an edit (engine \`validateScheme\` in the page's worker), median of ${validation.length} edits | ${ms(median(validation))} (max ${ms(Math.max(...validation))}) | < 100 ms |`,
       `| edit → worker validation → problems back in the page, median | ${ms(median(endToEnd))} (max ${ms(Math.max(...endToEnd))}) | |`,
       '',

@@ -71,6 +71,9 @@ export async function walk(base: string, s: Session): Promise<void> {
   // move 主管单位评价 (now 10) out of 日常评价 to the top level, by keyboard only: 日常评价's
   // children drop to 50 + 10 + 15 = 75 against 85, the top level rises to 85 + 15 + 10 = 110 against 100
   await page.locator('[data-indicator="supervisor"] .node-name').first().click();
+  // leaves are offered too, in their own group, saying what a move there does
+  const leafOption = page.locator('select[aria-label="移动到…"] optgroup option', { hasText: '加分项(将变为分组,原计分方法 bonus 移除)' });
+  await expect(leafOption.count()).resolves.toBe(1);
   await page.getByLabel('移动到…').focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('移动到…').inputValue()).resolves.toBe('/indicators');
@@ -86,6 +89,20 @@ export async function walk(base: string, s: Session): Promise<void> {
   await expect.poll(() => dailySum.textContent()).toContain('85 / 85');
   await expect(page.locator('[data-indicator="daily"] [data-indicator="supervisor"]').count()).resolves.toBe(1);
   await expect(page.getByTestId('tree-total').textContent()).resolves.toContain('100 / 100');
+
+  // move it under the leaf 加分项 instead: 加分项 becomes a group (its bonus method removed), undo restores it
+  await page.locator('[data-indicator="supervisor"] .node-name').first().click();
+  await page.getByLabel('移动到…').selectOption({ label: '加分项(将变为分组,原计分方法 bonus 移除)' });
+  await page.getByRole('button', { name: '移动', exact: true }).click();
+  await page.locator('[data-indicator="bonus"] [data-indicator="supervisor"]').waitFor();
+  await expect(page.locator('[data-indicator="bonus"] > .node .tag.method').count()).resolves.toBe(0);
+  // 日常评价 without 主管单位评价 (now 10): 50 + 10 + 15 = 75 of 85; 加分项's one child 10 against its 5
+  await expect.poll(() => dailySum.textContent()).toContain('75 / 85');
+  await expect(page.locator('[data-sum="/indicators/2/children"]').textContent()).resolves.toContain('10 / 5');
+  await s.shot('moved-under-leaf');
+  await page.getByRole('button', { name: /撤销/ }).click();
+  await expect.poll(() => dailySum.textContent()).toContain('85 / 85');
+  await expect(page.locator('[data-indicator="bonus"] > .node .tag.method').textContent()).resolves.toBe('bonus');
 
   // the impact list now shows units that move
   await page.getByRole('button', { name: '影响' }).click();
@@ -131,6 +148,9 @@ export async function walk(base: string, s: Session): Promise<void> {
   await expect.poll(() => changes.count()).toBe(2);
   await expect(changes.allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('主管单位评价'), expect.stringContaining('监督检查评价')]));
   await page.locator('.side-by-side .monaco-diff-editor').waitFor();
+  // the editor worker computed the changes: they are marked on both sides
+  await page.locator('.side-by-side .char-delete, .side-by-side .line-delete').first().waitFor();
+  await page.locator('.side-by-side .char-insert, .side-by-side .line-insert').first().waitFor();
   await s.shot('diff');
 
   // preview on a case's data; one unit's explanation adds up to its total

@@ -98,11 +98,19 @@ describe('moving an indicator to another parent', () => {
     expect(text(pingyang)).toBe(before);
   });
 
-  it('offers every other parent, never the current one or its own subtree', () => {
+  it('offers every other parent, never the current one or its own subtree; then the leaves, saying they become groups', () => {
     const targets = moveTargets(indicatorTree(pingyang), '/indicators/0/children/0');
-    expect(targets.map((t) => t.pointer)).toEqual(['/indicators', '/indicators/0/children/1/children']);
-    expect(targets.map((t) => t.label)).toEqual(['一级指标', '日常评价 › 平台办理情况评价']);
-    expect(moveTargets(indicatorTree(pingyang), '/indicators/0').map((t) => t.pointer)).toEqual([]);
+    const groups = targets.filter((t) => !t.leaf);
+    expect(groups.map((t) => t.pointer)).toEqual(['/indicators', '/indicators/0/children/1/children']);
+    expect(groups.map((t) => t.label)).toEqual(['一级指标', '日常评价 › 平台办理情况评价']);
+    // the leaves outside 服务对象评价's own subtree, after the groups, each labelled with what it loses
+    const leaves = targets.filter((t) => t.leaf);
+    expect(targets.slice(groups.length)).toEqual(leaves);
+    expect(leaves.map((t) => t.leaf?.pointer)).toEqual(['/indicators/0/children/1/children/0', '/indicators/0/children/1/children/1', '/indicators/0/children/2', '/indicators/0/children/3', '/indicators/1', '/indicators/2']);
+    expect(leaves.map((t) => t.pointer)).toEqual(leaves.map((t) => `${t.leaf?.pointer}/children`));
+    expect(leaves.find((t) => t.leaf?.pointer === '/indicators/0/children/3')?.label).toBe('日常评价 › 监督检查评价(将变为分组,原计分方法 deduction 移除)');
+    // 日常评价 holds everything but 网络评价 and 加分项: only those two leaves remain for it
+    expect(moveTargets(indicatorTree(pingyang), '/indicators/0').map((t) => t.leaf?.pointer)).toEqual(['/indicators/1', '/indicators/2']);
   });
 
   it('any move to any offered parent is undone exactly and lands where movedPointer says (fixed seed)', () => {
@@ -119,8 +127,9 @@ describe('moving an indicator to another parent', () => {
         const all = nodes(doc);
         const from = all[ni % all.length] as string;
         const targets = moveTargets(indicatorTree(doc), from);
-        if (targets.length === 0) return;
-        const t = targets[ti % targets.length] as (typeof targets)[number];
+        const groups = targets.filter((x) => !x.leaf);
+        if (groups.length === 0) return;
+        const t = groups[ti % groups.length] as (typeof targets)[number];
         const atEnd = pi % 2 === 0;
         const cmd = moveIndicator(from, t.pointer, atEnd ? undefined : pi % (t.length + 1));
         const next = cmd.execute(doc);

@@ -2,7 +2,7 @@
  * Random commands that fit a given document, for property tests: the choice
  * is drawn from integers so fast-check can shrink a failing sequence.
  */
-import { getAt, indicatorTree, insertItem, isObject, moveIndicator, moveItem, moveTargets, pointerOf, removeItem, renameKey, replaceDocument, setValue, type Command, type Json } from '../../../editor/src/document/index.ts';
+import { getAt, indicatorTree, insertItem, isObject, moveIndicator, moveItem, moveTargets, moveUnderLeaf, pointerOf, removeIndicator, removeItem, renameKey, replaceDocument, setValue, type Command, type Json } from '../../../editor/src/document/index.ts';
 
 function containers(doc: Json): Array<{ pointer: string; value: Json[] | Record<string, Json> }> {
   const out: Array<{ pointer: string; value: Json[] | Record<string, Json> }> = [];
@@ -37,8 +37,10 @@ export function commandFor(doc: Json, pick: number[]): Command {
       const from = `${c.pointer}/${at(1, n)}`;
       const targets = isObject(c.value[at(1, n)]) ? moveTargets(indicatorTree(doc), from) : [];
       const t = targets[at(4, targets.length)];
-      if (t) return moveIndicator(from, t.pointer, at(2, t.length + 1));
+      if (t) return t.leaf ? moveUnderLeaf(from, t.leaf.pointer) : moveIndicator(from, t.pointer, at(2, t.length + 1));
     }
+    // deleting an indicator, its assumptions following
+    if (op === 4 && (c.pointer === '/indicators' || c.pointer.endsWith('/children')) && isObject(c.value[at(1, n)])) return removeIndicator(`${c.pointer}/${at(1, n)}`);
     if (op === 6) return replaceDocument(getAt(doc, c.pointer) ?? {});
     return setValue(`${c.pointer}/${at(1, n)}`, value);
   }

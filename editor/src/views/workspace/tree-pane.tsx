@@ -4,7 +4,7 @@
  * up. Add, remove, move, rename and set points here; the flow sections below.
  */
 import { useEffect, useState } from 'react';
-import { getAt, insertItem, moveIndicator, movedPointer, moveTargets, parentPointer, removeItem, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
+import { getAt, insertItem, moveIndicator, movedPointer, moveTargets, moveUnderLeaf, parentPointer, removeIndicator, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
 import { useForm } from '../form/form-context.ts';
 import { SECTIONS } from './selection.ts';
 
@@ -165,7 +165,7 @@ function NodeEditor({ node, index, siblings, tree }: { node: TreeNode; index: nu
       <span className="row-actions">
         <button type="button" aria-label="上移" disabled={index === 0} onClick={() => (run(moveIndicator(node.pointer, parent, index - 1)), select(`${parent}/${index - 1}`))}>↑</button>
         <button type="button" aria-label="下移" disabled={index === siblings - 1} onClick={() => (run(moveIndicator(node.pointer, parent, index + 1)), select(`${parent}/${index + 1}`))}>↓</button>
-        <button type="button" aria-label="删除指标" className="danger" onClick={() => (run(removeItem(parent, index)), select(''))}>删除</button>
+        <button type="button" aria-label="删除指标" className="danger" title="连同子指标与指向其中的假定参数一起删除" onClick={() => (run(removeIndicator(node.pointer)), select(''))}>删除</button>
       </span>
       <MoveTo node={node} tree={tree} />
     </div>
@@ -176,6 +176,8 @@ function NodeEditor({ node, index, siblings, tree }: { node: TreeNode; index: nu
  * “移动到…”: another parent for the node. A native select and a button, not a
  * move on change: arrow keys on a closed select change its value, and a
  * keyboard user must be able to pass over the choices without moving anything.
+ * Leaves are offered too, in their own group and saying what happens: the
+ * leaf becomes a group and its scoring method is removed (undo brings it back).
  */
 function MoveTo({ node, tree }: { node: TreeNode; tree: IndicatorTree }) {
   const { run, select } = useForm();
@@ -183,22 +185,27 @@ function MoveTo({ node, tree }: { node: TreeNode; tree: IndicatorTree }) {
   const targets = moveTargets(tree, node.pointer);
   if (targets.length === 0) return null;
   const t = targets.find((x) => x.pointer === choice);
+  const option = (x: (typeof targets)[number]) => (
+    <option key={x.pointer} value={x.pointer}>
+      {x.label}
+    </option>
+  );
+  const groups = targets.filter((x) => !x.leaf);
+  const leaves = targets.filter((x) => x.leaf);
   return (
     <span className="move-to">
       <select aria-label="移动到…" value={t ? choice : ''} onChange={(e) => setChoice(e.target.value)}>
         <option value="">移动到…</option>
-        {targets.map((x) => (
-          <option key={x.pointer} value={x.pointer}>
-            {x.label}
-          </option>
-        ))}
+        {groups.map(option)}
+        {leaves.length > 0 && <optgroup label="末级指标:移入后变为分组,其计分方法移除(可撤销)">{leaves.map(option)}</optgroup>}
       </select>
       <button
         type="button"
         disabled={!t}
+        title={t?.leaf ? '目标为末级指标:它将变为分组,原计分方法移除' : undefined}
         onClick={() => {
           if (!t) return;
-          run(moveIndicator(node.pointer, t.pointer));
+          run(t.leaf ? moveUnderLeaf(node.pointer, t.leaf.pointer) : moveIndicator(node.pointer, t.pointer));
           setChoice('');
           select(movedPointer(node.pointer, t.pointer, t.length), { reveal: true });
         }}

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import type { SchemeDetail, User, VersionDocument, VersionMeta } from '../../api/types.ts';
 import { DocumentStore, indicatorTree, nodeAt, type Command, type ExecuteOptions, type Json } from '../../document/index.ts';
 import { useValidation } from '../../validation/use-validation.ts';
+import { preloadMonaco, whenIdle } from '../../monaco/preload.ts';
 import { can } from '../app.tsx';
 import { FormContext, type FormContextValue } from '../form/form-context.ts';
 import { go, href, type Route } from '../route.ts';
@@ -24,13 +25,17 @@ import { useDocumentState } from './use-store.ts';
 
 type WorkspaceRoute = Extract<Route, { page: 'workspace' }>;
 
-// Monaco (4 MB) loads after the tree and form are shown
-const JsonPane = lazy(() => import('./json-pane.tsx'));
+// Monaco: its chunk is fetched from the start (monaco/preload.ts) and evaluated when the main thread
+// is idle (typically while the document is on its way); the pane mounts after the tree and form are painted
+export const loadJsonPane = () => import('./json-pane.tsx');
+const JsonPane = lazy(loadJsonPane);
+/** Fetch Monaco now, evaluate it at the first idle moment after it arrived. */
+export const warmMonaco = () => preloadMonaco(() => whenIdle(() => void loadJsonPane()));
 
 /**
  * True once the first screen has been painted. Monaco's chunk takes the main
- * thread for a while when it is evaluated: it is asked for only after the tree
- * and form are on screen, so they never wait behind it.
+ * thread for a while when it is evaluated: it is fetched early but evaluated
+ * only after the tree and form are on screen, so they never wait behind it.
  */
 function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
@@ -63,7 +68,10 @@ export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }
   const [error, setError] = useState<string>();
   // the chosen data outlives a reload of the document (after a 409)
   const [data, setData] = useState<DataChoice>();
-  useEffect(() => void loadNodeForm(), []);
+  useEffect(() => {
+    void loadNodeForm();
+    warmMonaco();
+  }, []);
   const load = useCallback(() => {
     setLoaded(undefined);
     loadWorkspace(route.id, route.version).then(
