@@ -28,27 +28,39 @@ export class Threads {
 
   /** Files already on the reader threads, by input. */
   private readonly started = new Map<DataInput, StartedFile>();
+  /** Large NDJSON files not started yet, in input order. */
+  private readonly pending: Array<{ input: DataInput & { path: string }; size: number }> = [];
+  private maxLineBytes = 0;
 
   /**
-   * Put every large NDJSON file (the caller passes only those) on the reader threads before the first is
-   * merged, so that they read the next file while this thread merges (the
-   * checks and their problems still come in input order, in {@link readOne}).
-   * Only regular files: a FIFO must meet the guard first.
+   * Note every large NDJSON file (the caller passes only those) and put the
+   * first on the reader threads. Taking a file starts the next, so the threads
+   * read one file ahead while this thread merges (else they would wait for each
+   * merge), and no more than one file's records wait in memory. Only regular
+   * files: a FIFO must meet the guard in {@link readOne} first.
    */
   async startAll(inputs: readonly DataInput[], maxLineBytes: number): Promise<void> {
     if (this.minBytes === Infinity) return;
+    this.maxLineBytes = maxLineBytes;
     for (const input of inputs) {
       if (!('path' in input)) continue;
       const st = await stat(input.path).catch(() => undefined);
-      if (!st?.isFile() || st.size < this.minBytes) continue;
-      this.started.set(input, startNdjsonParallel(input.path, st.size, maxLineBytes, this.get(), this.task));
+      if (st?.isFile() && st.size >= this.minBytes) this.pending.push({ input, size: st.size });
     }
+    this.startNext();
   }
 
-  /** The input's started reading, taken once. */
+  private startNext(): void {
+    const next = this.pending.shift();
+    if (next) this.started.set(next.input, startNdjsonParallel(next.input.path, next.size, this.maxLineBytes, this.get(), this.task));
+  }
+
+  /** The input's reading if it was started (then the next large file starts), taken once. */
   take(input: DataInput): StartedFile | undefined {
     const s = this.started.get(input);
+    if (s === undefined) return undefined;
     this.started.delete(input);
+    this.startNext();
     return s;
   }
 
