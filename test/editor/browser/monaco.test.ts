@@ -18,6 +18,9 @@ describe('Monaco in the page', () => {
     s = await openBrowser('monaco');
   }, 240_000);
   afterAll(async () => {
+    // the last state of the page, whatever happened
+    await s?.shot('end').catch(() => undefined);
+    if (s?.errors.length) console.log('page errors:', s.errors);
     await s?.browser.close();
     await server?.close();
   });
@@ -71,6 +74,8 @@ describe('Monaco in the page', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('"descr');
+    // the typed text is in the editor (it has the focus) before completion is asked for
+    await expect.poll(async () => (await pane.locator('.view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('"descr');
     const suggest = pane.locator('.suggest-widget .monaco-list-row:visible', { hasText: 'description' });
     // asked again while it has not shown: on a loaded machine the JSON worker can answer after the widget gave up
     await expect
@@ -81,7 +86,12 @@ describe('Monaco in the page', () => {
         },
         { timeout: 90_000, interval: 3000 },
       )
-      .toBeGreaterThan(0);
+      .toBeGreaterThan(0)
+      // a picture of what the page showed instead, for whoever reads the failure
+      .catch(async (e: unknown) => {
+        await s.shot('completion-missing');
+        throw e;
+      });
     await s.shot('completion-from-schema');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await pane.locator('.view-lines').textContent())?.replace(/\u00a0/g, ' ')).toMatch(/"description": ?"/);
