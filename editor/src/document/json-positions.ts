@@ -29,7 +29,12 @@ export function jsonPositions(text: string): Map<string, Span> {
     while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
     if (i >= text.length) fail();
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    // text being typed (`"descr` then a line break before the next quote) is no string: stop, do not throw
+    try {
+      return JSON.parse(text.slice(start, i)) as string;
+    } catch {
+      return fail();
+    }
   };
   const value = (path: Array<string | number>, key?: Span['key']): void => {
     ws();

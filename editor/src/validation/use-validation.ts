@@ -29,7 +29,13 @@ declare global {
   }
 }
 
-export function useValidation(doc: Json, version: number): Validation {
+/**
+ * `hold`: while true, the first validation waits (later ones never do). Its
+ * first call compiles the JSON Schema (≈ 1 s of CPU), and on a machine with
+ * two shared cores that competed with Monaco's first screen; the workspace
+ * holds it until Monaco has shown, or for at most a few seconds.
+ */
+export function useValidation(doc: Json, version: number, hold = false): Validation {
   const sendRef = useRef<((req: ValidateRequest, at: number) => void) | null>(null);
   const busy = useRef(false);
   const queued = useRef<{ req: ValidateRequest; at: number } | null>(null);
@@ -72,13 +78,15 @@ export function useValidation(doc: Json, version: number): Validation {
     };
   }, []);
 
+  const started = useRef(false);
   useEffect(() => {
     const send = sendRef.current;
-    if (!send) return;
+    if (!send || (hold && !started.current)) return;
+    started.current = true;
     const req = { version, doc };
     if (busy.current) queued.current = { req, at: performance.now() };
     else send(req, performance.now());
-  }, [doc, version]);
+  }, [doc, version, hold]);
 
   return { ...result, pending: result.version !== version };
 }

@@ -18,6 +18,9 @@ describe('Monaco in the page', () => {
     s = await openBrowser('monaco');
   }, 240_000);
   afterAll(async () => {
+    // the last state of the page, whatever happened
+    await s?.shot('end').catch(() => undefined);
+    if (s?.errors.length) console.log('page errors:', s.errors);
     await s?.browser.close();
     await server?.close();
   });
@@ -59,6 +62,10 @@ describe('Monaco in the page', () => {
     expect(code).not.toBe('');
     await expect.poll(() => page.locator('.monaco-hover:visible').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining(`[${code}]`)]));
     await s.shot('engine-marker-hover');
+    // the hover covers the lines above: away with it before clicking there
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.monaco-hover:visible', { hasText: code }).count()).toBe(0);
     await page.getByRole('button', { name: /撤销/ }).click();
     await expect.poll(async () => (await pane.locator('.view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('"year": 2021,');
 
@@ -67,7 +74,9 @@ describe('Monaco in the page', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('"descr');
-    const suggest = pane.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'description' });
+    // the typed text is in the editor (it has the focus) before completion is asked for
+    await expect.poll(async () => (await pane.locator('.view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('"descr');
+    const suggest = pane.locator('.suggest-widget .monaco-list-row:visible', { hasText: 'description' });
     // asked again while it has not shown: on a loaded machine the JSON worker can answer after the widget gave up
     await expect
       .poll(
@@ -77,7 +86,12 @@ describe('Monaco in the page', () => {
         },
         { timeout: 90_000, interval: 3000 },
       )
-      .toBeGreaterThan(0);
+      .toBeGreaterThan(0)
+      // a picture of what the page showed instead, for whoever reads the failure
+      .catch(async (e: unknown) => {
+        await s.shot('completion-missing');
+        throw e;
+      });
     await s.shot('completion-from-schema');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await pane.locator('.view-lines').textContent())?.replace(/\u00a0/g, ' ')).toMatch(/"description": ?"/);

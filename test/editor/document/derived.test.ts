@@ -72,4 +72,12 @@ describe('JSON positions', () => {
     expect(map.has('/b/0')).toBe(true);
     expect(map.has('')).toBe(false);
   });
+
+  it('text half typed in Monaco (a quote opened, the line broken) gives the positions read so far and does not throw', () => {
+    // it used to throw from JSON.parse of the string literal across the line break, inside a React effect: a blank page
+    const text = '{\n  "id": "x",\n  "descr\n  "name": "y"\n}\n';
+    const map = jsonPositions(text);
+    expect(spanOf(map, '/id')).toBeDefined();
+    expect(spanOf(map, '/name')).toBeUndefined();
+  });
 });

@@ -24,8 +24,8 @@ function minimalEdit(a: string, b: string): { start: number; end: number; text: 
   return { start: s, end: a.length - e, text: b.slice(s, b.length - e) };
 }
 
-export default function JsonPane(props: { store: DocumentStore; modelName: string; readOnly: boolean; selection: Selection; problems: Issue[]; onCursor: (pointer: string) => void }) {
-  const { store, modelName, readOnly, selection, problems, onCursor } = props;
+export default function JsonPane(props: { store: DocumentStore; modelName: string; readOnly: boolean; selection: Selection; problems: Issue[]; onCursor: (pointer: string) => void; onShown?: () => void }) {
+  const { store, modelName, readOnly, selection, problems, onCursor, onShown } = props;
   const editorRef = useRef<CodeEditor | null>(null);
   const sent = useRef<Json | undefined>(undefined);
   const applying = useRef(false);
@@ -36,6 +36,8 @@ export default function JsonPane(props: { store: DocumentStore; modelName: strin
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // the editor draws its first lines in the next frame: told after that one
+    requestAnimationFrame(() => setTimeout(() => onShown?.(), 0));
     const model = editor.getModel();
     if (!model) return;
     // our undo stack is the one: Ctrl+Z / Ctrl+Y in Monaco undo document commands

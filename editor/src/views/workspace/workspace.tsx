@@ -62,6 +62,8 @@ const PreviewView = lazy(() => import('./preview-view.tsx').then((m) => ({ defau
 const CasesView = lazy(() => import('./cases-view.tsx').then((m) => ({ default: m.CasesView })));
 const ImpactPane = lazy(() => import('./impact-pane.tsx').then((m) => ({ default: m.ImpactPane })));
 const loadingView = <p className="muted empty">载入中…</p>;
+/** The longest the first validation waits for Monaco (the clause pane may be shown instead, or Monaco be slow). */
+const HOLD_VALIDATION_MS = 3000;
 
 export function Workspace({ route, user }: { route: WorkspaceRoute; user: User }) {
   const [loaded, setLoaded] = useState<{ detail: SchemeDetail; version: VersionDocument }>();
@@ -101,7 +103,14 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
   const [meta, setMeta] = useState<VersionMeta>(version.meta);
   // the tree is read from the document at once; the engine's validation runs in a worker
   const tree = useMemo(() => indicatorTree(state.doc), [state.doc]);
-  const validation = useValidation(state.doc, state.version);
+  // the first validation waits for Monaco's first screen (at most HOLD_VALIDATION_MS): see useValidation
+  const [monacoShown, setMonacoShown] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setMonacoShown(true), HOLD_VALIDATION_MS);
+    return () => clearTimeout(t);
+  }, []);
+  const onMonacoShown = useCallback(() => setMonacoShown(true), []);
+  const validation = useValidation(state.doc, state.version, !monacoShown);
   const derived = { ...validation, tree };
   const [selection, setSelection] = useState<Selection>({ pointer: '/indicators/0', reveal: 0 });
   const [right, setRight] = useState<'json' | 'clauses'>('json');
@@ -210,7 +219,7 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
               <div className={right === 'json' ? 'pane-body' : 'pane-body hidden'}>
                 <Suspense fallback={<p className="muted empty">载入 JSON 编辑器…</p>}>
                   {jsonReady ? (
-                    <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} />
+                    <JsonPane store={store} modelName={`${meta.id}@${meta.version}`} readOnly={!canEdit} selection={selection} problems={derived.problems} onCursor={onCursor} onShown={onMonacoShown} />
                   ) : (
                     <p className="muted empty">载入 JSON 编辑器…</p>
                   )}
