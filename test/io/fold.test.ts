@@ -170,6 +170,28 @@ describe('reader threads (large NDJSON files cut into byte ranges)', () => {
     }
   }, 120_000);
 
+  it('several files read one ahead on the threads give what one thread gives, in input order (a bad file in the middle too)', async () => {
+    const files = [write(make(false)), write(make(true)), write(make(false).slice(0, 1500)), write(make(false))];
+    for (const f of [fold, undefined]) {
+      const one = await loadDataset(files, { ...base, ...(f ? { fold: f } : {}) });
+      const many = await loadDataset(files, { ...base, ...(f ? { fold: f } : {}), parallel: { minBytes: 0, threads: 2 } });
+      expect(many.issues).toEqual(one.issues);
+      expect(many.dataset).toEqual(one.dataset);
+      expect(originList(many.origins)).toEqual(originList(one.origins));
+      expect(many.recordOrigins).toEqual(one.recordOrigins);
+      expect(many.folding).toEqual(one.folding);
+      // the problems name each file at its own lines, in input order
+      expect(many.issues.filter((i) => i.code === 'data-ndjson-syntax').map((i) => [i.file, i.line])).toEqual([[files[1], 2501]]);
+    }
+    // the clean files alone: a data set, the same on one thread and on two
+    const clean = [files[0] as string, files[2] as string, files[3] as string];
+    const one = await loadDataset(clean, { ...base, fold });
+    const many = await loadDataset(clean, { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
+    expect(one.dataset?.facts.length).toBeGreaterThan(400);
+    expect(many.dataset).toEqual(one.dataset);
+    expect(originList(many.origins)).toEqual(originList(one.origins));
+  }, 240_000);
+
   it('a bad record in a later range is reported at its true line', async () => {
     const file = write(make(true));
     const r = await loadDataset([file], { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
