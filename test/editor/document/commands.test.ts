@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batch, getAt, insertItem, moveItem, removeIndicator, removeItem, renameKey, replaceDocument, setValue, type Json } from '../../../editor/src/document/index.ts';
 

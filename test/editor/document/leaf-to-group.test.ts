@@ -4,13 +4,13 @@
  * `leaf-or-branch`: children, variants or a method, exactly one), so the leaf
  * becomes a group and its method is removed; undo gives the exact document.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { indicatorPointers, loadScheme } from './shipped-docs.ts';
 import { validateScheme } from '../../../engine/index.ts';
 import { DocumentStore, getAt, indicatorTree, leafToGroup, movedPointer, moveTargets, moveUnderLeaf, setValue, type Json } from '../../../editor/src/document/index.ts';
 
-const load = (id: string) => JSON.parse(readFileSync(`schemes/${id}/scheme.json`, 'utf8')) as Json;
+const load = loadScheme;
 const pingyang = load('pingyang-2021');
 const nanyang = load('nanyang-2014');
 const text = (d: Json) => JSON.stringify(d);
@@ -83,12 +83,7 @@ describe('moving an indicator under a leaf', () => {
 
   it('any indicator under any offered leaf of any shipped scheme: undone exactly, no pointer left dangling (fixed seed)', () => {
     const docs = ['pingyang-2021', 'wenzhou-2023', 'wenzhou-2024', 'nanyang-2014'].map(load);
-    const nodes = (d: Json): string[] => {
-      const out: string[] = [];
-      const walk = (ns: ReturnType<typeof indicatorTree>['nodes']) => ns.forEach((n) => (out.push(n.pointer), n.groups.forEach((g) => walk(g.children))));
-      walk(indicatorTree(d).nodes);
-      return out;
-    };
+    const nodes = indicatorPointers;
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.nat(), (di, ni, ti) => {
         const doc = docs[di % docs.length] as Json;

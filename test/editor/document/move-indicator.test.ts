@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { indicatorPointers, loadScheme } from './shipped-docs.ts';
 import { DocumentStore, getAt, indicatorTree, moveIndicator, movedPointer, moveTargets, parentPointer, type Json } from '../../../editor/src/document/index.ts';
 
 const pingyang = JSON.parse(readFileSync('schemes/pingyang-2021/scheme.json', 'utf8')) as Json;
@@ -114,13 +115,8 @@ describe('moving an indicator to another parent', () => {
   });
 
   it('any move to any offered parent is undone exactly and lands where movedPointer says (fixed seed)', () => {
-    const docs = [pingyang, ...['wenzhou-2023', 'wenzhou-2024', 'nanyang-2014'].map((id) => JSON.parse(readFileSync(`schemes/${id}/scheme.json`, 'utf8')) as Json)];
-    const nodes = (d: Json): string[] => {
-      const out: string[] = [];
-      const walk = (ns: ReturnType<typeof indicatorTree>['nodes']) => ns.forEach((n) => (out.push(n.pointer), n.groups.forEach((g) => walk(g.children))));
-      walk(indicatorTree(d).nodes);
-      return out;
-    };
+    const docs = [pingyang, ...['wenzhou-2023', 'wenzhou-2024', 'nanyang-2014'].map(loadScheme)];
+    const nodes = indicatorPointers;
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.nat(), fc.nat(), (di, ni, ti, pi) => {
         const doc = docs[di % docs.length] as Json;
