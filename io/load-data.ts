@@ -11,7 +11,7 @@
  * engine can be annotated with {@link annotateIssues}.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Dataset, Roster } from '../engine/data/dataset.ts';
@@ -28,7 +28,7 @@ import { loadNdjson } from './load-ndjson.ts';
 import { loadXlsx } from './load-xlsx.ts';
 import { Folder } from './fold.ts';
 import type { FactOrigins } from './origin-table.ts';
-import { loadNdjsonParallel, mergeNdjsonParallel, type ParallelOptions } from './parallel-ndjson.ts';
+import { mergeNdjsonParallel, type ParallelOptions } from './parallel-ndjson.ts';
 import { Threads } from './reader-threads.ts';
 import { rosterKindOf, type RosterKind } from './roster-rows.ts';
 import { sniffFormat } from './sniff-format.ts';
@@ -195,14 +195,6 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
       if (started) {
         try {
           return await mergeNdjsonParallel(started, m, limits.maxLineBytes);
-        } catch (e) {
-          return unreadable(file, e, m);
-        }
-      }
-      const size = threads.minBytes === Infinity ? 0 : await stat(file).then((st) => st.size, () => 0);
-      if (size >= threads.minBytes) {
-        try {
-          return await loadNdjsonParallel(file, size, m, limits.maxLineBytes, threads.get(), threads.task);
         } catch (e) {
           return unreadable(file, e, m);
         }

@@ -17,6 +17,8 @@ export interface ParallelOptions {
   minBytes?: number;
   /** Reader threads (default: the cores available, at least 2). */
   threads?: number;
+  /** Every large file to the threads, folding or not (tests of the threads' reading; default: only files that mostly fold). */
+  all?: boolean;
 }
 
 export const DEFAULT_PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
@@ -129,11 +131,6 @@ export function startNdjsonParallel(file: string, size: number, maxLineBytes: nu
   // a file never merged (its check failed first) must not end the process with an unhandled rejection
   done.catch(() => undefined);
   return { file, done };
-}
-
-/** Read one NDJSON file on the reader threads into the merge. */
-export async function loadNdjsonParallel(file: string, size: number, m: Merge, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold']): Promise<void> {
-  return mergeNdjsonParallel(startNdjsonParallel(file, size, maxLineBytes, pool, fold), m, maxLineBytes);
 }
 
 /** Merge a started file's ranges in order, with their line numbers made absolute. */

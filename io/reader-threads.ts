@@ -1,4 +1,6 @@
 import { stat } from 'node:fs/promises';
+import { Folder } from './fold.ts';
+import { foldsMostly } from './folds-mostly.ts';
 import type { DataInput, FoldOptions } from './load-data.ts';
 import type { RangeTask } from './ndjson-worker.ts';
 import { DEFAULT_PARALLEL_MIN_BYTES, defaultThreads, ReaderPool, startNdjsonParallel, type ParallelOptions, type StartedFile } from './parallel-ndjson.ts';
@@ -9,6 +11,8 @@ export class Threads {
   readonly minBytes: number;
   private readonly envThreads: number | undefined;
   readonly task: RangeTask['fold'];
+  /** Samples a file's first lines; absent when nothing folds (then no file is worth the threads). */
+  private readonly sampler: Folder | undefined;
 
   constructor(
     private readonly opts: ParallelOptions | false | undefined,
@@ -19,6 +23,8 @@ export class Threads {
     this.envThreads = Number.isSafeInteger(env) && env > 0 ? env : undefined;
     this.minBytes = opts === false || this.envThreads === 1 ? Infinity : (opts?.minBytes ?? DEFAULT_PARALLEL_MIN_BYTES);
     this.task = fold ? { scheme: JSON.stringify(fold.scheme), plan: fold.plan, roster: fold.roster } : undefined;
+    const r = fold?.roster;
+    this.sampler = fold ? new Folder(fold.scheme, fold.plan, r ? { units: new Set(r.units), parents: new Set(r.parents) } : undefined) : undefined;
   }
 
   get(): ReaderPool {
@@ -37,7 +43,9 @@ export class Threads {
    * first on the reader threads. Taking a file starts the next, so the threads
    * read one file ahead while this thread merges (else they would wait for each
    * merge), and no more than one file's records wait in memory. Only regular
-   * files: a FIFO must meet the guard in {@link readOne} first.
+   * files: a FIFO must meet the guard in {@link readOne} first. Only files
+   * whose first lines mostly fold (io/folds-mostly.ts), unless `all` is set:
+   * the others are read faster on this thread.
    */
   async startAll(inputs: readonly DataInput[], maxLineBytes: number): Promise<void> {
     if (this.minBytes === Infinity) return;
@@ -45,7 +53,9 @@ export class Threads {
     for (const input of inputs) {
       if (!('path' in input)) continue;
       const st = await stat(input.path).catch(() => undefined);
-      if (st?.isFile() && st.size >= this.minBytes) this.pending.push({ input, size: st.size });
+      if (!st?.isFile() || st.size < this.minBytes) continue;
+      const worth = (this.opts || undefined)?.all === true || (this.sampler !== undefined && (await foldsMostly(input.path, this.sampler)));
+      if (worth) this.pending.push({ input, size: st.size });
     }
     this.startNext();
   }

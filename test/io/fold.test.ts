@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { foldPlan, scoreScheme, type Roster, type Scheme } from '../../engine/index.ts';
 import { annotateIssues, fieldTypeLookup, loadDataset, type LoadOptions, type LoadResult } from '../../io/index.ts';
+import { Folder } from '../../io/fold.ts';
+import { foldsMostly } from '../../io/folds-mostly.ts';
 import { originList } from './origin-list.ts';
 
 const SEED = 20211126;
@@ -156,7 +158,7 @@ describe('reader threads (large NDJSON files cut into byte ranges)', () => {
     for (const [file, f] of [[write(make(false)), fold], [write(make(false)), undefined], [write(make(true)), fold]] as const) {
       const one = await loadDataset([file], { ...base, ...(f ? { fold: f } : {}) });
       for (const threads of [2, 3]) {
-        const many = await loadDataset([file], { ...base, ...(f ? { fold: f } : {}), parallel: { minBytes: 0, threads } });
+        const many = await loadDataset([file], { ...base, ...(f ? { fold: f } : {}), parallel: { minBytes: 0, threads, all: true } });
         expect(many.issues).toEqual(one.issues);
         expect(many.dataset).toEqual(one.dataset);
         expect(originList(many.origins)).toEqual(originList(one.origins));
@@ -174,7 +176,7 @@ describe('reader threads (large NDJSON files cut into byte ranges)', () => {
     const files = [write(make(false)), write(make(true)), write(make(false).slice(0, 1500)), write(make(false))];
     for (const f of [fold, undefined]) {
       const one = await loadDataset(files, { ...base, ...(f ? { fold: f } : {}) });
-      const many = await loadDataset(files, { ...base, ...(f ? { fold: f } : {}), parallel: { minBytes: 0, threads: 2 } });
+      const many = await loadDataset(files, { ...base, ...(f ? { fold: f } : {}), parallel: { minBytes: 0, threads: 2, all: true } });
       expect(many.issues).toEqual(one.issues);
       expect(many.dataset).toEqual(one.dataset);
       expect(originList(many.origins)).toEqual(originList(one.origins));
@@ -186,15 +188,37 @@ describe('reader threads (large NDJSON files cut into byte ranges)', () => {
     // the clean files alone: a data set, the same on one thread and on two
     const clean = [files[0] as string, files[2] as string, files[3] as string];
     const one = await loadDataset(clean, { ...base, fold });
-    const many = await loadDataset(clean, { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
+    const many = await loadDataset(clean, { ...base, fold, parallel: { minBytes: 0, threads: 2, all: true } });
     expect(one.dataset?.facts.length).toBeGreaterThan(400);
     expect(many.dataset).toEqual(one.dataset);
     expect(originList(many.origins)).toEqual(originList(one.origins));
   }, 240_000);
 
+  it('only files whose first lines mostly fold go to the threads; the others are read on this thread, with the same result', async () => {
+    const unit = (i: number) => roster.units[i % 40]?.id as string;
+    const votes = write(Array.from({ length: 2000 }, (_, i) => JSON.stringify({ type: 'service-vote', unit: unit(i), period: 'h1', level: 'basic' })));
+    const cases = write(Array.from({ length: 2000 }, (_, i) => JSON.stringify({ type: 'hotline-case', id: `c${i}`, unit: unit(i), item: 'late-feedback', role: 'lead', date: '2021-03-01' })));
+    // half and half: still worth the threads; a third folding: not
+    const half = write(Array.from({ length: 2000 }, (_, i) => (i % 2 ? JSON.stringify({ type: 'network-vote', unit: unit(i), level: 'satisfied', voter: 'service-user' }) : `{"type":"hotline-case","id":"h${i}","unit":"${unit(i)}","item":"late-feedback","role":"lead","date":"2021-03-01"}`)));
+    const third = write(Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? JSON.stringify({ type: 'service-vote', unit: unit(i), period: 'h2', level: 'satisfied' }) : JSON.stringify({ type: 'supervisor-rating', unit: unit(i), score: 4 }))));
+    const folder = new Folder(scheme, foldPlan(scheme));
+    expect(await Promise.all([votes, cases, half, third].map((f) => foldsMostly(f, folder)))).toEqual([true, false, true, false]);
+    // a vote with an id never folds; a missing file is read (and reported) on this thread
+    expect(await foldsMostly(write([JSON.stringify({ type: 'service-vote', id: 'v1', unit: unit(0), period: 'h1', level: 'basic' })]), folder)).toBe(false);
+    expect(await foldsMostly(join(dir, 'missing.ndjson'), folder)).toBe(false);
+    const files = [cases, votes, third, half];
+    const one = await loadDataset(files, { ...base, fold });
+    const many = await loadDataset(files, { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
+    expect(many.issues).toEqual(one.issues);
+    expect(many.dataset).toEqual(one.dataset);
+    expect(originList(many.origins)).toEqual(originList(one.origins));
+    expect(many.folding).toEqual(one.folding);
+    expect(one.folding?.read).toBeGreaterThan(one.folding?.facts ?? Infinity);
+  }, 120_000);
+
   it('a bad record in a later range is reported at its true line', async () => {
     const file = write(make(true));
-    const r = await loadDataset([file], { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
+    const r = await loadDataset([file], { ...base, fold, parallel: { minBytes: 0, threads: 2, all: true } });
     const at = (code: string) => r.issues.filter((i) => i.code === code).map((i) => [i.line, i.message.en]);
     expect(at('data-ndjson-syntax')).toEqual([[2501, expect.stringMatching(/^line 2501, column 24: /)]]);
     expect(at('data-ndjson-record')).toEqual([[2601, 'line 2601: "record" must be unit, parent, fact or history']]);
