@@ -114,9 +114,14 @@ async function run(task: RangeTask): Promise<RangeDone> {
   };
 }
 
+// one range at a time, in the order sent: ranges of files started ahead wait their turn instead of
+// interleaving with the one the main thread needs first
+let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (task: RangeTask) => {
-  run(task).then(
-    (done) => parentPort?.postMessage(done, [done.kinds.buffer as ArrayBuffer, done.recordLines.buffer as ArrayBuffer]),
-    (e: unknown) => parentPort?.postMessage({ id: task.id, error: (e as Error)?.message ?? String(e) }),
+  queue = queue.then(() =>
+    run(task).then(
+      (done) => parentPort?.postMessage(done, [done.kinds.buffer as ArrayBuffer, done.recordLines.buffer as ArrayBuffer]),
+      (e: unknown) => parentPort?.postMessage({ id: task.id, error: (e as Error)?.message ?? String(e) }),
+    ),
   );
 });

@@ -117,6 +117,8 @@ export async function lineRanges(file: string, size: number, n: number): Promise
 export interface StartedFile {
   file: string;
   done: Promise<RangeDone[]>;
+  /** Settles when the file's ranges are on the threads' queues. */
+  sent: Promise<void>;
 }
 
 /**
@@ -124,13 +126,18 @@ export interface StartedFile {
  * file at once, so the threads read the next file while this thread merges
  * the one before (else they would wait for each merge).
  */
-export function startNdjsonParallel(file: string, size: number, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold']): StartedFile {
-  const done = lineRanges(file, size, pool.threads).then((cuts) =>
-    Promise.all(cuts.slice(1).map((end, k) => pool.run({ file, start: cuts[k] as number, end, maxLineBytes, fold }, k))),
+export function startNdjsonParallel(file: string, size: number, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold'], after?: Promise<unknown>): StartedFile {
+  // `after`: the file started before has its ranges sent, so each thread reads the files in input order
+  const cuts = (after ?? Promise.resolve()).then(() => lineRanges(file, size, pool.threads));
+  const done = cuts.then((c) => Promise.all(c.slice(1).map((end, k) => pool.run({ file, start: c[k] as number, end, maxLineBytes, fold }, k))));
+  // registered after `done`'s callback, so it settles once the ranges are sent (or the file could not be cut)
+  const sent = cuts.then(
+    () => undefined,
+    () => undefined,
   );
   // a file never merged (its check failed first) must not end the process with an unhandled rejection
   done.catch(() => undefined);
-  return { file, done };
+  return { file, done, sent };
 }
 
 /** Merge a started file's ranges in order, with their line numbers made absolute. */

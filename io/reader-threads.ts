@@ -39,30 +39,43 @@ export class Threads {
   private maxLineBytes = 0;
 
   /**
-   * Note every large NDJSON file (the caller passes only those) and put the
-   * first on the reader threads. Taking a file starts the next, so the threads
-   * read one file ahead while this thread merges (else they would wait for each
-   * merge), and no more than one file's records wait in memory. Only regular
-   * files: a FIFO must meet the guard in {@link readOne} first. Only files
-   * whose first lines mostly fold (io/folds-mostly.ts), unless `all` is set:
-   * the others are read faster on this thread.
+   * Note every large NDJSON file (the caller passes only those) and put those
+   * worth the threads on them at once: files whose first lines mostly fold
+   * (io/folds-mostly.ts), unless `all` is set; the others are read faster on
+   * this thread. The threads read the files in input order, one range after
+   * another, while this thread merges the ones before or reads a file of its
+   * own (else the threads would wait for it). What a folding file keeps for
+   * the merge is its groups and its few records that did not fold; with `all`,
+   * a file is started only when the one before is taken, so no more than one
+   * file's records wait in memory. Only regular files: a FIFO must meet the
+   * guard in {@link readOne} first.
    */
   async startAll(inputs: readonly DataInput[], maxLineBytes: number): Promise<void> {
     if (this.minBytes === Infinity) return;
     this.maxLineBytes = maxLineBytes;
+    const all = (this.opts || undefined)?.all === true;
     for (const input of inputs) {
       if (!('path' in input)) continue;
       const st = await stat(input.path).catch(() => undefined);
       if (!st?.isFile() || st.size < this.minBytes) continue;
-      const worth = (this.opts || undefined)?.all === true || (this.sampler !== undefined && (await foldsMostly(input.path, this.sampler)));
-      if (worth) this.pending.push({ input, size: st.size });
+      if (all) this.pending.push({ input, size: st.size });
+      else if (this.sampler !== undefined && (await foldsMostly(input.path, this.sampler))) this.start(input, st.size);
     }
     this.startNext();
   }
 
+  /** Settles once the last started file's ranges are sent (they then queue on the threads in input order). */
+  private sent: Promise<unknown> = Promise.resolve();
+
+  private start(input: DataInput & { path: string }, size: number): void {
+    const s = startNdjsonParallel(input.path, size, this.maxLineBytes, this.get(), this.task, this.sent);
+    this.sent = s.sent;
+    this.started.set(input, s);
+  }
+
   private startNext(): void {
     const next = this.pending.shift();
-    if (next) this.started.set(next.input, startNdjsonParallel(next.input.path, next.size, this.maxLineBytes, this.get(), this.task));
+    if (next) this.start(next.input, next.size);
   }
 
   /** The input's reading if it was started (then the next large file starts), taken once. */
