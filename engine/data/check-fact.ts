@@ -86,41 +86,34 @@ export function factChecker(scheme: Scheme, roster: RosterIds | undefined): Fact
     unusableTarget: undefined,
     check(f, i, issues, between) {
       checker.unusableTarget = undefined;
-      let verdict: FactVerdict = 'clean';
-      const flag = (issue: Issue) => {
-        issues.push(issue);
-        if (verdict === 'clean') verdict = 'flagged';
-      };
-      const reject = (ft: FactType | undefined, target: string | undefined) => {
-        verdict = 'unusable';
-        if (ft !== undefined && target !== undefined && checker.unusableTarget === undefined) checker.unusableTarget = { type: ft.id, target };
-      };
+      // no closures here: this runs once per fact of a province (a million times)
+      let before = issues.length;
+      let unusable = false;
       // own properties only: a type named `toString` is not a fact type
       const ft = Object.hasOwn(types, f.type) ? types[f.type] : undefined;
       if (!ft) {
-        flag(unknownFactType(i, f.type, scheme));
-        reject(undefined, undefined);
-        return verdict;
+        issues.push(unknownFactType(i, f.type, scheme));
+        return 'unusable';
       }
       let noTarget = false;
       const target = ft.target === 'unit' ? f.unit : ft.target === 'parent' ? f.parent : undefined;
       switch (ft.target) {
         case 'unit':
           if (typeof f.unit !== 'string') {
-            flag(dataIssue('missing-target', `/facts/${i}/unit`, `“${ft.name}”须注明${words.unit}(缺少字段 unit)`, `a ${ft.id} fact needs "unit"`));
+            issues.push(dataIssue('missing-target', `/facts/${i}/unit`, `“${ft.name}”须注明${words.unit}(缺少字段 unit)`, `a ${ft.id} fact needs "unit"`));
             noTarget = true;
-          } else if (roster && !roster.units.has(f.unit)) flag(dataIssue('unknown-unit', `/facts/${i}/unit`, `${words.unit} ${f.unit} 不在名单中`, `unit ${f.unit} is not in the roster`));
+          } else if (roster && !roster.units.has(f.unit)) issues.push(dataIssue('unknown-unit', `/facts/${i}/unit`, `${words.unit} ${f.unit} 不在名单中`, `unit ${f.unit} is not in the roster`));
           break;
         case 'parent':
           if (typeof f.parent !== 'string') {
-            flag(dataIssue('missing-target', `/facts/${i}/parent`, `“${ft.name}”须注明${words.parent}(缺少字段 parent)`, `a ${ft.id} fact needs "parent"`));
+            issues.push(dataIssue('missing-target', `/facts/${i}/parent`, `“${ft.name}”须注明${words.parent}(缺少字段 parent)`, `a ${ft.id} fact needs "parent"`));
             noTarget = true;
-          } else if (roster && !roster.parents.has(f.parent)) flag(dataIssue('unknown-parent', `/facts/${i}/parent`, `${words.parent} ${f.parent} 不在名单中`, `parent ${f.parent} is not in the roster`));
+          } else if (roster && !roster.parents.has(f.parent)) issues.push(dataIssue('unknown-parent', `/facts/${i}/parent`, `${words.parent} ${f.parent} 不在名单中`, `parent ${f.parent} is not in the roster`));
           break;
         case 'season':
           // a season record (a meeting, a ballot box) belongs to no unit: a unit or parent on it would be ignored
           for (const k of ['unit', 'parent'] as const) {
-            if (f[k] !== undefined) flag(dataIssue('unexpected-target', `/facts/${i}/${k}`, `“${ft.name}”是本轮评议的记录,不应注明 ${k}`, `a ${ft.id} record is about the season and takes no "${k}"`));
+            if (f[k] !== undefined) issues.push(dataIssue('unexpected-target', `/facts/${i}/${k}`, `“${ft.name}”是本轮评议的记录,不应注明 ${k}`, `a ${ft.id} record is about the season and takes no "${k}"`));
           }
           break;
         default: {
@@ -128,15 +121,18 @@ export function factChecker(scheme: Scheme, roster: RosterIds | undefined): Fact
           return never;
         }
       }
-      if (noTarget) reject(undefined, undefined);
+      if (noTarget) unusable = true;
       // before anything stringifies a field: a value with its own toString would throw
       const unsafe = findUnsafeValue(f, '');
       if (unsafe) {
-        flag(unsafeIssue({ ...unsafe, path: `/facts/${i}${unsafe.path}` }));
-        reject(ft, target);
-        return verdict;
+        issues.push(unsafeIssue({ ...unsafe, path: `/facts/${i}${unsafe.path}` }));
+        if (target !== undefined) checker.unusableTarget = { type: ft.id, target };
+        return 'unusable';
       }
+      // what `between` reports is its own business: it does not make the fact flagged
+      const mid = issues.length;
       between?.(f, i, ft);
+      before += issues.length - mid;
       const validate = v.get(ft);
       let dateReported = false;
       if (!validate(f)) {
@@ -144,31 +140,36 @@ export function factChecker(scheme: Scheme, roster: RosterIds | undefined): Fact
         for (const e of validate.errors ?? []) {
           const issue = fieldIssue(at, ft, e, f);
           dateReported ||= issue.path === `${at}/${ft.dateField}`;
-          flag(issue);
+          issues.push(issue);
         }
-        reject(ft, target);
+        if (target !== undefined) checker.unusableTarget = { type: ft.id, target };
+        unusable = true;
       }
       if (ft.dateField !== undefined) {
         const window = ft.window ?? scheme.window;
         const d = f[ft.dateField];
         if (typeof d === 'string' && isCalendarDate(d)) {
-          if (!window) return verdict;
+          if (!window) return verdictOf(issues.length > before, unusable);
           // a month (YYYY-MM) counts as inside when any day of it is
           const from = d.length === 7 ? `${d}-31` : d;
           const to = d.length === 7 ? `${d}-01` : d;
           if (from < window.from || to > window.to) {
-            flag(
+            issues.push(
               dataIssue('outside-window', `/facts/${i}/${ft.dateField}`, `日期 ${d} 不在认定期间 ${window.from} 至 ${window.to} 内(${window.source ?? scheme.source})`, `date ${d} is outside the window ${window.from} – ${window.to}`),
             );
           }
         } else if (d !== undefined && !dateReported) {
-          flag(dataIssue('bad-date', `/facts/${i}/${ft.dateField}`, `日期 ${JSON.stringify(d)} 不是日历上的日期,须为 YYYY-MM-DD 或 YYYY-MM`, `date ${JSON.stringify(d)} is not a calendar date in YYYY-MM-DD or YYYY-MM`));
+          issues.push(dataIssue('bad-date', `/facts/${i}/${ft.dateField}`, `日期 ${JSON.stringify(d)} 不是日历上的日期,须为 YYYY-MM-DD 或 YYYY-MM`, `date ${JSON.stringify(d)} is not a calendar date in YYYY-MM-DD or YYYY-MM`));
         }
       }
-      return verdict;
+      return verdictOf(issues.length > before, unusable);
     },
   };
   return checker;
+}
+
+function verdictOf(issued: boolean, unusable: boolean): FactVerdict {
+  return unusable ? 'unusable' : issued ? 'flagged' : 'clean';
 }
 
 function unknownFactType(i: number, type: unknown, scheme: Scheme): Issue {
@@ -216,16 +217,29 @@ function valueAt(fact: Record<string, unknown>, instancePath: string): unknown {
   return v;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number of `len` ASCII digits at `at`, or -1 (by char codes: every dated fact passes here). */
+function digits(d: string, at: number, len: number): number {
+  let n = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = d.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** YYYY-MM or YYYY-MM-DD naming a real month and day (a 30th of February, a 31st of April, month 00 or 13 are not). */
 export function isCalendarDate(d: string): boolean {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(d);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
+  if ((d.length !== 7 && d.length !== 10) || d.charCodeAt(4) !== 45) return false;
+  const year = digits(d, 0, 4);
+  const month = digits(d, 5, 2);
+  if (year < 0 || month < 1 || month > 12) return false;
+  if (d.length === 7) return true;
+  if (d.charCodeAt(7) !== 45) return false;
+  const day = digits(d, 8, 2);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+  const days = month === 2 && leap ? 29 : (DAYS[month - 1] as number);
   return day >= 1 && day <= days;
 }

@@ -32,8 +32,25 @@ export type UnsafeValue =
  */
 export function findUnsafeValue(value: unknown, at: string): UnsafeValue | undefined {
   const first = leaf(value, at);
-  if (first !== undefined) return first === 'object' ? walk(value as object, at) : first;
-  return undefined;
+  if (first === 'object') return flatAndSafe(value as object) ? undefined : walk(value as object, at);
+  return first;
+}
+
+/**
+ * A plain object of safe primitives (what almost every fact is): answered in
+ * one loop without the walk's stack. Anything else (a nested value, a
+ * reserved key, a bad number, an array) is left to the walk, which names it.
+ */
+function flatAndSafe(v: object): boolean {
+  if (Array.isArray(v)) return false;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k) || RESERVED_KEYS.has(k)) return false;
+    const child = (v as Record<string, unknown>)[k];
+    if (typeof child === 'number') {
+      if (!(Math.abs(child) <= MAX_NUMBER)) return false; // NaN and ±Infinity fail this too
+    } else if (child !== null && typeof child === 'object') return false;
+  }
+  return true;
 }
 
 const token = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');

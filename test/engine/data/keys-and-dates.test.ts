@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreScheme, validateScheme } from '../../../engine/index.ts';
 import { isCalendarDate } from '../../../engine/data/check-dataset.ts';
@@ -36,6 +37,29 @@ describe('calendar dates', () => {
   it('knows month lengths and leap years', () => {
     expect(['2021-02-28', '2020-02-29', '2021-04-30', '2021-12-31', '2021-01'].map(isCalendarDate)).toEqual([true, true, true, true, true]);
     expect(['2021-02-29', '2021-02-30', '2021-04-31', '2021-00-10', '2021-13-01', '2021-13', '2100-02-29', '2021-1-1'].map(isCalendarDate)).toEqual([false, false, false, false, false, false, false, false]);
+  });
+
+  it('property: the same answer as the calendar itself, for any short string of digits, dashes and other characters', () => {
+    // the reference: the pattern, then the Gregorian calendar of Date (UTC) says whether the day exists
+    const reference = (d: string): boolean => {
+      const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(d);
+      if (!m) return false;
+      const [y, mo] = [Number(m[1]), Number(m[2])];
+      if (mo < 1 || mo > 12) return false;
+      if (m[3] === undefined) return true;
+      const day = Number(m[3]);
+      const t = new Date(Date.UTC(2000, mo - 1, day));
+      t.setUTCFullYear(y); // years below 100 too
+      return day >= 1 && t.getUTCDate() === day && t.getUTCMonth() === mo - 1;
+    };
+    const char = fc.constantFrom('0', '1', '2', '3', '9', '-', '-', 'x', '٣', ' ', '\n');
+    const dateLike = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.boolean()).map(
+      ([y, m, d, month]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}${month ? '' : `-${String(d).padStart(2, '0')}`}`,
+    );
+    fc.assert(
+      fc.property(fc.oneof(dateLike, fc.array(char, { maxLength: 11 }).map((a) => a.join(''))), (d) => isCalendarDate(d) === reference(d)),
+      { seed: 20211130, numRuns: 20_000 },
+    );
   });
 
   it('2021-02-30, 2021-04-31, 2021-00-10 and 2021-13-01 are bad-date (not outside-window, not scored)', () => {
