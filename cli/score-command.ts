@@ -114,7 +114,7 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
     const tally = new CompletenessTally(scheme, data.dataset);
     const dataset = data.dataset;
     t.score = performance.now();
-    // JSON.stringify's 2-space indentation, but one unit per line (its trace unindented): written unit by unit
+    // JSON.stringify's 2-space indentation, but one unit per line (its trace unindented), written unit by unit, and one issue per line
     const out = io.stdout ? { sink: io.stdout, end: () => undefined } : joined(io);
     const top = { ...result, units: [], issues, completeness: () => asRead(tally.done(), data.folding), display: { digits } };
     const unit = (i: number) => {
@@ -122,7 +122,7 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
       tally.add(u);
       return atDisplayPrecision(u, digits);
     };
-    await writeJson(out.sink, top, 'units', run.unitCount, unit, { compactItems: true });
+    await writeJson(out.sink, top, 'units', run.unitCount, unit, { compactItems: true, compactArrays: ['issues'] });
     out.end();
     if (opts.explain !== undefined && !dataset.units.some((u) => u.id === opts.explain)) {
       io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);

@@ -54,6 +54,26 @@ describe('writeJson: the text of JSON.stringify(value, null, 2), written piece b
     );
   });
 
+  it('property: compact items and compact arrays read back as the same value, one element per line', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 12 }), fc.array(fc.jsonValue(), { maxLength: 12 }), fc.nat(), async (issues, units, seed) => {
+        const top = { ok: true, issues, units, after: { n: 1 } };
+        const sink = slowSink(seed);
+        await writeJson(sink, { ...top, units: [] }, 'units', units.length, (i) => units[i], { compactItems: true, compactArrays: ['issues'] });
+        const text = sink.text();
+        // JSON.parse(JSON.stringify(x)) is x up to -0, which JSON writes as 0
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(top)));
+        const lines = text.split('\n');
+        for (const [key, list] of [['issues', issues], ['units', units]] as const) {
+          const at = lines.indexOf(`  "${key}": [`);
+          if (list.length === 0) expect(lines).toContain(`  "${key}": [],`);
+          else expect(lines.slice(at + 1, at + 1 + list.length)).toEqual(list.map((x, i) => `    ${JSON.stringify(x)}${i < list.length - 1 ? ',' : ''}`));
+        }
+      }),
+      { seed: 20211127, numRuns: 200 },
+    );
+  });
+
   it('large units (≈ 1 MB of text each) and values JSON leaves out (undefined keys)', async () => {
     const big = { id: 'u', steps: Array.from({ length: 20_000 }, (_, i) => ({ kind: 'rule', points: i / 7, note: '扣分 deduction' })) };
     const top = { ok: true, skipped: undefined, units: [big, big], display: { digits: 2 } };
