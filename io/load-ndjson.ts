@@ -12,7 +12,8 @@
  */
 import { errText, syntaxOffset } from './json-position.ts';
 import { COLLECTION, isObject, stripBom, type Kind, type Merge } from './data-merge.ts';
-import type { Folder, FoldGroup } from './fold.ts';
+import type { Folder } from './fold.ts';
+import { LineCache } from './line-cache.ts';
 
 /** A problem of one line, as data: the message (which names the line) is written once the true line is known. */
 export type NdjsonProblem =
@@ -39,75 +40,6 @@ export interface NdjsonRange {
   folder?: Folder | undefined;
 }
 
-/** Distinct folded lines remembered per range (bounded: memory must not grow with the votes). */
-const MAX_CACHED_LINES = 400_000;
-
-interface CachedLine {
-  /** Where the line's bytes are in the arena. */
-  at: number;
-  length: number;
-  group: FoldGroup;
-  n: number;
-  next: CachedLine | undefined;
-}
-
-/**
- * Lines whose record folded, by their bytes: the same bytes are the same
- * record, so a repeated vote is counted without decoding or parsing it. The
- * bytes are kept in one growing buffer, looked up by a hash and compared in
- * full (a hash alone could mistake one vote for another). Both read four
- * bytes at a time through DataViews, and the hash is kept to 30 bits so that
- * V8 holds it as a small integer (a larger one is boxed on every look-up):
- * twenty million lines pass here.
- */
-class LineCache {
-  private arena = Buffer.allocUnsafe(1 << 20);
-  private view = new DataView(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength);
-  private used = 0;
-  private readonly byHash = new Map<number, CachedLine>();
-  size = 0;
-
-  /** FNV-1a over 32-bit words (little-endian), then the last bytes one by one. */
-  static hash(v: DataView, start: number, end: number): number {
-    let h = 0x811c9dc5 ^ (end - start);
-    let i = start;
-    for (; i + 4 <= end; i += 4) h = Math.imul(h ^ v.getInt32(i, true), 0x01000193);
-    for (; i < end; i++) h = Math.imul(h ^ v.getUint8(i), 0x01000193);
-    return (h ^ (h >>> 15)) & 0x3fffffff;
-  }
-
-  /** Byte-equal ranges (a loop: cheaper than a native call for a short line). */
-  static same(a: DataView, at: number, b: DataView, start: number, length: number): boolean {
-    let i = 0;
-    for (; i + 4 <= length; i += 4) if (a.getInt32(at + i, true) !== b.getInt32(start + i, true)) return false;
-    for (; i < length; i++) if (a.getUint8(at + i) !== b.getUint8(start + i)) return false;
-    return true;
-  }
-
-  find(v: DataView, start: number, end: number, h: number): CachedLine | undefined {
-    const length = end - start;
-    for (let e = this.byHash.get(h); e !== undefined; e = e.next) {
-      if (e.length === length && LineCache.same(this.view, e.at, v, start, length)) return e;
-    }
-    return undefined;
-  }
-
-  add(buf: Buffer, start: number, end: number, h: number, group: FoldGroup, n: number): void {
-    if (this.size >= MAX_CACHED_LINES) return;
-    const length = end - start;
-    if (this.used + length > this.arena.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + length));
-      this.arena.copy(bigger, 0, 0, this.used);
-      this.arena = bigger;
-      this.view = new DataView(bigger.buffer, bigger.byteOffset, bigger.byteLength);
-    }
-    buf.copy(this.arena, this.used, start, end);
-    this.byHash.set(h, { at: this.used, length, group, n, next: this.byHash.get(h) });
-    this.used += length;
-    this.size++;
-  }
-}
-
 /** Parse one range; returns its number of lines. */
 export async function parseNdjson(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer>, range: NdjsonRange, sink: NdjsonSink): Promise<number> {
   const parser = new LineParser(range, sink);
@@ -116,6 +48,9 @@ export async function parseNdjson(chunks: AsyncIterable<Buffer | string> | Itera
     parser.end();
   } catch (e) {
     sink.problem({ kind: 'unreadable', line: parser.line, why: errText(e) });
+  } finally {
+    // the counts of repeated lines go to their groups now (they were tallied aside, see io/line-cache.ts)
+    parser.flush();
   }
   return parser.line;
 }
@@ -178,6 +113,10 @@ class LineParser {
     }
   }
 
+  flush(): void {
+    this.cache?.flush();
+  }
+
   private tooLong(): void {
     this.line++;
     this.sink.problem({ kind: 'too-long', line: this.line });
@@ -189,11 +128,8 @@ class LineParser {
     // the first line of a file may carry a byte order mark: never cached
     if (cache === undefined || (this.line === 0 && this.range.fileStart)) return this.onLine(chunk, start, end, undefined);
     const h = LineCache.hash(view, start, end);
-    const hit = cache.find(view, start, end, h);
-    if (hit === undefined) return this.onLine(chunk, start, end, h);
+    if (!cache.count(view, start, end, h)) return this.onLine(chunk, start, end, h);
     this.line++;
-    hit.group.count += hit.n;
-    hit.group.records++;
   }
 
   /** One line (without its newline; a final \r is dropped here); `start`/`end`/`h` locate it to cache it when it folds. */
