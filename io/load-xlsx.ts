@@ -76,18 +76,20 @@ function readSheet(ws: ExcelJS.Worksheet, kind: RosterKind | undefined, sheetTyp
     }
     if (!ok) return;
     rows++;
+    const before = m.issues.length;
     if (errorAt) {
       const coll = COLLECTION[kind ?? 'fact'];
       m.issue('data-xlsx-cell', joinPointer('', coll, m.records[coll].length, header[errorAt.c] ?? ''), `单元格为错误值 ${errorAt.error}`, `the cell holds the error value ${errorAt.error}`, at(r, errorAt.c));
     }
-    if (kind === undefined) factRow(header, cells, sheetType, r, at, m, reader);
+    if (kind === undefined) factRow(header, cells, sheetType, r, at, m, reader, before);
     else m.add(kind, rosterRecord(kind, header, cells), at(r));
   });
   if (!header) m.issue('data-empty-file', '', `工作表“${sheet}”为空`, `sheet "${sheet}" is empty`, { file, sheet }, 'warning');
   else if (rows === 0 && ok) m.issue('data-empty-file', '', `工作表“${sheet}”只有表头,没有数据行`, `sheet "${sheet}" has a header but no data rows`, { file, sheet }, 'warning');
 }
 
-function factRow(header: string[], cells: Array<Cell | undefined>, sheetType: string | undefined, r: number, at: (row: number, c?: number) => Location, m: Merge, reader: CellReader): void {
+/** `before`: the issues counted before this row; a row with a problem keeps its place, a clean vote may fold into a count. */
+function factRow(header: string[], cells: Array<Cell | undefined>, sheetType: string | undefined, r: number, at: (row: number, c?: number) => Location, m: Merge, reader: CellReader, before: number): void {
   const index = m.records.facts.length;
   const typeCol = header.indexOf('type');
   const cellType = typeCol >= 0 ? cells[typeCol] : undefined;
@@ -96,7 +98,9 @@ function factRow(header: string[], cells: Array<Cell | undefined>, sheetType: st
   if (fact.unit === undefined && fact.parent === undefined) {
     m.issue('data-csv-target', joinPointer('', 'facts', index), `第 ${r} 行须填写 unit 或 parent`, `row ${r} needs "unit" or "parent"`, at(r));
   }
-  m.add('fact', type === '' ? fact : { ...fact, type }, at(r));
+  const record = type === '' ? fact : { ...fact, type };
+  if (m.issues.length > before) m.add('fact', record, at(r));
+  else m.addFact(record, at(r));
 }
 
 function headerProblem(header: string[], kind: RosterKind | undefined, sheetType: string | undefined): [string, string] | undefined {

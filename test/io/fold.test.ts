@@ -3,13 +3,14 @@
  * those of the unfolded data, every problem keeps its code, file and line, and
  * the reader threads give exactly what one thread gives.
  */
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { foldPlan, scoreScheme, type Roster, type Scheme } from '../../engine/index.ts';
-import { annotateIssues, fieldTypeLookup, loadDataset, type LoadOptions, type LoadResult } from '../../io/index.ts';
+import { annotateIssues, fieldTypeLookup, loadDataset, readDataBuffer, type LoadOptions, type LoadResult } from '../../io/index.ts';
 import { Folder } from '../../io/fold.ts';
 import { foldsMostly } from '../../io/folds-mostly.ts';
 import { originList } from './origin-list.ts';
@@ -128,6 +129,31 @@ describe('folding votes while reading', () => {
       { seed: SEED, numRuns: 25 },
     );
   }, 300_000);
+});
+
+describe('folding votes read from an Excel workbook', () => {
+  it('a sheet of single votes folds like NDJSON: the same scores; a row with a problem stays at its sheet and row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('service-vote');
+    ws.addRow(['unit', 'period', 'level']);
+    for (let i = 0; i < 600; i++) ws.addRow([roster.units[i % 30]?.id, i % 2 ? 'h1' : 'h2', ['satisfied', 'basic', 'dissatisfied'][i % 3]]);
+    const clean = Buffer.from(await wb.xlsx.writeBuffer());
+    ws.addRow([roster.units[0]?.id, 'h1', '很满意']);
+    const dirty = Buffer.from(await wb.xlsx.writeBuffer());
+    const opts = { ...base, name: 'votes.xlsx', format: 'xlsx' as const };
+    const plain = await readDataBuffer(clean, opts);
+    const folded = await readDataBuffer(clean, { ...opts, fold });
+    expect(folded.folding).toMatchObject({ read: 600 });
+    expect(folded.dataset?.facts.length).toBeLessThan(200);
+    const a = scoreScheme(scheme, plain.dataset as NonNullable<LoadResult['dataset']>);
+    const b = scoreScheme(scheme, folded.dataset as NonNullable<LoadResult['dataset']>);
+    expect(b.units.map((u) => [u.unit, u.total])).toEqual(a.units.map((u) => [u.unit, u.total]));
+    // the bad level is found by the engine at the row's pointer, which the origins place at its sheet and row
+    const bad = await readDataBuffer(dirty, { ...opts, fold });
+    const r = scoreScheme(scheme, bad.dataset as NonNullable<LoadResult['dataset']>);
+    const located = annotateIssues(r.issues, bad.origins, bad.recordOrigins).filter((i) => i.severity === 'error');
+    expect(located.map((i) => [i.sheet, i.row])).toEqual([['service-vote', 602]]);
+  }, 60_000);
 });
 
 describe('reader threads (large NDJSON files cut into byte ranges)', () => {
