@@ -26,25 +26,26 @@ export function reportDroppedFacts(
     for (const [type] of methodFactTypes(leaf.node.method, leaf.pointer)) readBy.set(type, [...(readBy.get(type) ?? []), leaf.name]);
   }
   const names = new Map(scheme.factTypes.map((t) => [t.id, t.name]));
+  // one message per fact type, shared by its warnings (a province has a hundred thousand of them)
+  const unused = new Map<string, Issue['message']>();
+  for (const [type, by] of readBy) {
+    const readers = [...new Set(by)];
+    unused.set(type, {
+      zh: `这条“${names.get(type) ?? type}”没有被任何计分规则采用(${readers.join('、')}):单位不适用该指标、不在本轮评议范围,或不符合任何规则的条件,不计分`,
+      en: `no scoring rule took this ${type} fact (read by ${readers.join(', ')}): the unit does not take that indicator, is outside the round, or the fact matches no rule's condition`,
+    });
+  }
   const out: Issue[] = [];
   const look = (f: Fact, i: number): void => {
-    const by = readBy.get(f.type);
-    if (!by || voided.has(i) || facts.isUsed(i)) return;
+    const message = unused.get(f.type);
+    if (message === undefined || voided.has(i) || facts.isUsed(i)) return;
     const at = `/facts/${i}`;
     const ex = f.unit === undefined ? undefined : exempt.get(f.unit);
     if (ex) {
       out.push(dataIssue('fact-of-exempt-unit', at, `单位 ${f.unit} 属“${ex.name}”,不参加评议:这条“${names.get(f.type) ?? f.type}”不计分`, `unit ${f.unit} is exempt (${ex.name}); this ${f.type} fact is not scored`, 'warning'));
       return;
     }
-    out.push(
-      dataIssue(
-        'fact-unused',
-        at,
-        `这条“${names.get(f.type) ?? f.type}”没有被任何计分规则采用(${[...new Set(by)].join('、')}):单位不适用该指标、不在本轮评议范围,或不符合任何规则的条件,不计分`,
-        `no scoring rule took this ${f.type} fact (read by ${[...new Set(by)].join(', ')}): the unit does not take that indicator, is outside the round, or the fact matches no rule's condition`,
-        'warning',
-      ),
-    );
+    out.push({ code: 'fact-unused', path: at, message, severity: 'warning', source: 'data' });
   };
   if (only === undefined) data.facts.forEach(look);
   else for (const i of only) if (data.facts[i] !== undefined) look(data.facts[i] as Fact, i);
