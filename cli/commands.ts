@@ -13,6 +13,8 @@ export interface Io {
   err(s: string): void;
   /** The output stream itself, for results written piece by piece (absent: pieces are joined and given to `out`). */
   stdout?: Sink;
+  /** Standard output written by a thread of its own (cli/thread-sink.ts), for a large result; ended with `end`. */
+  threadedStdout?: () => Sink & { end(): Promise<void> };
 }
 
 export function printIssues(io: Io, issues: readonly Issue[]): void {

@@ -8,10 +8,17 @@ import { DATA_FORMATS, isDataFormat } from '../io/data-format.ts';
 import { parseArgs, type ParsedArgs } from './args.ts';
 import type { Io } from './commands.ts';
 import { EXIT } from './exit-codes.ts';
+import { ThreadSink } from './thread-sink.ts';
 import { COMMAND_HELP, commandHelp, generalHelp, type CommandName } from './help.ts';
 import { packageRoot } from './package-root.ts';
 
-const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), stdout: process.stdout };
+const io: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  stdout: process.stdout,
+  // a closed reader ends the run quietly, as for process.stdout below
+  threadedStdout: () => new ThreadSink(1, () => process.exit(EXIT.ok)),
+};
 const root = packageRoot();
 
 function version(): string {

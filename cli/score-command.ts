@@ -115,7 +115,8 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
     const dataset = data.dataset;
     t.score = performance.now();
     // JSON.stringify's 2-space indentation, but one unit per line (its trace unindented), written unit by unit, and one issue per line
-    const out = io.stdout ? { sink: io.stdout, end: () => undefined } : joined(io);
+    const threaded = io.threadedStdout?.();
+    const out = threaded ? { sink: threaded, end: () => threaded.end() } : io.stdout ? { sink: io.stdout, end: () => undefined } : joined(io);
     const top = { ...result, units: [], issues, completeness: () => asRead(tally.done(), data.folding), display: { digits } };
     const unit = (i: number) => {
       const u = run.unit(i);
@@ -123,7 +124,7 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
       return atDisplayPrecision(u, digits);
     };
     await writeJson(out.sink, top, 'units', run.unitCount, unit, { compactItems: true, compactArrays: ['issues'] });
-    out.end();
+    await out.end();
     if (opts.explain !== undefined && !dataset.units.some((u) => u.id === opts.explain)) {
       io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);
       return EXIT.input;
