@@ -78,6 +78,35 @@ export function unpacked<T>(p: T[] | { json: string[] }): T[] {
 let schemeText = '';
 let scheme: Scheme | undefined;
 
+/** A range parsed, its records as they are (a thread packs them to send; this thread keeps them). */
+export interface RangeRead {
+  lines: number;
+  records: unknown[];
+  /** Each record's JSON: the line itself when it is the record as it stands, else undefined. */
+  texts: Array<string | undefined>;
+  kinds: number[];
+  recordLines: number[];
+  problems: NdjsonProblem[];
+  groups: FoldGroup[];
+}
+
+/** Parse one range of a file (votes folded into `folder`'s groups). */
+export async function readRange(task: Omit<RangeTask, 'id' | 'fold'>, folder: Folder | undefined): Promise<RangeRead> {
+  const out: RangeRead = { lines: 0, records: [], texts: [], kinds: [], recordLines: [], problems: [], groups: [] };
+  const stream = task.end > task.start ? createReadStream(task.file, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 }) : [];
+  out.lines = await parseNdjson(stream, { file: task.file, maxLineBytes: task.maxLineBytes, fileStart: task.start === 0, folder }, {
+    record: (kind, rec, line, text) => {
+      out.records.push(rec);
+      out.texts.push(text);
+      out.kinds.push(KIND_CODES.indexOf(kind));
+      out.recordLines.push(line);
+    },
+    problem: (p) => void out.problems.push(p),
+  });
+  out.groups = folder ? [...folder.groups.values()] : [];
+  return out;
+}
+
 async function run(task: RangeTask): Promise<RangeDone> {
   let folder: Folder | undefined;
   if (task.fold) {
@@ -86,31 +115,15 @@ async function run(task: RangeTask): Promise<RangeDone> {
     const r = task.fold.roster;
     folder = new Folder(scheme, task.fold.plan, r ? { units: new Set(r.units), parents: new Set(r.parents) } : undefined);
   }
-  const records: unknown[] = [];
-  // each record's JSON: the line itself when it is the record as it stands (no second stringify), else made
-  const texts: Array<string | undefined> = [];
-  const kinds: number[] = [];
-  const recordLines: number[] = [];
-  const problems: NdjsonProblem[] = [];
-  const stream = task.end > task.start ? createReadStream(task.file, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 }) : [];
-  const lines = await parseNdjson(stream, { file: task.file, maxLineBytes: task.maxLineBytes, fileStart: task.start === 0, folder }, {
-    record: (kind, rec, line, text) => {
-      records.push(rec);
-      texts.push(text);
-      kinds.push(KIND_CODES.indexOf(kind));
-      recordLines.push(line);
-    },
-    problem: (p) => void problems.push(p),
-  });
-  const groups = folder ? [...folder.groups.values()] : [];
+  const read = await readRange(task, folder);
   return {
     id: task.id,
-    lines,
-    records: packedRecords(records, texts),
-    kinds: Uint8Array.from(kinds),
-    recordLines: Uint32Array.from(recordLines),
-    problems,
-    groups: packed(groups, (g) => g.record),
+    lines: read.lines,
+    records: packedRecords(read.records, read.texts),
+    kinds: Uint8Array.from(read.kinds),
+    recordLines: Uint32Array.from(read.recordLines),
+    problems: read.problems,
+    groups: packed(read.groups, (g) => g.record),
   };
 }
 

@@ -10,7 +10,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Merge } from './data-merge.ts';
 import { reportNdjsonProblem } from './load-ndjson.ts';
-import { KIND_CODES, unpacked, type RangeDone, type RangeTask } from './ndjson-worker.ts';
+import type { Folder } from './fold.ts';
+import { KIND_CODES, readRange, unpacked, type RangeDone, type RangeTask } from './ndjson-worker.ts';
 
 export interface ParallelOptions {
   /** Files at least this large are split (default 16 MiB); smaller ones are read on the main thread. */
@@ -138,6 +139,20 @@ export function startNdjsonParallel(file: string, size: number, maxLineBytes: nu
   // a file never merged (its check failed first) must not end the process with an unhandled rejection
   done.catch(() => undefined);
   return { file, done, sent };
+}
+
+/**
+ * Read a whole file on this thread now, into a range of its own (its votes
+ * folded into `folder`, a fold of its own), merged later in input order like
+ * a thread's ranges: a file of records that do not fold is read here while
+ * the threads read the vote files before it.
+ */
+export function startOnThisThread(file: string, maxLineBytes: number, folder: Folder | undefined): StartedFile {
+  const done = readRange({ file, start: 0, end: Infinity, maxLineBytes }, folder).then((r): RangeDone[] => [
+    { id: -1, lines: r.lines, records: r.records, kinds: Uint8Array.from(r.kinds), recordLines: Uint32Array.from(r.recordLines), problems: r.problems, groups: r.groups },
+  ]);
+  done.catch(() => undefined);
+  return { file, done, sent: Promise.resolve() };
 }
 
 /** Merge a started file's ranges in order, with their line numbers made absolute. */

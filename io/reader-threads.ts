@@ -3,7 +3,8 @@ import { Folder } from './fold.ts';
 import { foldsMostly } from './folds-mostly.ts';
 import type { DataInput, FoldOptions } from './load-data.ts';
 import type { RangeTask } from './ndjson-worker.ts';
-import { DEFAULT_PARALLEL_MIN_BYTES, defaultThreads, ReaderPool, startNdjsonParallel, type ParallelOptions, type StartedFile } from './parallel-ndjson.ts';
+import type { RosterIds } from '../engine/data/check-fact.ts';
+import { DEFAULT_PARALLEL_MIN_BYTES, defaultThreads, ReaderPool, startNdjsonParallel, startOnThisThread, type ParallelOptions, type StartedFile } from './parallel-ndjson.ts';
 
 /** The reader threads of one load: started when the first large NDJSON file comes, closed at the end. */
 export class Threads {
@@ -13,6 +14,8 @@ export class Threads {
   readonly task: RangeTask['fold'];
   /** Samples a file's first lines; absent when nothing folds (then no file is worth the threads). */
   private readonly sampler: Folder | undefined;
+  private readonly fold: FoldOptions | undefined;
+  private readonly roster: RosterIds | undefined;
 
   constructor(
     private readonly opts: ParallelOptions | false | undefined,
@@ -24,7 +27,9 @@ export class Threads {
     this.minBytes = opts === false || this.envThreads === 1 ? Infinity : (opts?.minBytes ?? DEFAULT_PARALLEL_MIN_BYTES);
     this.task = fold ? { scheme: JSON.stringify(fold.scheme), plan: fold.plan, roster: fold.roster } : undefined;
     const r = fold?.roster;
-    this.sampler = fold ? new Folder(fold.scheme, fold.plan, r ? { units: new Set(r.units), parents: new Set(r.parents) } : undefined) : undefined;
+    this.roster = r ? { units: new Set(r.units), parents: new Set(r.parents) } : undefined;
+    this.fold = fold;
+    this.sampler = fold ? new Folder(fold.scheme, fold.plan, this.roster) : undefined;
   }
 
   get(): ReaderPool {
@@ -42,9 +47,10 @@ export class Threads {
    * Note every large NDJSON file (the caller passes only those) and put those
    * worth the threads on them at once: files whose first lines mostly fold
    * (io/folds-mostly.ts), unless `all` is set; the others are read faster on
-   * this thread. The threads read the files in input order, one range after
-   * another, while this thread merges the ones before or reads a file of its
-   * own (else the threads would wait for it). What a folding file keeps for
+   * this thread, and are read at once too, wherever they come in the input
+   * order (io/parallel-ndjson.ts startOnThisThread). The threads read their
+   * files in input order, one range after another, while this thread reads
+   * its own and merges every file in input order. What a folding file keeps for
    * the merge is its groups and its few records that did not fold; with `all`,
    * a file is started only when the one before is taken, so no more than one
    * file's records wait in memory. Only regular files: a FIFO must meet the
@@ -54,14 +60,22 @@ export class Threads {
     if (this.minBytes === Infinity) return;
     this.maxLineBytes = maxLineBytes;
     const all = (this.opts || undefined)?.all === true;
+    const here: Array<DataInput & { path: string }> = [];
     for (const input of inputs) {
       if (!('path' in input)) continue;
       const st = await stat(input.path).catch(() => undefined);
       if (!st?.isFile() || st.size < this.minBytes) continue;
       if (all) this.pending.push({ input, size: st.size });
       else if (this.sampler !== undefined && (await foldsMostly(input.path, this.sampler))) this.start(input, st.size);
+      else here.push(input);
     }
     this.startNext();
+    // while the threads read, this thread reads the other large files (cases), wherever they come in the
+    // input order: each into a fold of its own, merged in order like a thread's range
+    if (this.started.size > 0 && this.fold !== undefined) {
+      const { scheme, plan } = this.fold;
+      for (const input of here) this.started.set(input, startOnThisThread(input.path, maxLineBytes, new Folder(scheme, plan, this.roster)));
+    }
   }
 
   /** Settles once the last started file's ranges are sent (they then queue on the threads in input order). */

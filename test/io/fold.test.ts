@@ -232,14 +232,23 @@ describe('reader threads (large NDJSON files cut into byte ranges)', () => {
     // a vote with an id never folds; a missing file is read (and reported) on this thread
     expect(await foldsMostly(write([JSON.stringify({ type: 'service-vote', id: 'v1', unit: unit(0), period: 'h1', level: 'basic' })]), folder)).toBe(false);
     expect(await foldsMostly(join(dir, 'missing.ndjson'), folder)).toBe(false);
-    const files = [cases, votes, third, half];
-    const one = await loadDataset(files, { ...base, fold });
-    const many = await loadDataset(files, { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
-    expect(many.issues).toEqual(one.issues);
-    expect(many.dataset).toEqual(one.dataset);
-    expect(originList(many.origins)).toEqual(originList(one.origins));
-    expect(many.folding).toEqual(one.folding);
-    expect(one.folding?.read).toBeGreaterThan(one.folding?.facts ?? Infinity);
+    // the files read on this thread come first, between and after those on the threads (then they are read
+    // while the threads work, and merged in their turn); a bad line in one of them keeps its file and line
+    const bad = write([...Array.from({ length: 50 }, (_, i) => JSON.stringify({ type: 'supervisor-rating', unit: unit(i), score: 3 })), '{"type":', JSON.stringify({ type: 'service-vote', unit: unit(1), period: 'h1', level: 'basic' })]);
+    for (const files of [[cases, votes, third, half], [votes, cases, half, third], [votes, half, bad, votes]]) {
+      const one = await loadDataset(files, { ...base, fold });
+      const many = await loadDataset(files, { ...base, fold, parallel: { minBytes: 0, threads: 2 } });
+      expect(many.issues).toEqual(one.issues);
+      expect(many.dataset).toEqual(one.dataset);
+      expect(originList(many.origins)).toEqual(originList(one.origins));
+      expect(many.recordOrigins).toEqual(one.recordOrigins);
+      expect(many.folding).toEqual(one.folding);
+      if (files.includes(bad)) {
+        expect(many.issues.filter((i) => i.code === 'data-ndjson-syntax').map((i) => [i.file, i.line])).toEqual([[bad, 51]]);
+        continue;
+      }
+      expect(one.folding?.read).toBeGreaterThan(one.folding?.facts ?? Infinity);
+    }
   }, 120_000);
 
   it('a bad record in a later range is reported at its true line', async () => {
