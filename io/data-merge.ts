@@ -107,9 +107,9 @@ export function located(at: Location): Pick<LocatedIssue, 'file' | 'line' | 'she
  * never end, and stream errors (ENOENT, EISDIR) are awkward to catch once a
  * parser owns the stream. `maxBytes` bounds files read whole into memory.
  */
-export async function isReadableFile(file: string, m: Merge, maxBytes = Infinity): Promise<boolean> {
+export async function isReadableFile(path: string, m: Merge, maxBytes = Infinity, file = path): Promise<boolean> {
   try {
-    const st = await stat(file);
+    const st = await stat(path);
     if (!st.isFile()) m.issue('data-file', '', `不是普通文件`, `not a regular file`, { file });
     else if (st.size > maxBytes) tooLarge(file, st.size, maxBytes, m);
     else return true;

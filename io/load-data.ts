@@ -11,7 +11,7 @@
  * engine can be annotated with {@link annotateIssues}.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Dataset, Roster } from '../engine/data/dataset.ts';
@@ -32,6 +32,7 @@ import { mergeNdjsonParallel, type ParallelOptions } from './parallel-ndjson.ts'
 import { Threads } from './reader-threads.ts';
 import { rosterKindOf, type RosterKind } from './roster-rows.ts';
 import { sniffFormat } from './sniff-format.ts';
+import { spoolStdin } from './stdin-spool.ts';
 
 export { DATA_FORMATS, isDataFormat, type DataFormat } from './data-format.ts';
 
@@ -83,7 +84,7 @@ export type FoldOptions = NonNullable<LoadOptions['fold']> & { roster?: { units:
 
 /** One input: a file, or bytes already in memory (an upload), or a stream (standard input). */
 export type DataInput =
-  | { path: string; format?: DataFormat }
+  | { path: string; format?: DataFormat; /** How problems name it (default: the path). */ name?: string }
   | { buffer: Buffer; name: string; format?: DataFormat }
   | { stream: AsyncIterable<Buffer | string>; name: string; format?: DataFormat };
 
@@ -97,12 +98,27 @@ export function formatOfName(name: string): DataFormat | undefined {
   return undefined;
 }
 
-/** Data files by path, in order; `-` is standard input. */
+/**
+ * Data files by path, in order; `-` is standard input. When votes fold, NDJSON
+ * or CSV on standard input is first copied to a temporary file as it streams
+ * (removed at the end) and read like a file: it folds (a folded record about a
+ * unit missing from the roster needs a second reading, which a stream cannot
+ * give) and a large one is read on the reader threads.
+ */
 export async function loadDataset(files: string[], opts: LoadOptions = {}): Promise<LoadResult> {
-  const inputs = files.map((path): DataInput =>
-    path === '-' ? { stream: opts.stdin ?? process.stdin, name: '-', ...(opts.stdinFormat ? { format: opts.stdinFormat } : {}) } : { path },
-  );
-  return readData(inputs, opts);
+  const spools: string[] = [];
+  const folds = opts.fold !== undefined && Object.keys(opts.fold.plan.types).length > 0;
+  try {
+    const inputs: DataInput[] = [];
+    for (const path of files) {
+      if (path !== '-') inputs.push({ path });
+      else if (folds) inputs.push(await spoolStdin(opts.stdin ?? process.stdin, opts.stdinFormat, spools));
+      else inputs.push({ stream: opts.stdin ?? process.stdin, name: '-', ...(opts.stdinFormat ? { format: opts.stdinFormat } : {}) });
+    }
+    return await readData(inputs, opts);
+  } finally {
+    await Promise.all(spools.map((d) => rm(d, { recursive: true, force: true })));
+  }
 }
 
 /** Same as {@link loadDataset}: the name the server and the CLI share. */
@@ -125,7 +141,7 @@ export async function readData(inputs: readonly DataInput[], opts: LoadOptions =
   try {
     await threads.startAll(inputs.filter((i) => 'path' in i && (i.format ?? formatOfName(i.path)) === 'ndjson'), limits.maxLineBytes);
     for (const input of inputs) {
-      const file = 'path' in input ? input.path : input.name;
+      const file = 'path' in input ? (input.name ?? input.path) : input.name;
       const [records, issues] = [m.count(), m.issues.length];
       await readOne(input, file, m, limits, reader, threads);
       // an empty input is not an error by itself (another file may bring the facts) but never silent
@@ -188,8 +204,10 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
       return;
     }
     const whole = format === 'json' ? limits.maxJsonBytes : format === 'xlsx' ? limits.maxXlsxBytes : Infinity;
+    // `file` names it in problems; `path` is where it is read (standard input spooled to a file: `-` and a temporary file)
+    const path = input.path;
     // the regular-file guard comes before any read: a FIFO or /dev/zero must not hang the run
-    if (!(await isReadableFile(file, m, whole))) return;
+    if (!(await isReadableFile(path, m, whole, file))) return;
     if (format === 'ndjson') {
       const started = threads.take(input);
       if (started) {
@@ -199,12 +217,12 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
           return unreadable(file, e, m);
         }
       }
-      return loadNdjson(createReadStream(file, { highWaterMark: 1 << 20 }), file, m, limits.maxLineBytes);
+      return loadNdjson(createReadStream(path, { highWaterMark: 1 << 20 }), file, m, limits.maxLineBytes);
     }
-    if (format === 'csv') return loadCsv(createReadStream(file), file, m, reader(), csvKind(file));
+    if (format === 'csv') return loadCsv(createReadStream(path), file, m, reader(), csvKind(file));
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      bytes = await readFile(path);
     } catch (e) {
       return unreadable(file, e, m);
     }

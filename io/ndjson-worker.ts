@@ -16,6 +16,8 @@ import { parseNdjson, type NdjsonProblem } from './load-ndjson.ts';
 export interface RangeTask {
   id: number;
   file: string;
+  /** How problems and fold groups name the file (default: `file`; standard input spooled to a file is `-`). */
+  name?: string | undefined;
   start: number;
   /** Exclusive. */
   end: number;
@@ -94,7 +96,7 @@ export interface RangeRead {
 export async function readRange(task: Omit<RangeTask, 'id' | 'fold'>, folder: Folder | undefined): Promise<RangeRead> {
   const out: RangeRead = { lines: 0, records: [], texts: [], kinds: [], recordLines: [], problems: [], groups: [] };
   const stream = task.end > task.start ? createReadStream(task.file, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 }) : [];
-  out.lines = await parseNdjson(stream, { file: task.file, maxLineBytes: task.maxLineBytes, fileStart: task.start === 0, folder }, {
+  out.lines = await parseNdjson(stream, { file: task.name ?? task.file, maxLineBytes: task.maxLineBytes, fileStart: task.start === 0, folder }, {
     record: (kind, rec, line, text) => {
       out.records.push(rec);
       out.texts.push(text);

@@ -116,6 +116,7 @@ export async function lineRanges(file: string, size: number, n: number): Promise
 
 /** A file whose ranges are on the reader threads; merged later, in file order, by {@link mergeNdjsonParallel}. */
 export interface StartedFile {
+  /** The file's name in problems. */
   file: string;
   done: Promise<RangeDone[]>;
   /** Settles when the file's ranges are on the threads' queues. */
@@ -127,10 +128,10 @@ export interface StartedFile {
  * file at once, so the threads read the next file while this thread merges
  * the one before (else they would wait for each merge).
  */
-export function startNdjsonParallel(file: string, size: number, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold'], after?: Promise<unknown>): StartedFile {
+export function startNdjsonParallel(file: string, size: number, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold'], after?: Promise<unknown>, name = file): StartedFile {
   // `after`: the file started before has its ranges sent, so each thread reads the files in input order
   const cuts = (after ?? Promise.resolve()).then(() => lineRanges(file, size, pool.threads));
-  const done = cuts.then((c) => Promise.all(c.slice(1).map((end, k) => pool.run({ file, start: c[k] as number, end, maxLineBytes, fold }, k))));
+  const done = cuts.then((c) => Promise.all(c.slice(1).map((end, k) => pool.run({ file, name, start: c[k] as number, end, maxLineBytes, fold }, k))));
   // registered after `done`'s callback, so it settles once the ranges are sent (or the file could not be cut)
   const sent = cuts.then(
     () => undefined,
@@ -138,7 +139,7 @@ export function startNdjsonParallel(file: string, size: number, maxLineBytes: nu
   );
   // a file never merged (its check failed first) must not end the process with an unhandled rejection
   done.catch(() => undefined);
-  return { file, done, sent };
+  return { file: name, done, sent };
 }
 
 /**
@@ -147,12 +148,12 @@ export function startNdjsonParallel(file: string, size: number, maxLineBytes: nu
  * a thread's ranges: a file of records that do not fold is read here while
  * the threads read the vote files before it.
  */
-export function startOnThisThread(file: string, maxLineBytes: number, folder: Folder | undefined): StartedFile {
-  const done = readRange({ file, start: 0, end: Infinity, maxLineBytes }, folder).then((r): RangeDone[] => [
+export function startOnThisThread(file: string, maxLineBytes: number, folder: Folder | undefined, name = file): StartedFile {
+  const done = readRange({ file, name, start: 0, end: Infinity, maxLineBytes }, folder).then((r): RangeDone[] => [
     { id: -1, lines: r.lines, records: r.records, kinds: Uint8Array.from(r.kinds), recordLines: Uint32Array.from(r.recordLines), problems: r.problems, groups: r.groups },
   ]);
   done.catch(() => undefined);
-  return { file, done, sent: Promise.resolve() };
+  return { file: name, done, sent: Promise.resolve() };
 }
 
 /** Merge a started file's ranges in order, with their line numbers made absolute. */

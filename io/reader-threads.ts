@@ -74,7 +74,7 @@ export class Threads {
     // input order: each into a fold of its own, merged in order like a thread's range
     if (this.started.size > 0 && this.fold !== undefined) {
       const { scheme, plan } = this.fold;
-      for (const input of here) this.started.set(input, startOnThisThread(input.path, maxLineBytes, new Folder(scheme, plan, this.roster)));
+      for (const input of here) this.started.set(input, startOnThisThread(input.path, maxLineBytes, new Folder(scheme, plan, this.roster), input.name));
     }
   }
 
@@ -82,7 +82,7 @@ export class Threads {
   private sent: Promise<unknown> = Promise.resolve();
 
   private start(input: DataInput & { path: string }, size: number): void {
-    const s = startNdjsonParallel(input.path, size, this.maxLineBytes, this.get(), this.task, this.sent);
+    const s = startNdjsonParallel(input.path, size, this.maxLineBytes, this.get(), this.task, this.sent, input.name);
     this.sent = s.sent;
     this.started.set(input, s);
   }

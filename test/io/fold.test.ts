@@ -5,10 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { foldPlan, scoreScheme, type Roster, type Scheme } from '../../engine/index.ts';
 import { annotateIssues, fieldTypeLookup, loadDataset, readDataBuffer, type LoadOptions, type LoadResult } from '../../io/index.ts';
 import { Folder } from '../../io/fold.ts';
@@ -129,6 +130,40 @@ describe('folding votes while reading', () => {
       { seed: SEED, numRuns: 25 },
     );
   }, 300_000);
+});
+
+describe('folding votes read from standard input', () => {
+  it('NDJSON on standard input folds like the same file: problems at `-` and their lines, a vote of an unknown unit at its own line, no temporary file left', async () => {
+    const lines = [
+      ...Array.from({ length: 400 }, (_, i) => JSON.stringify({ type: 'service-vote', unit: roster.units[i % 20]?.id, period: 'h1', level: ['satisfied', 'basic'][i % 2] })),
+      '{"type":',
+      JSON.stringify({ type: 'service-vote', unit: 'nobody', period: 'h1', level: 'basic' }),
+    ];
+    const file = write(lines);
+    // a temporary folder of this test's own (os.tmpdir() reads TMPDIR), so other tests' spools cannot be counted
+    const own = mkdtempSync(join(dir, 'tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    onTestFinished(() => {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    });
+    const fromFile = await loadDataset([file], { ...base, fold });
+    const fromStdin = await loadDataset(['-'], { ...base, fold, stdin: Readable.from([readFileSync(file)]) });
+    expect(fromStdin.folding).toEqual(fromFile.folding);
+    expect(fromStdin.folding?.read).toBeGreaterThan(fromStdin.folding?.facts ?? Infinity);
+    expect(fromStdin.dataset).toEqual(fromFile.dataset);
+    const at = (r: LoadResult) => r.issues.map((i) => [i.code, i.file, i.line]);
+    expect(at(fromStdin)).toEqual(at(fromFile).map(([code, , line]) => [code, '-', line]));
+    expect(at(fromStdin)).toContainEqual(['data-ndjson-syntax', '-', 401]);
+    // without a syntax error the data set is built, and the unknown unit is reported by the engine at line 402 of `-`
+    const clean = Buffer.from(lines.filter((l) => l !== '{"type":').join('\n') + '\n');
+    const r = await loadDataset(['-'], { ...base, fold, stdin: Readable.from([clean]) });
+    const scored = scoreScheme(scheme, r.dataset as NonNullable<LoadResult['dataset']>);
+    const unknown = annotateIssues(scored.issues, r.origins, r.recordOrigins).filter((i) => i.code === 'unknown-unit');
+    expect(unknown.map((i) => [i.file, i.line])).toEqual([['-', 401]]);
+    expect(readdirSync(own)).toEqual([]);
+  }, 60_000);
 });
 
 describe('folding votes read from an Excel workbook', () => {
