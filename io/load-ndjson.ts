@@ -100,7 +100,8 @@ class LineParser {
       this.length = 0;
       this.skipping = true;
     } else {
-      this.parts.push(chunk.subarray(start));
+      // a copy: the reader may fill the chunk's memory again (io/file-chunks.ts)
+      this.parts.push(Buffer.from(chunk.subarray(start)));
       this.length += rest;
     }
   }

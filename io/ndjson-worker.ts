@@ -5,7 +5,7 @@
  * and the fold groups; the main thread merges ranges in order and fixes the
  * lines. Runs from the TypeScript sources (through tsx) and from the bundle.
  */
-import { createReadStream } from 'node:fs';
+import { fileChunks } from './file-chunks.ts';
 import { parentPort } from 'node:worker_threads';
 import type { FoldPlan } from '../engine/data/fold-plan.ts';
 import type { Scheme } from '../engine/scheme/scheme.ts';
@@ -22,6 +22,8 @@ export interface RangeTask {
   /** Exclusive. */
   end: number;
   maxLineBytes: number;
+  /** Bytes read at a time (default 1 MiB; tests use tiny ones to cut lines across reads). */
+  chunkBytes?: number;
   /** The scheme as JSON text (parsed once per thread) and its fold plan; absent: nothing folds. */
   fold?: { scheme: string; plan: FoldPlan; roster?: { units: string[]; parents: string[] } | undefined } | undefined;
 }
@@ -95,7 +97,7 @@ export interface RangeRead {
 /** Parse one range of a file (votes folded into `folder`'s groups). */
 export async function readRange(task: Omit<RangeTask, 'id' | 'fold'>, folder: Folder | undefined): Promise<RangeRead> {
   const out: RangeRead = { lines: 0, records: [], texts: [], kinds: [], recordLines: [], problems: [], groups: [] };
-  const stream = task.end > task.start ? createReadStream(task.file, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 }) : [];
+  const stream = task.end > task.start ? fileChunks(task.file, task.start, task.end, task.chunkBytes) : [];
   out.lines = await parseNdjson(stream, { file: task.name ?? task.file, maxLineBytes: task.maxLineBytes, fileStart: task.start === 0, folder }, {
     record: (kind, rec, line, text) => {
       out.records.push(rec);
