@@ -123,8 +123,12 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
       tally.add(u);
       return atDisplayPrecision(u, digits);
     };
-    await writeJson(out.sink, top, 'units', run.unitCount, unit, { compactItems: true, compactArrays: ['issues'] });
-    await out.end();
+    try {
+      await writeJson(out.sink, top, 'units', run.unitCount, unit, { compactItems: true, compactArrays: ['issues'] });
+    } finally {
+      // the writer thread ends here whatever happened (a live thread would keep the process from exiting)
+      await out.end();
+    }
     if (opts.explain !== undefined && !dataset.units.some((u) => u.id === opts.explain)) {
       io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);
       return EXIT.input;
