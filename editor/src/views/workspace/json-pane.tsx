@@ -164,7 +164,6 @@ export default function JsonPane(props: { store: DocumentStore; modelName: strin
       model.dispose();
     };
     // created once per model; readOnly follows below, the document through the store
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path, store]);
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly });
