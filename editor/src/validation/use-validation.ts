@@ -43,21 +43,13 @@ export function useValidation(doc: Json, version: number, hold = false): Validat
   const [result, setResult] = useState<Omit<Validation, 'pending'>>({ version: -1, problems: [], errors: 0, warnings: 0, scheme: undefined, ms: 0, roundTripMs: 0 });
 
   useEffect(() => {
-    // the worker starts with the first validation, not with the page: held, its start-up (the
-    // engine and ajv, ≈ 270 KB) would take CPU from Monaco's first screen all the same
-    let w: Worker | undefined;
-    const start = () => {
-      const worker = new Worker(new URL('./validation-worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = onMessage;
-      return worker;
-    };
+    const w = new Worker(new URL('./validation-worker.ts', import.meta.url), { type: 'module' });
     const send = (req: ValidateRequest, at: number) => {
       busy.current = true;
       sent.current.set(req.version, { doc: req.doc as Json, at });
-      w ??= start();
       w.postMessage(req);
     };
-    const onMessage = (e: MessageEvent<ValidateResponse>) => {
+    w.onmessage = (e: MessageEvent<ValidateResponse>) => {
       const r = e.data;
       const s = sent.current.get(r.version);
       sent.current.delete(r.version);
@@ -79,7 +71,7 @@ export function useValidation(doc: Json, version: number, hold = false): Validat
     };
     sendRef.current = send;
     return () => {
-      w?.terminate();
+      w.terminate();
       sendRef.current = null;
       busy.current = false;
       queued.current = null;
