@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './views/app.tsx';
+import { App, prefetchFirstRoute } from './views/app.tsx';
 import './styles.css';
 
+prefetchFirstRoute();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App />

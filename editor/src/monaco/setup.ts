@@ -17,8 +17,28 @@ import schema from '../../../schemes/scheme.schema.json';
 
 export const SCHEME_MODEL_PREFIX = 'inmemory://pingyi/scheme/';
 
+/**
+ * The workers start after the JSON pane's first screen, not while it is drawn. Creating the
+ * scheme's model makes the JSON language ask its worker at once (diagnostics, folding ranges),
+ * and starting that worker (≈ 420 KB to evaluate, then the scheme's JSON Schema compiled and
+ * the 3,000-line document parsed) took CPU from the first screen on two shared cores. Requests
+ * made before wait for it; `releaseWorkers` is called by the JSON pane once its first lines are
+ * drawn, and at the latest WORKER_HOLD_MS after the first request (a diff editor shown alone).
+ */
+const WORKER_HOLD_MS = 2000;
+let release: () => void = () => undefined;
+const released = new Promise<void>((ok) => (release = ok));
+let fallback: ReturnType<typeof setTimeout> | undefined;
+export function releaseWorkers(): void {
+  clearTimeout(fallback);
+  release();
+}
+
 self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) => {
+    fallback ??= setTimeout(releaseWorkers, WORKER_HOLD_MS);
+    return released.then(() => (label === 'json' ? new JsonWorker() : new EditorWorker()));
+  },
 };
 
 // The shipped schemes say `"$schema": "../scheme.schema.json"`, and a document's own `$schema` wins

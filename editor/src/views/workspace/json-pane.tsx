@@ -4,14 +4,15 @@
  * to the model as the smallest text edit, so the cursor stays where it was.
  * Engine problems become markers beside Monaco's own schema markers.
  */
-import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Issue } from '../../../../engine/index.ts';
 import { jsonPositions, pointerAtOffset, replaceDocument, spanOf, type DocumentStore, type Json } from '../../document/index.ts';
-import { monaco, SCHEME_MODEL_PREFIX } from '../../monaco/setup.ts';
+import { monaco, releaseWorkers, SCHEME_MODEL_PREFIX } from '../../monaco/setup.ts';
 import type { Selection } from './selection.ts';
 
-type CodeEditor = Parameters<OnMount>[0];
+type CodeEditor = ReturnType<typeof monaco.editor.create>;
+
+performance.mark('pingyi:monaco-evaluated');
 
 const textOf = (doc: Json) => JSON.stringify(doc, null, 2) + '\n';
 
@@ -34,10 +35,18 @@ export default function JsonPane(props: { store: DocumentStore; modelName: strin
   const onCursorRef = useRef(onCursor);
   onCursorRef.current = onCursor;
 
-  const onMount: OnMount = (editor) => {
+  const onMount = (editor: CodeEditor) => {
     editorRef.current = editor;
-    // the editor draws its first lines in the next frame: told after that one
-    requestAnimationFrame(() => setTimeout(() => onShown?.(), 0));
+    // the editor draws its first lines in the next frame: told after that one, and only then
+    // may Monaco's workers start (monaco/setup.ts)
+    performance.mark('pingyi:editor-created');
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('pingyi:editor-drawn');
+        releaseWorkers();
+        onShown?.();
+      }, 0),
+    );
     const model = editor.getModel();
     if (!model) return;
     // our undo stack is the one: Ctrl+Z / Ctrl+Y in Monaco undo document commands
@@ -125,22 +134,45 @@ export default function JsonPane(props: { store: DocumentStore; modelName: strin
     editor.revealRangeNearTop(range);
   }, [selection.reveal, selection.pointer]);
 
+  // The editor is created directly, in a container that is already laid out, in the same task as its
+  // model: through @monaco-editor/react it was created in a hidden (0 × 0) container after a promise
+  // and a state update, and laid out and drawn again once React showed it.
+  const host = useRef<HTMLDivElement>(null);
+  const path = `${SCHEME_MODEL_PREFIX}${modelName}.json`;
+  useLayoutEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const uri = monaco.Uri.parse(path);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(textOf(store.doc), 'json', uri);
+    sent.current = store.doc;
+    const editor = monaco.editor.create(element, {
+      model,
+      readOnly,
+      minimap: { enabled: false },
+      fontSize: 12,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      wordWrap: 'off',
+      // no bracket-pair colours: on the largest scheme their bracket lookups were ≈ 1/10 of the work before the first lines showed
+      bracketPairColorization: { enabled: false },
+    });
+    onMount(editor);
+    return () => {
+      editorRef.current = null;
+      editor.dispose();
+      model.dispose();
+    };
+    // created once per model; readOnly follows below, the document through the store
+  }, [path, store]);
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly]);
+
   return (
     <section className="json-pane" aria-label="JSON">
       {syntaxError && <div className="syntax-error" role="status">JSON 语法未完成:修好之前,表单与指标树保持上一个有效版本</div>}
-      <Editor
-        path={`${SCHEME_MODEL_PREFIX}${modelName}.json`}
-        defaultLanguage="json"
-        defaultValue={textOf(store.doc)}
-        onMount={(editor, m) => {
-          sent.current = store.doc;
-          void m;
-          onMount(editor, m);
-        }}
-        // no bracket-pair colours: on the largest scheme their bracket lookups were ≈ 1/10 of the work before the first lines showed
-        options={{ readOnly, minimap: { enabled: false }, fontSize: 12, tabSize: 2, scrollBeyondLastLine: false, automaticLayout: true, wordWrap: 'off', bracketPairColorization: { enabled: false } }}
-        loading="载入编辑器…"
-      />
+      <div className="json-editor" ref={host} />
     </section>
   );
 }

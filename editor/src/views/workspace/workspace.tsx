@@ -117,6 +117,7 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
   const [bottom, setBottom] = useState<'problems' | 'impact'>('problems');
   const sources = useDataSources(route.id, bottom === 'impact' || route.tab === 'preview');
   const jsonReady = useAfterFirstPaint();
+  useEffect(() => void performance.mark('pingyi:workspace-shown'), []);
   const [compareStored, setCompareStored] = useState(false);
 
   const canEdit = meta.status === 'draft' && can(user, 'drafter');
