@@ -86,7 +86,7 @@ let scheme: Scheme | undefined;
 export interface RangeRead {
   lines: number;
   records: unknown[];
-  /** Each record's JSON: the line itself when it is the record as it stands, else undefined. */
+  /** Each record's JSON: the line itself when it is the record as it stands, else undefined (empty when not kept). */
   texts: Array<string | undefined>;
   kinds: number[];
   recordLines: number[];
@@ -94,14 +94,17 @@ export interface RangeRead {
   groups: FoldGroup[];
 }
 
-/** Parse one range of a file (votes folded into `folder`'s groups). */
-export async function readRange(task: Omit<RangeTask, 'id' | 'fold'>, folder: Folder | undefined): Promise<RangeRead> {
+/**
+ * Parse one range of a file (votes folded into `folder`'s groups). `texts`: keep each record's line to send it
+ * as text (a thread); the main thread keeps only the records (their lines would double a case file's memory).
+ */
+export async function readRange(task: Omit<RangeTask, 'id' | 'fold'>, folder: Folder | undefined, texts = true): Promise<RangeRead> {
   const out: RangeRead = { lines: 0, records: [], texts: [], kinds: [], recordLines: [], problems: [], groups: [] };
   const stream = task.end > task.start ? fileChunks(task.file, task.start, task.end, task.chunkBytes) : [];
   out.lines = await parseNdjson(stream, { file: task.name ?? task.file, maxLineBytes: task.maxLineBytes, fileStart: task.start === 0, folder }, {
     record: (kind, rec, line, text) => {
       out.records.push(rec);
-      out.texts.push(text);
+      if (texts) out.texts.push(text);
       out.kinds.push(KIND_CODES.indexOf(kind));
       out.recordLines.push(line);
     },

@@ -149,7 +149,7 @@ export function startNdjsonParallel(file: string, size: number, maxLineBytes: nu
  * the threads read the vote files before it.
  */
 export function startOnThisThread(file: string, maxLineBytes: number, folder: Folder | undefined, name = file): StartedFile {
-  const done = readRange({ file, name, start: 0, end: Infinity, maxLineBytes }, folder).then((r): RangeDone[] => [
+  const done = readRange({ file, name, start: 0, end: Infinity, maxLineBytes }, folder, false).then((r): RangeDone[] => [
     { id: -1, lines: r.lines, records: r.records, kinds: Uint8Array.from(r.kinds), recordLines: Uint32Array.from(r.recordLines), problems: r.problems, groups: r.groups },
   ]);
   done.catch(() => undefined);
