@@ -26,9 +26,9 @@ import {
   type ScoringMethod,
 } from '../engine/index.ts';
 import { findExemptions } from '../engine/run/exemption.ts';
-import { FactIndex, RosterIndex } from '../engine/run/facts-index.ts';
+import { FactIndex, RosterIndex } from '../engine/facts/facts-index.ts';
 import { flatten, resolveTree } from '../engine/run/resolve-tree.ts';
-import { factScope } from '../engine/run/scope.ts';
+import { factScope } from '../engine/facts/scope.ts';
 import { wordsOf } from '../engine/terms.ts';
 import { generateCityYear, mulberry32, subsetByParents } from './generate-city-year.ts';
 

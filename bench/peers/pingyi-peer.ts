@@ -5,7 +5,7 @@
  * points the fact cost the unit, an `exempt` step is 0, no step is 0.
  */
 import { METHODS, formatIssue, type Dataset, type Issue, type MethodContext, type ScoringMethod, type UnitScore } from '../../engine/index.ts';
-import { FactIndex, RosterIndex } from '../../engine/run/facts-index.ts';
+import { FactIndex, RosterIndex } from '../../engine/facts/facts-index.ts';
 import { wordsOf } from '../../engine/terms.ts';
 import type { RuleTable } from './rule-table.ts';
 

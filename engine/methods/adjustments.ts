@@ -1,9 +1,9 @@
 import { compileCondition, type CompiledCondition } from '../conditions/index.ts';
 import type { Fact, RosterUnit } from '../data/dataset.ts';
 import { clean } from '../numbers.ts';
-import type { IndexedFact } from '../run/facts-index.ts';
-import { factScope, readsRoster } from '../run/scope.ts';
-import { unitFacts } from '../run/veto.ts';
+import type { IndexedFact } from '../facts/facts-index.ts';
+import { factScope, readsRoster } from '../facts/scope.ts';
+import { unitFacts } from '../facts/unit-facts.ts';
 import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Step } from '../trace.ts';
 import type { MethodContext } from './method.ts';

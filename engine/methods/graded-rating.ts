@@ -1,7 +1,7 @@
 import type { RosterUnit } from '../data/dataset.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
 import { roundTo } from '../numbers.ts';
-import type { IndexedFact } from '../run/facts-index.ts';
+import type { IndexedFact } from '../facts/facts-index.ts';
 import type { Grade, GradedRatingMethod } from '../scheme/methods/graded-rating.ts';
 import { defineMethod, unitPointer, type MethodContext, type UnitScore } from './method.ts';
 import { checkQuota } from './quota.ts';

@@ -1,6 +1,6 @@
 import type { RosterUnit } from '../data/dataset.ts';
 import type { Issue } from '../issue.ts';
-import type { FactIndex, RosterIndex } from '../run/facts-index.ts';
+import type { FactIndex, RosterIndex } from '../facts/facts-index.ts';
 import type { MethodKind, MethodOf } from '../scheme/methods/index.ts';
 import type { UnitWords } from '../terms.ts';
 import type { Step } from '../trace.ts';

@@ -1,11 +1,11 @@
 import type { RosterUnit } from '../data/dataset.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
 import { shareCount } from '../numbers.ts';
-import type { IndexedFact } from '../run/facts-index.ts';
+import type { IndexedFact } from '../facts/facts-index.ts';
 import type { Quota } from '../scheme/methods/graded-rating.ts';
 import type { MethodContext } from './method.ts';
 import { compileCondition } from '../conditions/index.ts';
-import { unitScope } from '../run/scope.ts';
+import { unitScope } from '../facts/scope.ts';
 
 /** A unit's grade as given in one fact, checked against a quota (强制分布). */
 export interface QuotaMember {

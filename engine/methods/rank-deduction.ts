@@ -1,7 +1,7 @@
 import { compileCondition } from '../conditions/index.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
-import { unitScope } from '../run/scope.ts';
+import { unitScope } from '../facts/scope.ts';
 import type { Step } from '../trace.ts';
 import { defineMethod, unitPointer, type UnitScore } from './method.ts';
 

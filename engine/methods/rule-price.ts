@@ -1,5 +1,5 @@
 import { dataIssue, joinPointer } from '../issue.ts';
-import type { IndexedFact } from '../run/facts-index.ts';
+import type { IndexedFact } from '../facts/facts-index.ts';
 import type { CompiledRule } from './adjustments.ts';
 import type { MethodContext } from './method.ts';
 

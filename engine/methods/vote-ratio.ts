@@ -1,7 +1,7 @@
 import { compileCondition, type CompiledCondition } from '../conditions/index.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
-import { factScope, readsRoster } from '../run/scope.ts';
+import { factScope, readsRoster } from '../facts/scope.ts';
 import type { VoteRatioMethod } from '../scheme/methods/vote-ratio.ts';
 import type { Step } from '../trace.ts';
 import { compiledFor, defineMethod, type UnitScore } from './method.ts';

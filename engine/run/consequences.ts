@@ -1,7 +1,7 @@
 import type { RosterUnit } from '../data/dataset.ts';
 import type { Consequence } from '../scheme/flow.ts';
 import type { FactRef } from '../trace.ts';
-import type { FactIndex, RosterIndex } from './facts-index.ts';
+import type { FactIndex, RosterIndex } from '../facts/facts-index.ts';
 import type { ClassResult, ConsequenceResult } from './result.ts';
 import { matchingFacts } from './veto.ts';
 

@@ -2,7 +2,7 @@ import type { Dataset, Fact } from '../data/dataset.ts';
 import { dataIssue, type Issue } from '../issue.ts';
 import { methodFactTypes } from '../methods/fact-types.ts';
 import type { Scheme } from '../scheme/scheme.ts';
-import type { FactIndex } from './facts-index.ts';
+import type { FactIndex } from '../facts/facts-index.ts';
 import type { ResolvedIndicator } from './resolve-tree.ts';
 
 /**

@@ -2,10 +2,10 @@ import { compileCondition } from '../conditions/index.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { holdsHistory } from './classify.ts';
-import type { RosterIndex } from './facts-index.ts';
+import type { RosterIndex } from '../facts/facts-index.ts';
 import { HistoryIndex } from './history-index.ts';
 import type { UnitResult } from './result.ts';
-import { unitScope } from './scope.ts';
+import { unitScope } from '../facts/scope.ts';
 
 /**
  * A.4: units not scored — those whose history holds the outcome in every

@@ -6,7 +6,7 @@ import type { Scheme } from '../scheme/scheme.ts';
 import type { SelectionReason } from '../scheme/scoring-pool.ts';
 import { classify } from './classify.ts';
 import { consequencesOf } from './consequences.ts';
-import type { FactIndex, RosterIndex } from './facts-index.ts';
+import type { FactIndex, RosterIndex } from '../facts/facts-index.ts';
 import type { IndicatorValues } from './indicator-value.ts';
 import { rankUnits, type Rankable } from './rank.ts';
 import type { ResolvedIndicator } from './resolve-tree.ts';

@@ -7,7 +7,7 @@ import type { SelectionReason } from '../scheme/scoring-pool.ts';
 import { wordsOf, type UnitWords } from '../terms.ts';
 import { reportDroppedFacts } from './dropped-facts.ts';
 import { findExemptions } from './exemption.ts';
-import { FactIndex, RosterIndex } from './facts-index.ts';
+import { FactIndex, RosterIndex } from '../facts/facts-index.ts';
 import { IndicatorValues } from './indicator-value.ts';
 import { leafState, type LeafState } from './leaf-state.ts';
 import { assignPools, finishInPools, samePools } from './pools.ts';

@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { Selection } from '../scheme/flow.ts';
 import type { Scheme } from '../scheme/scheme.ts';
-import type { IndexedFact } from './facts-index.ts';
+import type { IndexedFact } from '../facts/facts-index.ts';
 import { rankUnits, type Rankable } from './rank.ts';
 import type { SelectionResult } from './result.ts';
 

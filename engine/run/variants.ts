@@ -1,8 +1,8 @@
 import { compileCondition } from '../conditions/index.ts';
 import type { RosterUnit } from '../data/dataset.ts';
-import type { RosterIndex } from './facts-index.ts';
+import type { RosterIndex } from '../facts/facts-index.ts';
 import type { ResolvedIndicator, ResolvedVariant } from './resolve-tree.ts';
-import { unitScope } from './scope.ts';
+import { unitScope } from '../facts/scope.ts';
 
 /**
  * The variant each unit takes, per indicator with variants: the first whose

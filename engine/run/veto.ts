@@ -2,8 +2,9 @@ import { compileCondition } from '../conditions/index.ts';
 import type { RosterUnit } from '../data/dataset.ts';
 import type { Veto } from '../scheme/classes.ts';
 import type { FactRef } from '../trace.ts';
-import type { FactIndex, IndexedFact, RosterIndex } from './facts-index.ts';
-import { factScope } from './scope.ts';
+import type { FactIndex, IndexedFact, RosterIndex } from '../facts/facts-index.ts';
+import { factScope } from '../facts/scope.ts';
+import { unitFacts } from '../facts/unit-facts.ts';
 
 /** A veto that hit a unit: the fact behind it and the clause. */
 export interface VetoHit {
@@ -12,14 +13,6 @@ export interface VetoHit {
   effect: Veto['effect'];
   fact: FactRef;
   source: string;
-}
-
-/** Facts that concern a unit: its own, and those about its parent (they apply to every unit of the parent). */
-export function unitFacts(facts: FactIndex, unit: RosterUnit, type: string): readonly IndexedFact[] {
-  const own = facts.ofUnit(type, unit.id);
-  if (unit.parent === undefined) return own;
-  const ofParent = facts.ofParent(type, unit.parent);
-  return ofParent.length === 0 ? own : [...own, ...ofParent];
 }
 
 /** The first fact of `type` (own or the parent's) for which `when` holds, per unit. */

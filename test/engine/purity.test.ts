@@ -28,6 +28,20 @@ describe('engine/ is pure and generic', () => {
     }
   });
 
+  it('points its layers one way: facts/ below methods/ and run/, methods/ never reaching into run/', () => {
+    const below: Record<string, readonly string[]> = {
+      facts: ['run', 'methods'],
+      methods: ['run'],
+    };
+    for (const { f, text } of sources) {
+      const layer = f.slice(engineDir.length).split('/')[0] as string;
+      const banned = below[layer];
+      if (banned === undefined) continue;
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1] as string);
+      for (const i of imports) for (const b of banned) expect([f, i.startsWith(`../${b}/`)]).toEqual([f, false]);
+    }
+  });
+
   it('keeps the public surface explicit: engine/index.ts only re-exports', () => {
     const index = readFileSync(join(engineDir, 'index.ts'), 'utf8');
     const code = index.split('\n').filter((l) => l.trim() && !l.trim().startsWith('*') && !l.trim().startsWith('/**') && !l.trim().startsWith('//'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreScheme, validateScheme, type Dataset, type Scheme } from '../../../engine/index.ts';
 import { findExemptions } from '../../../engine/run/exemption.ts';
-import { RosterIndex } from '../../../engine/run/facts-index.ts';
+import { RosterIndex } from '../../../engine/facts/facts-index.ts';
 import { factType, miniScheme, units } from '../../helpers/mini-scheme.ts';
 
 /** Issue 10 §4: hostile data never crashes, never leaks NaN, and every problem is located. */
