@@ -14,9 +14,17 @@ const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.PINGYI_DATA ?? './data');
 const schemesDir = fileURLToPath(new URL('../schemes', import.meta.url));
 
+let proxy: { trustProxy: boolean | number | string; publicOrigins: string[] };
+try {
+  proxy = { trustProxy: parseTrustProxy(process.env.PINGYI_TRUST_PROXY), publicOrigins: parseOrigins(process.env.PINGYI_PUBLIC_ORIGIN) };
+} catch (e) {
+  console.error(`无法启动 cannot start: 反向代理设置有误 proxy settings — ${(e as Error).message}`);
+  process.exit(1);
+}
+
 const store = await Store.open(dataDir);
 const first = await firstStart(store, schemesDir, new Date().toISOString(), process.env.PINGYI_ADMIN_PASSWORD);
-const app = createApp({ store, trustProxy: parseTrustProxy(process.env.PINGYI_TRUST_PROXY), publicOrigins: parseOrigins(process.env.PINGYI_PUBLIC_ORIGIN) });
+const app = createApp({ store, ...proxy });
 const server = app.listen(Number.isInteger(port) && port >= 0 ? port : 8080, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;

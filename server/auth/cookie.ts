@@ -4,7 +4,7 @@
  * (`PINGYI_TRUST_PROXY`, which makes express read X-Forwarded-Proto). Over
  * plain HTTP it cannot be Secure: the browser would drop it.
  */
-import type { Request } from 'express';
+import express, { type Request } from 'express';
 import { SESSION_COOKIE } from './authenticate.ts';
 
 export function sessionCookie(req: Request, secret: string, maxAgeSeconds: number): string {
@@ -23,6 +23,12 @@ export function parseTrustProxy(text: string | undefined): boolean | number | st
   if (t === '' || t === 'false') return false;
   if (t === 'true') return true;
   if (/^\d+$/.test(t)) return Number(t);
+  try {
+    // express compiles the list when it is set: a typo must stop the start, not every request
+    express().set('trust proxy', t);
+  } catch (e) {
+    throw new Error(`PINGYI_TRUST_PROXY: "${t}" is not true, false, a number of hops or a list of addresses/subnets (${(e as Error).message})`);
+  }
   return t;
 }
 

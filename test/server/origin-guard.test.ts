@@ -127,6 +127,8 @@ describe('behind a reverse proxy', () => {
     expect(parseOrigins(undefined)).toEqual([]);
     expect(parseOrigins('https://pingyi.example.gov.cn/, http://10.1.2.3:8080')).toEqual(['https://pingyi.example.gov.cn', 'http://10.1.2.3:8080']);
     expect(() => parseOrigins('pingyi.example.gov.cn')).toThrow(/PINGYI_PUBLIC_ORIGIN/);
+    expect(() => parseTrustProxy('10.0.0.0/33')).toThrow(/PINGYI_TRUST_PROXY/);
+    expect(() => parseTrustProxy('my-proxy')).toThrow(/PINGYI_TRUST_PROXY/);
   });
 });
 
