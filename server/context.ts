@@ -1,5 +1,6 @@
 /** What every route needs: the store, the clock, the log, the limits and the role guard. */
 import type { RequestHandler } from 'express';
+import { AccessLog } from './auth/audit-events.ts';
 import type { Clock } from './auth/backoff.ts';
 import { LoginBackoff, type BackoffOptions } from './auth/backoff.ts';
 import { requireRole } from './auth/authenticate.ts';
@@ -19,6 +20,8 @@ export interface AppContext {
   limits: Limits;
   backoff: LoginBackoff;
   passwords: Passwords;
+  /** Failed logins and refusals, group-committed to the audit journal. */
+  access: AccessLog;
   seasons: SeasonCache;
   factCounts: FactCounts;
   need(role: Need): RequestHandler;
@@ -39,6 +42,7 @@ export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits
     limits,
     backoff: new LoginBackoff(clock, auth.backoff),
     passwords: makePasswords(auth.kdf),
+    access: new AccessLog(store, log),
     seasons: new SeasonCache(),
     factCounts: new FactCounts(store),
     need: (role) => requireRole(store, clock, role),
