@@ -4,7 +4,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
-import type { Clock } from './auth/backoff.ts';
+import { refusalAudit } from './auth/audit-events.ts';
+import type { BackoffOptions, Clock } from './auth/backoff.ts';
+import { originGuard } from './auth/origin-guard.ts';
+import type { Kdf } from './auth/password.ts';
 import { DEFAULT_LIMITS, jsonBody, type Limits } from './body.ts';
 import { makeContext } from './context.ts';
 import { errorMiddleware, notFound, type Log } from './errors.ts';
@@ -16,8 +19,11 @@ import { nextYearRouter } from './routes/next-year.ts';
 import { runsRouter } from './routes/runs.ts';
 import { diffRouter } from './routes/diff.ts';
 import { schemesRouter } from './routes/schemes.ts';
+import { sessionRouter } from './routes/session.ts';
+import { tokensRouter } from './routes/tokens.ts';
 import { usersRouter } from './routes/users.ts';
 import { versionsRouter } from './routes/versions.ts';
+import { formatOf } from './read-upload.ts';
 import { securityHeaders } from './security.ts';
 import { staticRouter } from './static.ts';
 import type { Store } from './store/store.ts';
@@ -29,7 +35,23 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** The editor's build; default editor/dist of this repository. */
   staticDir?: string;
+  /** express' `trust proxy` (PINGYI_TRUST_PROXY): whose X-Forwarded-For/-Proto/-Host to believe. Default none. */
+  trustProxy?: boolean | number | string;
+  /** Origins the browser sees in front of a proxy (PINGYI_PUBLIC_ORIGIN), accepted for writes besides the request's own. */
+  publicOrigins?: string[];
+  /** The password key derivation (default scrypt). */
+  kdf?: Kdf;
+  backoff?: BackoffOptions;
 }
+
+const acceptsUpload = (type: string | undefined): boolean => {
+  try {
+    formatOf(type);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -37,18 +59,23 @@ export function createApp(opts: AppOptions): Express {
   const clock = opts.clock ?? { now: () => new Date() };
   const log = opts.log ?? ((line: string) => console.error(line));
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const ctx = makeContext(opts.store, clock, log, limits);
+  const ctx = makeContext(opts.store, clock, log, limits, { kdf: opts.kdf, backoff: opts.backoff });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', opts.trustProxy ?? false);
   app.use(securityHeaders);
 
   const api = express.Router();
+  api.use(refusalAudit(ctx));
+  api.use(originGuard({ publicOrigins: opts.publicOrigins ?? [], rawBodyRoutes: [{ method: 'POST', path: '/datasets', accepts: acceptsUpload }] }));
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: SERVER_VERSION });
   });
   api.use(datasetUploadRouter(ctx));
   api.use(jsonBody(limits));
+  api.use(sessionRouter(ctx));
+  api.use(tokensRouter(ctx));
   api.use(usersRouter(ctx));
   api.use(schemesRouter(ctx));
   api.use(versionsRouter(ctx));

@@ -1,8 +1,10 @@
 /** What every route needs: the store, the clock, the log, the limits and the role guard. */
 import type { RequestHandler } from 'express';
+import { AccessLog } from './auth/audit-events.ts';
 import type { Clock } from './auth/backoff.ts';
-import { LoginBackoff } from './auth/backoff.ts';
+import { LoginBackoff, type BackoffOptions } from './auth/backoff.ts';
 import { requireRole } from './auth/authenticate.ts';
+import { makePasswords, type Kdf, type Passwords } from './auth/password.ts';
 import type { Need } from './auth/roles.ts';
 import type { Limits } from './body.ts';
 import type { Log } from './errors.ts';
@@ -17,19 +19,30 @@ export interface AppContext {
   log: Log;
   limits: Limits;
   backoff: LoginBackoff;
+  passwords: Passwords;
+  /** Failed logins and refusals, group-committed to the audit journal. */
+  access: AccessLog;
   seasons: SeasonCache;
   factCounts: FactCounts;
   need(role: Need): RequestHandler;
   now(): string;
 }
 
-export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits): AppContext {
+export interface AuthOptions {
+  /** The password key derivation (default scrypt); tests inject a counting one. */
+  kdf?: Kdf;
+  backoff?: BackoffOptions;
+}
+
+export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits, auth: AuthOptions = {}): AppContext {
   return {
     store,
     clock,
     log,
     limits,
-    backoff: new LoginBackoff(clock),
+    backoff: new LoginBackoff(clock, auth.backoff),
+    passwords: makePasswords(auth.kdf),
+    access: new AccessLog(store, log),
     seasons: new SeasonCache(),
     factCounts: new FactCounts(store),
     need: (role) => requireRole(store, clock, role),

@@ -1,10 +1,12 @@
 /**
  * `npm start`: open the store in PINGYI_DATA (default ./data), seed it on the
- * very first start, and serve on PORT (default 8080).
+ * very first start, and serve on PORT (default 8080). Behind a reverse proxy:
+ * PINGYI_TRUST_PROXY and PINGYI_PUBLIC_ORIGIN (docs/api.md).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { parseOrigins, parseTrustProxy } from './auth/cookie.ts';
 import { firstStart } from './bootstrap.ts';
 import { Store } from './store/store.ts';
 
@@ -12,9 +14,17 @@ const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.PINGYI_DATA ?? './data');
 const schemesDir = fileURLToPath(new URL('../schemes', import.meta.url));
 
+let proxy: { trustProxy: boolean | number | string; publicOrigins: string[] };
+try {
+  proxy = { trustProxy: parseTrustProxy(process.env.PINGYI_TRUST_PROXY), publicOrigins: parseOrigins(process.env.PINGYI_PUBLIC_ORIGIN) };
+} catch (e) {
+  console.error(`无法启动 cannot start: 反向代理设置有误 proxy settings — ${(e as Error).message}`);
+  process.exit(1);
+}
+
 const store = await Store.open(dataDir);
 const first = await firstStart(store, schemesDir, new Date().toISOString(), process.env.PINGYI_ADMIN_PASSWORD);
-const app = createApp({ store });
+const app = createApp({ store, ...proxy });
 const server = app.listen(Number.isInteger(port) && port >= 0 ? port : 8080, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;

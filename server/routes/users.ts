@@ -1,92 +1,32 @@
-/** Login, logout, me, tokens and (admin) users. */
-import { Router, type Request } from 'express';
-import { currentUser, SESSION_COOKIE, sessionSecret } from '../auth/authenticate.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { keyOf, newSecret } from '../auth/secrets.ts';
+/**
+ * Users (admin): list, create, change roles, password or `disabled`, and
+ * unlock a login held by the backoff. A new password or disabling ends the
+ * user's sessions and script tokens. The last enabled admin cannot lose its
+ * role or be disabled: nothing else could bring an admin back.
+ */
+import { Router } from 'express';
+import { currentUser } from '../auth/authenticate.ts';
 import { audit, type AppContext } from '../context.ts';
 import { notFound, refuse } from '../errors.ts';
 import { username as checkUsername } from '../ids.ts';
-import { ROLES, type Role } from '../store/types.ts';
+import type { Db, UserRecord } from '../store/types.ts';
+import { bodyObject, optionalBody, password, roles } from './body-fields.ts';
 
-const SESSION_HOURS = 12;
+const enabledAdmins = (db: Db): UserRecord[] => db.users.filter((u) => !u.disabled && u.roles.includes('admin'));
 
-function bodyObject(req: Request): Record<string, unknown> {
-  const b: unknown = req.body;
-  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw refuse(400, 'bad-body', '请求内容应为 JSON 对象', 'the body must be a JSON object');
-  return b as Record<string, unknown>;
-}
+const userView = (u: UserRecord) => ({ username: u.username, roles: u.roles, disabled: u.disabled === true, createdAt: u.createdAt });
 
-function password(v: unknown): string {
-  if (typeof v !== 'string' || v.length < 8 || v.length > 200) throw refuse(400, 'bad-password', '密码应为 8 至 200 个字符', 'the password must have 8 to 200 characters');
-  return v;
-}
-
-function roles(v: unknown): Role[] {
-  if (!Array.isArray(v) || v.some((r) => typeof r !== 'string' || !ROLES.includes(r as Role))) {
-    throw refuse(400, 'bad-roles', `角色应为 ${ROLES.join('、')} 中的若干项`, `roles must be a list of ${ROLES.join(', ')}`);
-  }
-  return [...new Set(v as Role[])];
+function disabled(v: unknown): boolean | undefined {
+  if (v === undefined || typeof v === 'boolean') return v;
+  throw refuse(400, 'bad-disabled', 'disabled 应为 true 或 false', 'disabled must be true or false');
 }
 
 export function usersRouter(ctx: AppContext): Router {
   const r = Router();
   const { store } = ctx;
 
-  r.post('/login', async (req, res) => {
-    const b = bodyObject(req);
-    const name = typeof b.username === 'string' ? b.username.slice(0, 100) : '';
-    const ip = req.ip ?? '';
-    const wait = ctx.backoff.waitMs(name, ip);
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      throw refuse(429, 'too-many-attempts', `登录失败次数过多,请 ${Math.ceil(wait / 1000)} 秒后再试`, `too many failed logins; retry in ${Math.ceil(wait / 1000)} s`);
-    }
-    const user = store.data.users.find((u) => u.username === name);
-    const ok = user !== undefined && typeof b.password === 'string' && (await verifyPassword(b.password, user.salt, user.hash));
-    if (!ok || !user) {
-      ctx.backoff.fail(name, ip);
-      throw refuse(401, 'bad-login', '用户名或密码错误', 'wrong username or password');
-    }
-    ctx.backoff.succeed(name, ip);
-    const secret = newSecret();
-    const now = ctx.clock.now();
-    const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-    await store.write((db) => {
-      const iso = now.toISOString();
-      db.sessions = db.sessions.filter((s) => s.expiresAt > iso);
-      db.sessions.push({ key: keyOf(secret), username: user.username, createdAt: iso, expiresAt: expires.toISOString() });
-      audit(db, { at: iso, user: user.username, action: 'login', target: `user:${user.username}` });
-    });
-    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}`);
-    res.json({ user: { username: user.username, roles: user.roles }, token: secret });
-  });
-
-  r.post('/logout', async (req, res) => {
-    const secret = sessionSecret(req);
-    if (secret) {
-      const key = keyOf(secret);
-      if (store.data.sessions.some((s) => s.key === key)) await store.write((db) => void (db.sessions = db.sessions.filter((s) => s.key !== key)));
-    }
-    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
-    res.status(204).end();
-  });
-
-  r.get('/me', ctx.need('viewer'), (_req, res) => {
-    res.json(currentUser(res));
-  });
-
-  r.post('/tokens', ctx.need('viewer'), async (_req, res) => {
-    const user = currentUser(res);
-    const token = newSecret();
-    await store.write((db) => {
-      db.tokens.push({ key: keyOf(token), username: user.username, createdAt: ctx.now() });
-      audit(db, { at: ctx.now(), user: user.username, action: 'token-created', target: `user:${user.username}` });
-    });
-    res.status(201).json({ token });
-  });
-
   r.get('/users', ctx.need('admin'), (_req, res) => {
-    res.json(store.data.users.map((u) => ({ username: u.username, roles: u.roles, createdAt: u.createdAt })));
+    res.json(store.data.users.map(userView));
   });
 
   r.post('/users', ctx.need('admin'), async (req, res) => {
@@ -94,7 +34,7 @@ export function usersRouter(ctx: AppContext): Router {
     const name = checkUsername(b.username);
     const pw = password(b.password);
     const rs = roles(b.roles ?? ['viewer']);
-    const { salt, hash } = await hashPassword(pw);
+    const { salt, hash } = await ctx.passwords.hash(pw);
     const admin = currentUser(res);
     await store.write((db) => {
       if (db.users.some((u) => u.username === name)) throw refuse(409, 'user-exists', `用户“${name}”已存在`, `user "${name}" exists`);
@@ -108,23 +48,53 @@ export function usersRouter(ctx: AppContext): Router {
     const name = checkUsername(req.params.username);
     const b = bodyObject(req);
     const rs = b.roles === undefined ? undefined : roles(b.roles);
-    const pw = b.password === undefined ? undefined : await hashPassword(password(b.password));
+    const off = disabled(b.disabled);
+    const pw = b.password === undefined ? undefined : await ctx.passwords.hash(password(b.password));
     const admin = currentUser(res);
     const updated = await store.write((db) => {
       const u = db.users.find((x) => x.username === name);
       if (!u) throw notFound(`user ${name}`);
+      const hadAdmin = enabledAdmins(db).length > 0;
       if (rs) u.roles = rs;
+      if (off !== undefined) u.disabled = off || undefined;
+      if (hadAdmin && enabledAdmins(db).length === 0) {
+        throw refuse(409, 'last-admin', `“${name}”是最后一位可用的管理员,不能取消其管理员角色或停用`, `"${name}" is the last enabled admin: it cannot lose the admin role or be disabled`);
+      }
       if (pw) {
         u.salt = pw.salt;
         u.hash = pw.hash;
-        // a new password ends the user's sessions
-        db.sessions = db.sessions.filter((s) => s.username !== name);
       }
-      const summary = [...(rs ? [`角色 roles: ${rs.join(', ')}`] : []), ...(pw ? ['密码已更改 password changed'] : [])];
+      // a new password or a disabled account ends everything that logged it in
+      const ended = pw !== undefined || off === true;
+      const endedTokens = ended ? db.tokens.filter((t) => t.username === name).length : 0;
+      if (ended) {
+        db.sessions = db.sessions.filter((s) => s.username !== name);
+        db.tokens = db.tokens.filter((t) => t.username !== name);
+      }
+      const summary = [
+        ...(rs ? [`角色 roles: ${rs.join(', ')}`] : []),
+        ...(pw ? ['密码已更改 password changed'] : []),
+        ...(off === true ? ['已停用 disabled'] : off === false ? ['已启用 enabled'] : []),
+        ...(ended ? [`登录与令牌已失效 sessions and ${endedTokens} tokens ended`] : []),
+      ];
       audit(db, { at: ctx.now(), user: admin.username, action: 'user-updated', target: `user:${name}`, summary });
-      return { username: u.username, roles: u.roles };
+      return { username: u.username, roles: u.roles, disabled: u.disabled === true };
     });
     res.json(updated);
+  });
+
+  r.post('/users/:username/unlock', ctx.need('admin'), async (req, res) => {
+    const name = checkUsername(req.params.username);
+    const b = optionalBody(req);
+    if (b.address !== undefined && (typeof b.address !== 'string' || b.address.length > 100)) throw refuse(400, 'bad-address', 'address 应为地址文本', 'address must be an address string');
+    if (!store.data.users.some((u) => u.username === name)) throw notFound(`user ${name}`);
+    const account = ctx.backoff.unlockAccount(name);
+    const address = typeof b.address === 'string' ? ctx.backoff.unlockAddress(b.address) : undefined;
+    const admin = currentUser(res);
+    await store.write((db) => {
+      audit(db, { at: ctx.now(), user: admin.username, action: 'user-unlocked', target: `user:${name}`, summary: [`账号 account: ${account ? 'cleared' : 'not held'}`, ...(typeof b.address === 'string' ? [`地址 address ${b.address}: ${address ? 'cleared' : 'not held'}`] : [])] });
+    });
+    res.json({ username: name, account, ...(address !== undefined ? { address } : {}) });
   });
 
   return r;

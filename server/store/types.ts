@@ -38,6 +38,8 @@ export interface UserRecord {
   salt: string;
   hash: string;
   createdAt: string;
+  /** A disabled user cannot log in; its sessions and tokens were ended when it was disabled. Absent = enabled. */
+  disabled?: boolean;
 }
 
 /** Sessions and tokens are stored by the sha256 of their secret: a leaked store file logs nobody in. */
@@ -48,10 +50,17 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
+/**
+ * A script token. `id` names it in lists and in `DELETE /api/tokens/:id` (never the secret). `id`, `name`
+ * and `expiresAt` are absent on tokens made before tokens had a lifecycle: auth/tokens.ts reads them.
+ */
 export interface TokenRecord {
   key: string;
   username: string;
   createdAt: string;
+  id?: string;
+  name?: string;
+  expiresAt?: string;
 }
 
 export interface DatasetMeta {
@@ -81,6 +90,8 @@ export interface AuditEntry {
   action: string;
   target: string;
   summary?: string[];
+  /** The caller's address, on entries about logins and refusals. */
+  address?: string;
 }
 
 export interface Db {

@@ -65,12 +65,13 @@ describe('login, cookie, tokens, users', () => {
     const pair = cookie.split(';')[0]!;
     const me = await h.call('GET', '/api/me', { headers: { cookie: pair } });
     expect(me.body).toEqual({ username: 'admin', roles: ['admin'] });
-    expect((await h.call('POST', '/api/logout', { headers: { cookie: pair } })).status).toBe(204);
+    // a cookie write must say it comes from the server's own page (cross-origin guard, issue 17 D9)
+    expect((await h.call('POST', '/api/logout', { headers: { cookie: pair, origin: h.url, 'content-type': 'application/json' } })).status).toBe(204);
     expect((await h.call('GET', '/api/me', { headers: { cookie: pair } })).status).toBe(401);
   });
 
   it('gives scripts a bearer token and never stores a password or secret in clear', async () => {
-    const t = await h.call('POST', '/api/tokens', { token: tokens.viewer });
+    const t = await h.call('POST', '/api/tokens', { token: tokens.viewer, body: { name: 'nightly export' } });
     expect(t.status).toBe(201);
     expect((await h.call('GET', '/api/me', { token: t.body.token })).body.username).toBe('u-viewer');
     const text = await readFile(join(h.dir, 'db.json'), 'utf8');
@@ -89,9 +90,9 @@ describe('login, cookie, tokens, users', () => {
     expect((await h.call('POST', '/api/users', { token: h.admin, body: { username: 'u-drafter', password: 'long-enough', roles: [] } })).status).toBe(409);
   });
 
-  it('slows repeated failed logins per username and address, and lets the right password in after the wait', async () => {
+  it('slows repeated failed logins of an account, and lets the right password in after the wait', async () => {
     for (let i = 0; i < 5; i++) expect((await h.call('POST', '/api/login', { body: { username: 'u-drafter', password: 'wrong' } })).body.code).toBe('bad-login');
-    expect((await h.call('POST', '/api/login', { body: { username: 'u-drafter', password: 'wrong' } })).status).toBe(401);
+    // the documented 5: the attempt after the 5th failure already waits (it was the 7th before issue 17 D16)
     const slowed = await h.call('POST', '/api/login', { body: { username: 'u-drafter', password: 'u-drafter-password' } });
     expect(slowed.status).toBe(429);
     expect(slowed.body.code).toBe('too-many-attempts');
@@ -105,9 +106,9 @@ describe('login, cookie, tokens, users', () => {
 
 describe('login backoff memory', () => {
   it('keeps at most maxEntries pairs, dropping the oldest', () => {
-    const b = new LoginBackoff({ now: () => new Date(0) }, 0, 100);
-    for (let i = 0; i < 1000; i++) b.fail(`user${i}`, '1.2.3.4');
-    expect(b.size).toBe(100);
+    const b = new LoginBackoff({ now: () => new Date(0) }, { account: { free: 0 }, address: { free: 1_000_000 }, maxEntries: 100 });
+    for (let i = 0; i < 1000; i++) b.fail(`user${i}`, `10.0.${i >> 8}.${i & 255}`);
+    expect(b.size).toEqual({ accounts: 100, addresses: 100 });
     expect(b.waitMs('user999', '1.2.3.4')).toBeGreaterThan(0);
     expect(b.waitMs('user0', '1.2.3.4')).toBe(0);
   });

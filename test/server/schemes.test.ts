@@ -92,7 +92,9 @@ describe('draft → edit → publish → edit the published version', () => {
     const audit = await h.call('GET', '/api/audit?limit=10', { token: h.admin });
     const save = audit.body.find((e: any) => e.action === 'scheme-saved' && e.target === 'pingyang-2021@1.0.1' && e.summary.some((s: string) => s.includes('修订')));
     expect(save).toBeDefined();
-    expect(audit.body[0].action).toBe('scheme-published');
+    // the refused save after publishing is audited too (issue 17 D12), after the publication
+    expect(audit.body[0]).toMatchObject({ action: 'refused', user: 'admin', target: `PUT ${V}/1.0.1`, summary: ['409 not-draft'] });
+    expect(audit.body[1].action).toBe('scheme-published');
 
     const retired = await h.call('POST', `${V}/1.0.1/retire`, { token: h.admin });
     expect(retired.body.meta.status).toBe('retired');

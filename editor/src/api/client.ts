@@ -17,10 +17,9 @@ export class ApiError extends Error {
 
 async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ data: T; response: Response }> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
-  }
+  if (body !== undefined) init.body = JSON.stringify(body);
+  // every write says JSON, a body or not: the server refuses cookie writes of any other type (cross-origin guard)
+  if (body !== undefined || (method !== 'GET' && method !== 'HEAD')) (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(url, init);
