@@ -66,3 +66,10 @@ export function periodText(ordinal: number, unit: PeriodUnit): string {
 }
 
 export const PERIOD_UNIT_ZH: Record<PeriodUnit, string> = { month: '月', quarter: '季度', half: '半年', date: '日' };
+
+/**
+ * `format: "date"` in a fact type's fields: a real calendar date. ajv knows no
+ * formats by itself and would skip the keyword with a console warning, so a
+ * date field read by a formula would go unchecked.
+ */
+export const DATE_FORMAT = { type: 'string' as const, validate: (s: string): boolean => periodOrdinal(s, 'date') !== undefined };
