@@ -72,6 +72,9 @@ function binding(i: FormulaInput, factTypes: ReadonlyMap<string, FactType>, othe
       const of = other(i.of);
       return of && of.type === 'number' ? { type: 'number', range: of.range } : undefined;
     }
+    case 'indicator':
+      // a deduction may go below 0 where its floor says so: nothing is assumed of the sign
+      return { type: 'number', range: R.ANY };
     case 'place':
     case 'field-size':
       return { type: 'number', range: R.atLeast(1) };

@@ -90,6 +90,20 @@ function evaluate(m: FormulaMethod, run: PreparedFormula, ctx: MethodContext, un
 
 /** Population inputs: computed over the scored units (or each parent's), written into every unit's state. */
 function settle(name: string, input: Exclude<FormulaInput, { kind: 'constant' | 'count' | 'sum' | 'field' | 'periods' }>, ctx: MethodContext, states: ReadonlyMap<string, State>): void {
+  if (input.kind === 'indicator') {
+    for (const u of ctx.units) {
+      const points = ctx.leafPoints?.(input.indicator, u.id);
+      let v: InputValue;
+      if (points !== undefined) v = { value: points, detail: `指标“${input.indicator}”的得分` };
+      else if (input.missing !== 'error') v = { value: input.missing, detail: `指标“${input.indicator}”不适用于本单位,按规定取 ${input.missing}` };
+      else {
+        ctx.report(dataIssue('formula-indicator-missing', `/units/${ctx.roster.order.get(u.id) ?? ''}`, `单位 ${u.id}(${u.name})没有指标“${input.indicator}”的得分`, `unit ${u.id} has no points of indicator ${input.indicator}`));
+        v = { value: null, detail: `无指标“${input.indicator}”的得分` };
+      }
+      states.get(u.id)?.set(name, v);
+    }
+    return;
+  }
   const groups = new Map<string, RosterUnit[]>();
   for (const u of ctx.units) {
     const key = input.scope === 'parent' ? `p:${u.parent ?? `u:${u.id}`}` : 'all';
@@ -152,4 +166,9 @@ function settle(name: string, input: Exclude<FormulaInput, { kind: 'constant' | 
       }
     }
   }
+}
+
+/** The leaves a formula reads the points of: they are finished before it, and an append to them finishes it again. */
+export function formulaLeafInputs(m: FormulaMethod): string[] {
+  return Object.values(m.inputs).flatMap((i) => (i.kind === 'indicator' ? [i.indicator] : []));
 }

@@ -28,6 +28,8 @@ export interface MethodContext {
   report(issue: Issue): void;
   /** The scheme's fact types by id: a formula reads field types and period declarations. */
   factTypes?: ReadonlyMap<string, FactType>;
+  /** Points of another leaf for a unit, once that leaf is finished (a formula's `indicator` input); undefined: not scored for it. */
+  leafPoints?(leaf: string, unit: string): number | undefined;
   /**
    * false: points only. A lean method ({@link ScoringMethod.lean}) may then
    * leave its steps out; the season makes them when one unit is explained.

@@ -19,6 +19,7 @@ import { validityFactTypes } from './validity-compare.ts';
 import { unitResult } from './unit-result.ts';
 import { checkValidity } from './validity.ts';
 import { chooseVariants } from './variants.ts';
+import { orderByLeafInputs } from './leaf-inputs.ts';
 
 /**
  * The state of a season: the scheme resolved once, the facts indexed, every
@@ -106,6 +107,7 @@ export class SeasonCore {
       this.leafById.set(leaf.id, ls);
       for (const u of population) this.fold(ls, u);
     }
+    orderByLeafInputs(this.leaves, this.leafById);
     this.settle();
   }
 
@@ -197,7 +199,7 @@ export class SeasonCore {
 
   private context(ls: LeafState, sink: Issue[], steps = !ls.lean): MethodContext {
     const { leaf } = ls;
-    return { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units: ls.population, facts: this.index, roster: this.roster, words: this.words, report: (i) => sink.push(i), steps, factTypes: this.factTypeMap };
+    return { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units: ls.population, facts: this.index, roster: this.roster, words: this.words, report: (i) => sink.push(i), steps, factTypes: this.factTypeMap, leafPoints: (id, unit) => this.leafById.get(id)?.scores.get(unit)?.points };
   }
 
   /**

@@ -7,6 +7,70 @@ import type { SemanticContext } from './semantic-context.ts';
 
 const LOCAL = new Set(['constant', 'count', 'sum', 'field', 'periods']);
 
+interface LeafRef {
+  /** Pointer of the formula's indicator. */
+  from: string;
+  to: string;
+  path: string;
+}
+const refs = new WeakMap<SemanticContext, LeafRef[]>();
+function refsOf(ctx: SemanticContext): LeafRef[] {
+  let r = refs.get(ctx);
+  if (!r) refs.set(ctx, (r = []));
+  return r;
+}
+
+function at(doc: unknown, pointer: string): unknown {
+  let v = doc;
+  for (const t of pointer.split('/').slice(1)) {
+    const key = t.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * After the tree: a formula's `indicator` inputs name scored leaves outside
+ * any selection (their points exist before the flow's selections), and no
+ * formula reads itself through others (a cycle has no order to score in).
+ */
+export function checkFormulaLeaves(ctx: SemanticContext): void {
+  const list = refs.get(ctx) ?? [];
+  const idAt = new Map([...ctx.indicatorIds].map(([id, p]) => [p, id]));
+  const edges = new Map<string, LeafRef[]>();
+  for (const r of list) {
+    const from = idAt.get(r.from) ?? '';
+    const target = ctx.indicatorIds.get(r.to);
+    if (target === undefined) {
+      ctx.error('unknown-indicator', r.path, `指标“${r.to}”未定义`, `indicator "${r.to}" is not declared`);
+      continue;
+    }
+    if (at(ctx.scheme, `${target}/method`) === undefined) {
+      ctx.error('formula-indicator-not-leaf', r.path, `指标“${r.to}”不是计分的叶指标,不能作为输入`, `indicator "${r.to}" is not a scored leaf`);
+      continue;
+    }
+    if (ctx.underSelection.has(r.to) || ctx.underSelection.has(from)) {
+      ctx.error('formula-indicator-selection', r.path, `按筛选计分的指标不能引用或被引用为输入`, 'a selection-bound indicator cannot be read as an input, nor read one');
+      continue;
+    }
+    const e = edges.get(from);
+    if (e) e.push(r);
+    else edges.set(from, [r]);
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    for (const r of edges.get(id) ?? []) {
+      const s = state.get(r.to);
+      if (s === 'open') ctx.error('formula-indicator-cycle', r.path, `计算值循环引用:“${r.to}”又直接或间接引用“${id}”`, `computed values read each other in a cycle through "${r.to}"`);
+      else if (s === undefined) visit(r.to);
+    }
+    state.set(id, 'done');
+  };
+  for (const id of edges.keys()) if (!state.has(id)) visit(id);
+}
+
 /** A formula's inputs resolve (fact types, fields, periods, other inputs) and its expression parses and type-checks. */
 export function checkFormula(ctx: SemanticContext, m: FormulaMethod, at: string, max: number): void {
   for (const [name, input] of Object.entries(m.inputs)) {
@@ -14,6 +78,10 @@ export function checkFormula(ctx: SemanticContext, m: FormulaMethod, at: string,
     switch (input.kind) {
       case 'constant':
       case 'field-size':
+        break;
+      case 'indicator':
+        // resolved after the whole tree is known (a formula may read a leaf declared after it)
+        refsOf(ctx).push({ from: at.replace(/\/method$/, ''), to: input.indicator, path: `${ip}/indicator` });
         break;
       case 'count':
       case 'sum':

@@ -58,12 +58,21 @@ const PlaceInput = Type.Object(
   },
   { additionalProperties: false, ...doc('本单位按某输入的名次(并列同名次,下一名次顺延)', 'the unit’s place by an input (ties share a place, the next is skipped)') },
 );
+const IndicatorInput = Type.Object(
+  {
+    kind: Type.Literal('indicator'),
+    name: label,
+    indicator: Id,
+    missing: Type.Union([Num(), Type.Literal('error')], { ...doc('该指标不适用于本单位时:取此数值,或 error 报输入错误', 'the indicator does not apply to the unit: this number, or error') }),
+  },
+  { additionalProperties: false, ...doc('另一个指标(叶指标)的得分;不得循环引用', 'the points of another leaf indicator; no cycles') },
+);
 const FieldSizeInput = Type.Object(
   { kind: Type.Literal('field-size'), name: label, scope },
   { additionalProperties: false, ...doc('排名范围内的单位数', 'number of units in the ranking field') },
 );
 
-export const FormulaInput = KindUnion([ConstantInput, CountInput, SumInput, FieldInput, PeriodsInput, StatInput, PlaceInput, FieldSizeInput], doc('计算值的输入', 'input of a computed value'));
+export const FormulaInput = KindUnion([ConstantInput, CountInput, SumInput, FieldInput, PeriodsInput, StatInput, PlaceInput, FieldSizeInput, IndicatorInput], doc('计算值的输入', 'input of a computed value'));
 export type FormulaInput = Static<typeof FormulaInput>;
 export type FormulaInputKind = FormulaInput['kind'];
 

@@ -106,3 +106,17 @@ describe('formula: a zero divisor with a declared policy', () => {
     expect(r.units[0]?.indicators[0]?.points).toBe(0);
   });
 });
+
+describe('formula: other indicators as inputs (issue #20 item 1 "other indicators’ points")', () => {
+  const leaf = (id: string, method: unknown) => ({ id, name: id, points: 5, method });
+  const reads = (...ids: string[]) => ({ kind: 'formula', inputs: Object.fromEntries(ids.map((id, i) => [`i${i}`, { kind: 'indicator', name: id, indicator: id, missing: 0 }])), expression: ids.length ? ids.map((_, i) => `i${i}`).join(' + ') : 'full' });
+  const tree = (indicators: unknown[]) => ({ ...(scheme(formula('full')) as Record<string, unknown>), indicators, totalPoints: 5 * indicators.length });
+  it('reads a leaf declared after it', () => expect(problems(tree([leaf('a', reads('b')), leaf('b', formula('full'))]))).toEqual([]));
+  it('refuses a cycle, an unknown indicator and a parent indicator', () => {
+    expect(problems(tree([leaf('a', reads('b')), leaf('b', reads('a'))]))).toEqual([['formula-indicator-cycle', '/indicators/1/method/inputs/i0/indicator']]);
+    expect(problems(tree([leaf('a', reads('a'))]))).toEqual([['formula-indicator-cycle', '/indicators/0/method/inputs/i0/indicator']]);
+    expect(problems(tree([leaf('a', reads('zz'))]))).toEqual([['unknown-indicator', '/indicators/0/method/inputs/i0/indicator']]);
+    const parent = { id: 'p', name: 'p', points: 5, children: [leaf('c', formula('full'))] };
+    expect(problems({ ...tree([leaf('a', reads('p')), parent]), totalPoints: 10 })).toEqual([['formula-indicator-not-leaf', '/indicators/0/method/inputs/i0/indicator']]);
+  });
+});
