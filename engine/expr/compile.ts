@@ -74,8 +74,22 @@ function node(e: Expr, s: CompileScope): Node {
     }
     case 'unary': {
       const a = node(e.arg, s).run;
-      if (e.op === 'not') return { run: (env) => record(env, () => `非 ${show(a(env), false)}`, !a(env)), date: false };
-      return { run: (env) => -(a(env) as number), date: false };
+      if (e.op === 'not') {
+        return {
+          run: (env) => {
+            const v = a(env) as boolean;
+            return record(env, () => `${show(v, false)} 取反`, !v);
+          },
+          date: false,
+        };
+      }
+      return {
+        run: (env) => {
+          const v = a(env) as number;
+          return record(env, () => `−(${n(v)})`, -v);
+        },
+        date: false,
+      };
     }
     case 'binary': {
       const L = node(e.left, s);
@@ -85,10 +99,25 @@ function node(e: Expr, s: CompileScope): Node {
       const op = e.op;
       const sh = (v: Value, d: boolean) => show(v, d);
       switch (op) {
+        // short-circuit as written: the right side is computed (and explained) only when it decides
         case 'and':
-          return { run: (env) => (l(env) as boolean) && (r(env) as boolean), date: false };
+          return {
+            run: (env) => {
+              if (!(l(env) as boolean)) return record(env, () => '左边不成立', false);
+              const b = r(env);
+              return record(env, () => `左边成立,取右边 ${show(b, false)}`, b);
+            },
+            date: false,
+          };
         case 'or':
-          return { run: (env) => (l(env) as boolean) || (r(env) as boolean), date: false };
+          return {
+            run: (env) => {
+              if (l(env) as boolean) return record(env, () => '左边成立', true);
+              const b = r(env);
+              return record(env, () => `左边不成立,取右边 ${show(b, false)}`, b);
+            },
+            date: false,
+          };
         case '/':
           return {
             run: (env) => {
