@@ -7,6 +7,8 @@ const n = (x: number) => String(Math.round(x * 1e6) / 1e6);
 const signed = (x: number) => (x > 0 ? `+${n(x)}` : n(x));
 const fact = (f: { index: number; id?: string; type: string }) => `事实 fact /facts/${f.index}${f.id ? ` (${f.id})` : ''} [${f.type}]`;
 
+const show = (v: number | boolean, date?: true) => (typeof v === 'boolean' ? (v ? '是' : '否') : date ? new Date(v * 86_400_000).toISOString().slice(0, 10) : n(v));
+
 /** One line per step, Chinese first, so a reader can redo the arithmetic by hand. */
 export function describeStep(s: Step): string {
   switch (s.kind) {
@@ -49,6 +51,12 @@ export function describeStep(s: Step): string {
       return `${s.period}:初评 ${s.preliminary ?? '—'},加减 ${signed(s.adjustment)} → ${n(s.score)},第 ${s.rank}/${s.of} → ${s.grade} ${n(s.points)} 分`;
     case 'missing':
       return `无数据 missing → ${s.policy} → ${n(s.points)}`;
+    case 'formula-input':
+      return `输入 ${s.label}(${s.name})= ${s.value === null ? '缺失' : show(s.value, s.date)}:${s.detail}`;
+    case 'formula-op':
+      return `计算 ${s.text}:${s.with} → ${show(s.value, s.date)}`;
+    case 'formula-result':
+      return `计算式 ${s.expression} 的结果 = ${n(s.value)}`;
     case 'aggregate':
       return `${s.mode === 'sum' ? '合计 sum' : '平均 mean'} ${s.parts.map((p) => `${p.indicator} ${n(p.points)}`).join(s.mode === 'sum' ? ' + ' : ', ')} = ${n(s.points)}`;
     case 'not-selected':

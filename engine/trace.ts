@@ -75,6 +75,11 @@ export type Step =
       points: number;
     }
   | { kind: 'missing'; policy: string; points: number }
+  /** A computed value's input for this unit, and how it was found. */
+  | { kind: 'formula-input'; name: string; label: string; value: number | boolean | null; detail: string; date?: true }
+  /** One operation of a computed value, in the order computed: the text, the values put in, the result. */
+  | { kind: 'formula-op'; text: string; with: string; value: number | boolean; date?: true }
+  | { kind: 'formula-result'; expression: string; value: number }
   | { kind: 'aggregate'; mode: 'sum' | 'mean'; parts: Array<{ indicator: string; points: number }>; points: number }
   | { kind: 'not-selected'; selection: string; policy: string; points: number; source?: string }
   /** The pool of a selection this unit was scored in, apart from the other members (its own mean, quota, ranks). */

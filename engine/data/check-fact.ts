@@ -13,6 +13,7 @@ import type { FactType } from '../scheme/fact-type.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { wordsOf } from '../terms.ts';
 import { describeAjvError, listValues } from '../validate/ajv-messages.ts';
+import { DATE_FORMAT } from '../periods/period.ts';
 import { findUnsafeValue, type UnsafeValue } from '../validate/reserved-keys.ts';
 import { MAX_NUMBER } from '../scheme/common.ts';
 import type { Fact } from './dataset.ts';
@@ -27,7 +28,7 @@ const RESERVED = new Set(['type', 'id', 'unit', 'parent']);
 const cache = new WeakMap<Scheme, FieldValidators>();
 
 class FieldValidators {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  private readonly ajv = new Ajv({ allErrors: true, strict: false }).addFormat('date', DATE_FORMAT);
   private readonly byType = new Map<string, ValidateFunction>();
   private readonly byText = new Map<string, ValidateFunction>();
 

@@ -14,6 +14,8 @@ export function methodFactTypes(m: Method, at: string): Array<[string, string]> 
     case 'rank-deduction':
     case 'reported-score':
       return [[m.factType, `${at}/factType`]];
+    case 'formula':
+      return Object.entries(m.inputs).flatMap(([name, i]): Array<[string, string]> => ('factType' in i ? [[i.factType, `${at}/inputs/${name}/factType`]] : []));
     default: {
       const never: never = m;
       return never;

@@ -3,6 +3,7 @@ import type { Issue } from '../issue.ts';
 import type { FactIndex, RosterIndex } from '../facts/facts-index.ts';
 import type { MethodKind, MethodOf } from '../scheme/methods/index.ts';
 import type { UnitWords } from '../terms.ts';
+import type { FactType } from '../scheme/fact-type.ts';
 import type { Step } from '../trace.ts';
 
 /** The leaf indicator a method scores, resolved from the tree. */
@@ -25,6 +26,10 @@ export interface MethodContext {
   words: UnitWords;
   /** Input problems found while scoring (range out of bounds, quota broken…) go here, with data pointers. */
   report(issue: Issue): void;
+  /** The scheme's fact types by id: a formula reads field types and period declarations. */
+  factTypes?: ReadonlyMap<string, FactType>;
+  /** Points of another leaf for a unit, once that leaf is finished (a formula's `indicator` input); undefined: not scored for it. */
+  leafPoints?(leaf: string, unit: string): number | undefined;
   /**
    * false: points only. A lean method ({@link ScoringMethod.lean}) may then
    * leave its steps out; the season makes them when one unit is explained.

@@ -3,6 +3,7 @@ import type { Dataset, Fact, RosterUnit } from '../data/dataset.ts';
 import type { Issue } from '../issue.ts';
 import type { MethodContext, UnitScore } from '../methods/method.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import type { FactType } from '../scheme/fact-type.ts';
 import type { SelectionReason } from '../scheme/scoring-pool.ts';
 import { wordsOf, type UnitWords } from '../terms.ts';
 import { reportDroppedFacts } from './dropped-facts.ts';
@@ -18,6 +19,7 @@ import { validityFactTypes } from './validity-compare.ts';
 import { unitResult } from './unit-result.ts';
 import { checkValidity } from './validity.ts';
 import { chooseVariants } from './variants.ts';
+import { orderByLeafInputs } from './leaf-inputs.ts';
 
 /**
  * The state of a season: the scheme resolved once, the facts indexed, every
@@ -33,6 +35,7 @@ export class SeasonCore {
   readonly roster: RosterIndex;
   readonly index: FactIndex;
   readonly words: UnitWords;
+  private readonly factTypeMap: ReadonlyMap<string, FactType>;
   readonly roots: ResolvedIndicator[];
   readonly all: ResolvedIndicator[];
   readonly exempt: ReturnType<typeof findExemptions>;
@@ -64,6 +67,7 @@ export class SeasonCore {
     this.facts = [...data.facts];
     this.data = { ...data, facts: this.facts };
     this.words = wordsOf(scheme);
+    this.factTypeMap = new Map(scheme.factTypes.map((f) => [f.id, f]));
     this.roster = new RosterIndex(data);
     // validity rules decide whether the season counts and which ballots are void; facts the data check
     // rejected are seen as bare records of their type (counted, no fields read: their values are not safe to read)
@@ -103,6 +107,7 @@ export class SeasonCore {
       this.leafById.set(leaf.id, ls);
       for (const u of population) this.fold(ls, u);
     }
+    orderByLeafInputs(this.leaves, this.leafById);
     this.settle();
   }
 
@@ -194,7 +199,7 @@ export class SeasonCore {
 
   private context(ls: LeafState, sink: Issue[], steps = !ls.lean): MethodContext {
     const { leaf } = ls;
-    return { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units: ls.population, facts: this.index, roster: this.roster, words: this.words, report: (i) => sink.push(i), steps };
+    return { leaf: { id: leaf.id, name: leaf.name, max: leaf.max, pointer: leaf.pointer }, units: ls.population, facts: this.index, roster: this.roster, words: this.words, report: (i) => sink.push(i), steps, factTypes: this.factTypeMap, leafPoints: (id, unit) => this.leafById.get(id)?.scores.get(unit)?.points };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { PeriodDeclaration } from '../periods/period.ts';
 import { Id, Source, TimeWindow } from './common.ts';
 import { StringEnum, doc } from './kind-union.ts';
 
@@ -29,6 +30,7 @@ export const FactType = Type.Object(
     ),
     dateField: Type.Optional(Type.String({ ...doc('日期字段,用于时间窗口校验', 'field holding the date checked against the window') })),
     window: Type.Optional(TimeWindow),
+    period: Type.Optional(PeriodDeclaration),
     fields: Type.Object(
       {
         type: Type.Literal('object', { ...doc('固定为 object', 'always object') }),

@@ -2,6 +2,7 @@ import { checkCondition } from '../conditions/index.ts';
 import { assertNever } from '../numbers.ts';
 import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Method } from '../scheme/methods/index.ts';
+import { checkFormula } from './check-formula.ts';
 import { near, type SemanticContext } from './semantic-context.ts';
 
 /** Semantic checks of one leaf's method: references resolve, ranges are ordered, shares add up. */
@@ -95,6 +96,9 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
       m.adjustments.forEach((r, i) => ctx.field(ctx.factTypes.get(r.factType), m.periodField, `${at}/adjustments/${i}/factType`));
       return;
     }
+    case 'formula':
+      checkFormula(ctx, m, at, max);
+      return;
     default:
       assertNever(m);
   }

@@ -1,9 +1,10 @@
 import { Ajv } from 'ajv';
 import { joinPointer, schemeIssue, type Issue } from '../issue.ts';
+import { DATE_FORMAT } from '../periods/period.ts';
 import type { FactType } from '../scheme/fact-type.ts';
 import { isReservedKey } from './reserved-keys.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false }).addFormat('date', DATE_FORMAT);
 
 /**
  * A fact type's `fields` is itself a JSON Schema that data is validated

@@ -3,6 +3,7 @@ import type { Scheme } from '../scheme/scheme.ts';
 import { checkFlow } from './check-flow.ts';
 import { measure } from './limits.ts';
 import { checkTree } from './check-tree.ts';
+import { checkFormulaLeaves } from './check-formula.ts';
 import { SemanticContext } from './semantic-context.ts';
 import { checkStructure } from './structure.ts';
 
@@ -29,6 +30,7 @@ export function validateScheme(doc: unknown): SchemeValidation {
   const scheme = doc as Scheme;
   const ctx = new SemanticContext(scheme);
   checkTree(ctx);
+  checkFormulaLeaves(ctx);
   checkFlow(ctx);
   return { ok: !hasErrors(ctx.issues), issues: ctx.issues, scheme };
 }

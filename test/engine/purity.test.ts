@@ -28,10 +28,13 @@ describe('engine/ is pure and generic', () => {
     }
   });
 
-  it('points its layers one way: facts/ below methods/ and run/, methods/ never reaching into run/', () => {
+  it('points its layers one way: facts/ below methods/ and run/, methods/ never reaching into run/, expr/ and periods/ below both', () => {
     const below: Record<string, readonly string[]> = {
       facts: ['run', 'methods'],
       methods: ['run'],
+      // computed values and period conditions sit beside conditions/: methods and validate use them, never the reverse
+      expr: ['run', 'methods', 'validate'],
+      periods: ['run', 'methods', 'validate', 'expr'],
     };
     for (const { f, text } of sources) {
       const layer = f.slice(engineDir.length).split('/')[0] as string;
