@@ -7,6 +7,8 @@ import type { Need } from './auth/roles.ts';
 import type { Limits } from './body.ts';
 import type { Log } from './errors.ts';
 import { FactCounts } from './fact-counts.ts';
+import { Jobs } from './jobs/registry.ts';
+import { JobPool, type PoolOptions } from './jobs/pool.ts';
 import { SeasonCache } from './season-cache.ts';
 import type { Store } from './store/store.ts';
 import type { AuditEntry, Db } from './store/types.ts';
@@ -19,11 +21,13 @@ export interface AppContext {
   backoff: LoginBackoff;
   seasons: SeasonCache;
   factCounts: FactCounts;
+  /** Heavy work (uploads, runs, exports, impact) on the worker pool, followed as jobs. */
+  jobs: Jobs;
   need(role: Need): RequestHandler;
   now(): string;
 }
 
-export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits): AppContext {
+export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits, pool: PoolOptions = {}): AppContext {
   return {
     store,
     clock,
@@ -32,6 +36,7 @@ export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits
     backoff: new LoginBackoff(clock),
     seasons: new SeasonCache(),
     factCounts: new FactCounts(store),
+    jobs: new Jobs(new JobPool(pool), clock, log),
     need: (role) => requireRole(store, clock, role),
     now: () => clock.now().toISOString(),
   };
