@@ -3,6 +3,8 @@
  * from the complete table below. Progress is sent as it goes; the output's
  * bytes are moved to the request thread, not copied.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { HttpError } from '../errors.ts';
 import type { FromWorker, JobIo, JobKind, JobProgress, ToWorker } from './kinds.ts';
@@ -25,6 +27,15 @@ function buffersOf(out: object): ArrayBuffer[] {
   const list: ArrayBuffer[] = [];
   for (const v of Object.values(out)) if (v instanceof Uint8Array && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) list.push(v.buffer as ArrayBuffer);
   return list;
+}
+
+// jobs are background work: on Linux this thread is niced (a thread's own priority, by its id), so the
+// request thread wins the core when both want it and keeps answering while a city is read
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isSafeInteger(tid) && tid > 0) setPriority(tid, 10);
+} catch {
+  // not Linux, or not allowed: the job runs at the process's priority
 }
 
 // the pool's own port (server/jobs/pool.ts says why not parentPort)
