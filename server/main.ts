@@ -14,7 +14,9 @@ const schemesDir = fileURLToPath(new URL('../schemes', import.meta.url));
 
 const store = await Store.open(dataDir);
 const first = await firstStart(store, schemesDir, new Date().toISOString(), process.env.PINGYI_ADMIN_PASSWORD);
-const app = createApp({ store });
+// operators may raise or lower the upload limit (bytes); anything but a positive whole number is ignored
+const uploadBytes = Number(process.env.PINGYI_MAX_UPLOAD_BYTES);
+const app = createApp({ store, ...(Number.isSafeInteger(uploadBytes) && uploadBytes > 0 ? { limits: { uploadBytes } } : {}) });
 const server = app.listen(Number.isInteger(port) && port >= 0 ? port : 8080, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
