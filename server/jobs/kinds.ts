@@ -37,8 +37,6 @@ export interface JobIo {
 
 export type JobKind = keyof JobIo;
 
-export const JOB_KINDS = ['upload', 'run', 'export', 'impact'] as const satisfies readonly JobKind[];
-
 /** What a job says while it works: the step it is in and, where it can tell, how far (0–1). */
 export interface JobProgress {
   phase: 'queued' | 'reading' | 'checking' | 'scoring' | 'writing' | 'done';
