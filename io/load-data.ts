@@ -226,7 +226,7 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     } catch (e) {
       return unreadable(file, e, m);
     }
-    return format === 'json' ? loadJson(bytes.toString('utf8'), file, m) : loadXlsx(bytes, file, m, reader());
+    return format === 'json' ? loadJson(bytes.toString('utf8'), file, m) : loadXlsx(bytes, file, m, reader(), limits);
   }
   if ('stream' in input && (format === 'ndjson' || format === 'csv')) {
     return format === 'ndjson' ? loadNdjson(input.stream, file, m, limits.maxLineBytes) : loadCsv(Readable.from(input.stream), file, m, reader(), csvKind(file));
@@ -240,7 +240,7 @@ async function readOne(input: DataInput, file: string, m: Merge, limits: Limits,
     case 'json':
       return loadJson(bytes.toString('utf8'), file, m);
     case 'xlsx':
-      return loadXlsx(bytes, file, m, reader());
+      return loadXlsx(bytes, file, m, reader(), limits);
     case 'ndjson':
       return loadNdjson([bytes], file, m, limits.maxLineBytes);
     case 'csv':

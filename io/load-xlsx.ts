@@ -13,6 +13,8 @@ import { isComment } from './comment-row.ts';
 import { errText } from './json-position.ts';
 import { COLLECTION, type Location, type Merge } from './data-merge.ts';
 import { rosterHeaderProblem, rosterKindOf, rosterRecord, type RosterKind } from './roster-rows.ts';
+import type { Limits } from './limits.ts';
+import { xlsxExcess, type XlsxExcess } from './xlsx-guard.ts';
 
 const FACT_SHEETS = new Set(['facts', '事实']);
 
@@ -34,7 +36,34 @@ function plain(v: ExcelJS.CellValue): Cell | undefined | { error: string } {
   return undefined;
 }
 
-export async function loadXlsx(buffer: Buffer, file: string, m: Merge, reader: CellReader): Promise<void> {
+const MiB = 1024 * 1024;
+
+/** The problem a workbook over a limit gets: what was passed, in the clerk's words, and what to do. */
+function excessText(x: XlsxExcess): [string, string] {
+  const sheet = (s: string) => (/^sheet(\d+)\.xml$/i.exec(s) ? `第 ${/\d+/.exec(s)![0]} 张工作表` : `工作表 ${s}`);
+  switch (x.kind) {
+    case 'uncompressed':
+      return [`Excel 文件解压后超过 ${Math.round(x.limit / MiB)} MiB,无法读取;请拆分为多个文件,或改用 CSV / NDJSON`, `the workbook inflates to more than ${Math.round(x.limit / MiB)} MiB; split it, or use CSV / NDJSON`];
+    case 'rows':
+      return [`${sheet(x.sheet)}超过 ${x.limit} 行,无法读取;请拆分为多个文件,或改用 CSV / NDJSON`, `${x.sheet} has more than ${x.limit} rows; split it, or use CSV / NDJSON`];
+    case 'cells':
+      return [`${sheet(x.sheet)}超过 ${x.limit} 个单元格,无法读取;请拆分为多个文件,或改用 CSV / NDJSON`, `${x.sheet} has more than ${x.limit} cells; split it, or use CSV / NDJSON`];
+    case 'zip':
+      return [`无法读取 Excel 文件(须为 .xlsx 格式):${x.detail}`, `cannot read the workbook (must be .xlsx): ${x.detail}`];
+    default:
+      return x satisfies never;
+  }
+}
+
+export async function loadXlsx(buffer: Buffer, file: string, m: Merge, reader: CellReader, limits?: Pick<Limits, 'maxXlsxUncompressedBytes' | 'maxSheetRows' | 'maxSheetCells'>): Promise<void> {
+  if (limits) {
+    const excess = await xlsxExcess(buffer, { maxUncompressedBytes: limits.maxXlsxUncompressedBytes, maxSheetRows: limits.maxSheetRows, maxSheetCells: limits.maxSheetCells });
+    if (excess) {
+      const [zh, en] = excessText(excess);
+      m.issue(excess.kind === 'zip' ? 'data-xlsx' : 'data-xlsx-too-large', '', zh, en, { file });
+      return;
+    }
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer

@@ -11,6 +11,8 @@ import type { Kdf } from './auth/password.ts';
 import { DEFAULT_LIMITS, jsonBody, type Limits } from './body.ts';
 import { makeContext } from './context.ts';
 import { errorMiddleware, notFound, type Log } from './errors.ts';
+import type { PoolOptions } from './jobs/pool.ts';
+import { jobsRouter } from './routes/jobs.ts';
 import { auditRouter } from './routes/audit.ts';
 import { datasetsRouter, datasetUploadRouter } from './routes/datasets.ts';
 import { exportsRouter } from './routes/exports.ts';
@@ -33,6 +35,8 @@ export interface AppOptions {
   clock?: Clock;
   log?: Log;
   limits?: Partial<Limits>;
+  /** The worker pool's size and heap limit (default: cores − 1 threads, 2 GiB each). */
+  pool?: PoolOptions;
   /** The editor's build; default editor/dist of this repository. */
   staticDir?: string;
   /** express' `trust proxy` (PINGYI_TRUST_PROXY): whose X-Forwarded-For/-Proto/-Host to believe. Default none. */
@@ -59,7 +63,7 @@ export function createApp(opts: AppOptions): Express {
   const clock = opts.clock ?? { now: () => new Date() };
   const log = opts.log ?? ((line: string) => console.error(line));
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const ctx = makeContext(opts.store, clock, log, limits, { kdf: opts.kdf, backoff: opts.backoff });
+  const ctx = makeContext(opts.store, clock, log, limits, { kdf: opts.kdf, backoff: opts.backoff }, opts.pool);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -86,6 +90,7 @@ export function createApp(opts: AppOptions): Express {
   api.use(factsRouter(ctx));
   api.use(runsRouter(ctx));
   api.use(exportsRouter(ctx));
+  api.use(jobsRouter(ctx));
   api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));
   app.use('/api', api);
 

@@ -1,7 +1,8 @@
 /**
  * Request bodies: JSON read as text and parsed here, so that the size limit
  * (413), malformed JSON (400) and a depth limit (400) each get their own
- * code; data files (CSV, NDJSON, xlsx) as raw bytes under a larger limit.
+ * code. Data files (CSV, NDJSON, xlsx) are not read here: the upload route
+ * streams them to disk (server/upload-spool.ts) under a larger limit.
  */
 import express, { type RequestHandler } from 'express';
 import { refuse } from './errors.ts';
@@ -9,13 +10,13 @@ import { refuse } from './errors.ts';
 export interface Limits {
   /** Largest JSON body, bytes. */
   jsonBytes: number;
-  /** Largest uploaded data file, bytes. */
+  /** Largest uploaded data file, bytes (streamed to disk, never held whole). */
   uploadBytes: number;
   /** Deepest nesting of arrays and objects in a JSON body. */
   jsonDepth: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { jsonBytes: 2 * 1024 * 1024, uploadBytes: 64 * 1024 * 1024, jsonDepth: 64 };
+export const DEFAULT_LIMITS: Limits = { jsonBytes: 2 * 1024 * 1024, uploadBytes: 256 * 1024 * 1024, jsonDepth: 64 };
 
 const isJson = (type: string | undefined): boolean => !!type && /^application\/([\w.+-]*\+)?json\b/i.test(type);
 
@@ -50,9 +51,4 @@ export function jsonBody(limits: Limits): RequestHandler[] {
     next();
   };
   return [text, parse];
-}
-
-/** Data files for upload: raw bytes, whatever their type (the route decides how to read them). */
-export function uploadBody(limits: Limits): RequestHandler {
-  return express.raw({ type: () => true, limit: limits.uploadBytes });
 }

@@ -9,6 +9,8 @@ import type { Need } from './auth/roles.ts';
 import type { Limits } from './body.ts';
 import type { Log } from './errors.ts';
 import { FactCounts } from './fact-counts.ts';
+import { Jobs } from './jobs/registry.ts';
+import { JobPool, type PoolOptions } from './jobs/pool.ts';
 import { SeasonCache } from './season-cache.ts';
 import type { Store } from './store/store.ts';
 import type { AuditEntry, Db } from './store/types.ts';
@@ -24,6 +26,8 @@ export interface AppContext {
   access: AccessLog;
   seasons: SeasonCache;
   factCounts: FactCounts;
+  /** Heavy work (uploads, runs, exports, impact) on the worker pool, followed as jobs. */
+  jobs: Jobs;
   need(role: Need): RequestHandler;
   now(): string;
 }
@@ -34,7 +38,7 @@ export interface AuthOptions {
   backoff?: BackoffOptions;
 }
 
-export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits, auth: AuthOptions = {}): AppContext {
+export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits, auth: AuthOptions = {}, pool: PoolOptions = {}): AppContext {
   return {
     store,
     clock,
@@ -45,6 +49,7 @@ export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits
     access: new AccessLog(store, log),
     seasons: new SeasonCache(),
     factCounts: new FactCounts(store),
+    jobs: new Jobs(new JobPool(pool), clock, log),
     need: (role) => requireRole(store, clock, role),
     now: () => clock.now().toISOString(),
   };

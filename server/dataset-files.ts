@@ -26,12 +26,30 @@ export async function writeDatasetFiles(store: Store, id: string, data: Dataset)
   await store.writeJson(baseFile(id), rest satisfies Base);
 }
 
-export async function readDatasetFiles(store: Store, id: string): Promise<Dataset> {
+/**
+ * The same two files as text, made off the request thread (server/jobs/upload-job.ts): the facts as
+ * the lines {@link Store.appendLines} writes, so live appends continue the file as if it had been
+ * appended.
+ */
+export function datasetFileTexts(data: Dataset): { base: string; facts: string } {
+  const { facts, ...rest } = data;
+  const lines: string[] = [];
+  for (const f of facts) lines.push(JSON.stringify(f) + '\n');
+  return { base: JSON.stringify(rest satisfies Base), facts: lines.join('') };
+}
+
+/** Write a data set made off the request thread: the facts file whole (atomic, as one write), then the base file. */
+export async function writeDatasetBytes(store: Store, id: string, files: { base: Uint8Array; facts: Uint8Array }): Promise<void> {
+  if (files.facts.byteLength > 0) await store.writeBytes(factsFile(id), files.facts);
+  await store.writeBytes(baseFile(id), files.base);
+}
+
+export async function readDatasetFiles(store: Pick<Store, 'readJson' | 'readLines'>, id: string): Promise<Dataset> {
   const base = await store.readJson<Base>(baseFile(id));
   if (base === null) throw notFound(`data of data set ${id}`);
   const facts = await store.readLines<Fact>(factsFile(id));
   return { ...base, facts };
 }
 
-export const writeProblems = (store: Store, id: string, problems: unknown[]): Promise<void> => store.writeJson(problemsFile(id), problems);
-export const readProblems = async (store: Store, id: string): Promise<unknown[]> => (await store.readJson<unknown[]>(problemsFile(id))) ?? [];
+export const writeProblems = (store: Store, id: string, problems: unknown): Promise<void> => store.writeJson(problemsFile(id), problems);
+export const readProblems = async (store: Store, id: string): Promise<unknown> => await store.readJson<unknown>(problemsFile(id));

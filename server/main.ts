@@ -24,7 +24,14 @@ try {
 
 const store = await Store.open(dataDir);
 const first = await firstStart(store, schemesDir, new Date().toISOString(), process.env.PINGYI_ADMIN_PASSWORD);
-const app = createApp({ store, ...proxy });
+// operators may raise or lower the upload limit (bytes): a value that is not a positive whole number stops the start
+const uploadRaw = process.env.PINGYI_MAX_UPLOAD_BYTES;
+const uploadBytes = uploadRaw === undefined || uploadRaw === '' ? undefined : Number(uploadRaw);
+if (uploadBytes !== undefined && !(Number.isSafeInteger(uploadBytes) && uploadBytes > 0)) {
+  console.error(`无法启动 cannot start: PINGYI_MAX_UPLOAD_BYTES 应为正整数(字节) must be a positive whole number of bytes — ${uploadRaw}`);
+  process.exit(1);
+}
+const app = createApp({ store, ...proxy, ...(uploadBytes !== undefined ? { limits: { uploadBytes } } : {}) });
 const server = app.listen(Number.isInteger(port) && port >= 0 ? port : 8080, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;

@@ -1,9 +1,9 @@
 /** The semantic diff of two versions and their impact on a data set (the engine's diffSchemes / impactOf). */
 import { Router } from 'express';
-import { diffSchemes, impactOf, type DiffReport, type Scheme } from '../../engine/index.ts';
+import { diffSchemes, type DiffReport, type Scheme } from '../../engine/index.ts';
+import { currentUser } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
-import { readDatasetFiles } from '../dataset-files.ts';
-import { notFound, refuse } from '../errors.ts';
+import { HttpError, notFound, refuse, type Refusal } from '../errors.ts';
 import { recordId, schemeRef } from '../ids.ts';
 import { checkVersion } from '../version-core.ts';
 import { mustFind } from '../version-store.ts';
@@ -38,8 +38,12 @@ export function diffRouter(ctx: AppContext): Router {
     const meta = store.data.datasets.find((d) => d.id === datasetId);
     if (!meta) throw notFound(`data set ${datasetId}`);
     if (meta.status !== 'accepted') throw refuse(409, 'dataset-rejected', '该数据集未通过检查,不能用于计算', 'the data set was rejected and cannot be scored');
-    const data = await readDatasetFiles(store, datasetId);
-    res.json(impactOf(a, b, data));
+    // scoring the data set twice is a job for a worker; its answer comes back as JSON bytes
+    const job = ctx.jobs.track('impact', currentUser(res).username, async (report) => ({ status: 200, body: await ctx.jobs.pool.run('impact', { dir: store.dir, dataset: datasetId, from: a, to: b }, report) }));
+    const answer = await job.done;
+    if (answer.status !== 200) throw new HttpError(answer.status, answer.body as Refusal);
+    const { json } = answer.body as { json: Uint8Array };
+    res.type('application/json').send(Buffer.from(json.buffer, json.byteOffset, json.byteLength));
   });
 
   return r;

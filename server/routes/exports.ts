@@ -5,13 +5,12 @@
  * shared io/ layer; the run is exported with the scheme it was scored with.
  */
 import { Router, type Response } from 'express';
-import type { RunResult, Scheme } from '../../engine/index.ts';
-import { exportRunCsv, exportRunXlsx, templateXlsx } from '../../io/index.ts';
+import { templateXlsx } from '../../io/index.ts';
+import { currentUser } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { HttpError, notFound, type Refusal } from '../errors.ts';
 import { recordId, schemeId, versionId } from '../ids.ts';
 import { runnable } from '../scheme-context.ts';
-import { runFile, runSchemeFile } from './runs.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,26 +24,26 @@ export function exportsRouter(ctx: AppContext): Router {
   const r = Router();
   const { store } = ctx;
 
-  const load = async (raw: unknown): Promise<{ id: string; scheme: Scheme; result: RunResult }> => {
+  /** The export made in a job worker from the run's stored files (a city's .xlsx holds a thread for seconds). */
+  const made = async (raw: unknown, format: 'xlsx' | 'csv', user: string): Promise<{ id: string; bytes: Uint8Array }> => {
     const id = recordId(raw, 'run');
     if (!store.data.runs.some((x) => x.id === id)) throw notFound(`run ${id}`);
-    const scheme = await store.readJson<Scheme>(runSchemeFile(id));
-    const result = await store.readJson<RunResult>(runFile(id));
-    if (!scheme || !result) throw notFound(`result of run ${id}`);
-    return { id, scheme, result };
+    const job = ctx.jobs.track('export', user, async (report) => ({ status: 200, body: await ctx.jobs.pool.run('export', { dir: store.dir, run: id, format }, report) }));
+    const answer = await job.done;
+    if (answer.status !== 200) throw new HttpError(answer.status, answer.body as Refusal);
+    return { id, bytes: (answer.body as { bytes: Uint8Array }).bytes };
   };
 
   r.get('/runs/:id/export.xlsx', ctx.need('viewer'), async (req, res) => {
-    const { id, scheme, result } = await load(req.params.id);
-    const bytes = await exportRunXlsx(scheme, result);
+    const { id, bytes } = await made(req.params.id, 'xlsx', currentUser(res).username);
     attachment(res, XLSX, `${id}.xlsx`);
-    res.send(bytes);
+    res.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
   r.get('/runs/:id/export.csv', ctx.need('viewer'), async (req, res) => {
-    const { id, scheme, result } = await load(req.params.id);
+    const { id, bytes } = await made(req.params.id, 'csv', currentUser(res).username);
     attachment(res, 'text/csv; charset=utf-8', `${id}.csv`);
-    res.send(exportRunCsv(scheme, result));
+    res.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
   r.get('/schemes/:id/versions/:version/template.xlsx', ctx.need('viewer'), async (req, res) => {

@@ -3,10 +3,11 @@
  * result with its trace as a file, list, fetch, explain one unit, export.
  */
 import { Router } from 'express';
-import { explainUnit, scoreScheme, type RunResult } from '../../engine/index.ts';
+import { explainUnit, type RunResult } from '../../engine/index.ts';
 import { currentUser } from '../auth/authenticate.ts';
 import { audit, type AppContext } from '../context.ts';
-import { readDatasetFiles } from '../dataset-files.ts';
+import { runFile, runSchemeFile } from '../run-files.ts';
+import { summaryOf } from '../run-summary.ts';
 import { notFound, refuse } from '../errors.ts';
 import { recordId, schemeId, versionId } from '../ids.ts';
 import { runnable } from '../scheme-context.ts';
@@ -15,20 +16,7 @@ import type { RunMeta } from '../store/types.ts';
 import { countProblems } from '../version-core.ts';
 import { mustDataset, newId } from './datasets.ts';
 
-export const runFile = (id: string) => ['runs', `${id}.json`];
-/** The scheme as it was when the run was made: a draft may change later, the run's columns must not. */
-export const runSchemeFile = (id: string) => ['runs', `${id}.scheme.json`];
-
-export function summaryOf(result: RunResult) {
-  return {
-    ok: result.ok,
-    units: result.units.length,
-    scored: result.units.filter((u) => u.status === 'scored').length,
-    exempt: result.units.filter((u) => u.status === 'exempt').length,
-    issueCounts: countProblems(result.issues),
-    classes: result.classes.map((c) => ({ id: c.id, name: c.name, units: c.units.length })),
-  };
-}
+export { runFile, runSchemeFile, summaryOf };
 
 export function runsRouter(ctx: AppContext): Router {
   const r = Router();
@@ -55,17 +43,29 @@ export function runsRouter(ctx: AppContext): Router {
     const { scheme } = await runnable(store, id, version);
     // a live season of this data set and version has the result already (its appends are in it); else score the disk
     const live = await store.exclusive(async () => ctx.seasons.resultIfLive(ds.id, seasonKey(store.data, id, version)));
-    const result = live ?? scoreScheme(scheme, await readDatasetFiles(store, ds.id));
-    const now = ctx.clock.now();
     const user = currentUser(res).username;
-    const meta: RunMeta = { id: newId('run', now), dataset: ds.id, scheme: { id, version }, createdAt: now.toISOString(), createdBy: user, ok: result.ok, issueCounts: countProblems(result.issues) };
-    await store.writeJson(runSchemeFile(meta.id), scheme);
-    await store.writeJson(runFile(meta.id), result);
-    await store.write((db) => {
-      db.runs.push(meta);
-      audit(db, { at: meta.createdAt, user, action: 'run-created', target: `run:${meta.id}`, summary: [`${ds.id} × ${id}@${version}: ${result.ok ? 'ok' : 'failed'}`] });
+    const job = ctx.jobs.track('run', user, async (report) => {
+      // the disk's data set is scored in a job worker, which hands back the result as JSON bytes
+      const out = live
+        ? { ok: live.ok, issueCounts: countProblems(live.issues), summary: summaryOf(live), result: undefined }
+        : await ctx.jobs.pool.run('run', { dir: store.dir, dataset: ds.id, scheme }, report);
+      const now = ctx.clock.now();
+      const meta: RunMeta = { id: newId('run', now), dataset: ds.id, scheme: { id, version }, createdAt: now.toISOString(), createdBy: user, ok: out.ok, issueCounts: out.issueCounts };
+      await store.writeJson(runSchemeFile(meta.id), scheme);
+      if (out.result) await store.writeBytes(runFile(meta.id), out.result);
+      else await store.writeJson(runFile(meta.id), live);
+      await store.write((db) => {
+        db.runs.push(meta);
+        audit(db, { at: meta.createdAt, user, action: 'run-created', target: `run:${meta.id}`, summary: [`${ds.id} × ${id}@${version}: ${out.ok ? 'ok' : 'failed'}`] });
+      });
+      return { status: 201, body: { run: meta, summary: out.summary } };
     });
-    res.status(201).json({ run: meta, summary: summaryOf(result) });
+    if (req.query.async === '1') {
+      res.status(202).setHeader('Location', `/api/jobs/${job.view.id}`).json({ job: job.view });
+      return;
+    }
+    const answer = await job.done;
+    res.status(answer.status).json(answer.body);
   });
 
   r.get('/runs', ctx.need('viewer'), (req, res) => {
@@ -75,7 +75,10 @@ export function runsRouter(ctx: AppContext): Router {
 
   r.get('/runs/:id', ctx.need('viewer'), async (req, res) => {
     const meta = mustRun(req.params.id as string);
-    res.json({ run: meta, result: await resultOf(meta) });
+    // the stored result is sent as it is on disk: parsing and printing a city's result again would hold this thread
+    const text = await store.readText(runFile(meta.id));
+    if (text === null) throw notFound(`result of run ${meta.id}`);
+    res.type('application/json').send(`{"run":${JSON.stringify(meta)},"result":${text}}`);
   });
 
   r.get('/runs/:id/units/:unit/explain', ctx.need('viewer'), async (req, res) => {
