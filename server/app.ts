@@ -21,12 +21,15 @@ import { versionsRouter } from './routes/versions.ts';
 import { securityHeaders } from './security.ts';
 import { staticRouter } from './static.ts';
 import type { Store } from './store/store.ts';
+import type { ValidationCache } from './validation-cache.ts';
 
 export interface AppOptions {
   store: Store;
   clock?: Clock;
   log?: Log;
   limits?: Partial<Limits>;
+  /** Validations of versions (default: a fresh cache); given by tests that count what it computes. */
+  validations?: ValidationCache;
   /** The editor's build; default editor/dist of this repository. */
   staticDir?: string;
 }
@@ -37,7 +40,7 @@ export function createApp(opts: AppOptions): Express {
   const clock = opts.clock ?? { now: () => new Date() };
   const log = opts.log ?? ((line: string) => console.error(line));
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const ctx = makeContext(opts.store, clock, log, limits);
+  const ctx = makeContext(opts.store, clock, log, limits, opts.validations);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

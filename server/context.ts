@@ -10,6 +10,7 @@ import { FactCounts } from './fact-counts.ts';
 import { SeasonCache } from './season-cache.ts';
 import type { Store } from './store/store.ts';
 import type { AuditEntry, Db } from './store/types.ts';
+import { ValidationCache } from './validation-cache.ts';
 
 export interface AppContext {
   store: Store;
@@ -19,11 +20,13 @@ export interface AppContext {
   backoff: LoginBackoff;
   seasons: SeasonCache;
   factCounts: FactCounts;
+  /** Validations of versions, kept by content hash (published) or revision (drafts). */
+  validations: ValidationCache;
   need(role: Need): RequestHandler;
   now(): string;
 }
 
-export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits): AppContext {
+export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits, validations = new ValidationCache()): AppContext {
   return {
     store,
     clock,
@@ -32,6 +35,7 @@ export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits
     backoff: new LoginBackoff(clock),
     seasons: new SeasonCache(),
     factCounts: new FactCounts(store),
+    validations,
     need: (role) => requireRole(store, clock, role),
     now: () => clock.now().toISOString(),
   };

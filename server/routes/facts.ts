@@ -45,7 +45,7 @@ export function factsRouter(ctx: AppContext): Router {
     const { facts, single } = factsOf(req.body);
     if (facts.length === 0 || facts.length > MAX_BATCH) throw refuse(400, 'bad-batch', `每次追加 1 至 ${MAX_BATCH} 条事实`, `append 1 to ${MAX_BATCH} facts at a time`);
     const { id, version } = meta.scheme;
-    const { scheme } = await runnable(ctx.store, id, version);
+    const { scheme } = await runnable(ctx.store, id, version, ctx.validations);
     const key = seasonKey(ctx.store.data, id, version);
     const user = currentUser(res).username;
     // the document is not written: the count derives from the facts file, the audit entry goes to the journal

@@ -61,6 +61,11 @@ export class Store {
     });
   }
 
+  /** How many tasks have entered the write queue since the store opened. */
+  get queueEntered(): number {
+    return this.queue.entered;
+  }
+
   /** Serialise a file-only task with the document writes (e.g. a fact append). */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     return this.queue.run(fn);
