@@ -10,7 +10,7 @@
  * was torn by a crash, never acknowledged: it is skipped, and trimmed before
  * the next append.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { AuditEntry } from './types.ts';
 import { appendDurable, trimTornTail } from './files.ts';
 
@@ -30,8 +30,29 @@ export class AuditJournal {
     await appendDurable(this.file, entries.map((e) => JSON.stringify(e) + '\n').join(''), this.durable);
   }
 
+  /** The journal's length in bytes (0 before its first entry). */
+  async size(): Promise<number> {
+    try {
+      return (await stat(this.file)).size;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw e;
+    }
+  }
+
   /** Entries newest first (the order they were appended, reversed). */
   async *newestFirst(): AsyncGenerator<AuditEntry> {
+    for await (const { entry } of this.newestFirstFrom()) yield entry;
+  }
+
+  /**
+   * Entries newest first with the byte offset where each line starts, from
+   * the lines that end at or before `end` (default: the whole file). An
+   * offset is a stable position: the journal only grows (a cut-back removes
+   * only lines never acknowledged), so `end` = the offset of the last entry
+   * shown resumes exactly after it, whatever times the entries carry.
+   */
+  async *newestFirstFrom(end?: number): AsyncGenerator<{ entry: AuditEntry; offset: number }> {
     let fh;
     try {
       fh = await open(this.file, 'r');
@@ -40,7 +61,9 @@ export class AuditJournal {
       throw e;
     }
     try {
-      let end = (await fh.stat()).size;
+      const size = (await fh.stat()).size;
+      // a resumed read starts at a line start: what precedes it ends in '\n', so no line is taken for torn
+      end = Math.min(end ?? size, size);
       // bytes of the line that runs on past the block read last (still incomplete)
       let carry = Buffer.alloc(0);
       let lastLine = true;
@@ -61,7 +84,7 @@ export class AuditJournal {
             continue;
           }
           const entry = parse(line);
-          if (entry) yield entry;
+          if (entry) yield { entry, offset: start + i + 1 };
         }
         carry = Buffer.from(text.subarray(0, cut));
         end = start;
@@ -69,7 +92,7 @@ export class AuditJournal {
       // the file's first line has no newline before it
       if (!lastLine) {
         const entry = parse(carry);
-        if (entry) yield entry;
+        if (entry) yield { entry, offset: 0 };
       }
     } finally {
       await fh.close();
