@@ -13,6 +13,8 @@ const dataDir = resolve(process.env.PINGYI_DATA ?? './data');
 const schemesDir = fileURLToPath(new URL('../schemes', import.meta.url));
 
 const store = await Store.open(dataDir);
+// what a crash or a failed write left, repaired or removed before listening (store/cleanup.ts, store/batch-log.ts)
+for (const line of store.startup) console.log(`启动清理 start-up: ${line}`);
 const first = await firstStart(store, schemesDir, new Date().toISOString(), process.env.PINGYI_ADMIN_PASSWORD);
 const app = createApp({ store });
 const server = app.listen(Number.isInteger(port) && port >= 0 ? port : 8080, () => {

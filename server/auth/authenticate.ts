@@ -41,7 +41,9 @@ function find(store: Store, clock: Clock, req: Request): CurrentUser | undefined
   const now = clock.now().toISOString();
   const username =
     (bearer !== undefined ? store.data.tokens.find((t) => t.key === key)?.username : undefined) ??
-    store.data.sessions.find((s) => s.key === key && s.expiresAt > now)?.username;
+    store.data.sessions.find((s) => s.key === key && s.expiresAt > now)?.username ??
+    // logins made while the disk was full (users.ts)
+    store.volatileSessions.find(key, now)?.username;
   const user = username === undefined ? undefined : store.data.users.find((u) => u.username === username);
   return user ? { username: user.username, roles: [...user.roles] } : undefined;
 }

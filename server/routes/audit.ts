@@ -75,7 +75,9 @@ export function auditRouter(ctx: AppContext): Router {
           more = true;
           break;
         }
-        out.push({ ...p.entry, id: `${p.source}${p.pos}` });
+        // a batch's frame (where its facts are in the file) is the store's, not the reader's
+        const { batch: _frame, ...entry } = p.entry;
+        out.push({ ...entry, id: `${p.source}${p.pos}` });
         if (p.source === 'd') doc = p.pos;
         else journalEnd = p.pos;
       }

@@ -49,15 +49,19 @@ export function datasetUploadRouter(ctx: AppContext): Router {
       counts: { units: data?.units.length ?? 0, facts: data?.facts.length ?? 0, history: data?.history?.length ?? 0 },
     };
     // files before the metadata: a data set is listed only once all of it is on disk
-    await writeProblems(ctx.store, meta.id, read.problems);
-    if (data) {
-      await writeDatasetFiles(ctx.store, meta.id, data);
-      ctx.factCounts.wrote(meta.id, data.facts.length);
+    try {
+      await writeProblems(ctx.store, meta.id, read.problems);
+      if (data) await writeDatasetFiles(ctx.store, meta.id, data);
+      await ctx.store.write((db) => {
+        db.datasets.push(meta);
+        audit(db, { at: meta.createdAt, user, action: data ? 'dataset-accepted' : 'dataset-rejected', target: `dataset:${meta.id}`, summary: [`${meta.name} (${id}@${version}): ${meta.counts.units} units, ${meta.counts.facts} facts, ${read.problems.length} problems`] });
+      });
+    } catch (e) {
+      // a refused upload (a full disk) leaves no folder behind (a crash's is removed at start-up)
+      await ctx.store.remove(['datasets', meta.id]).catch(() => undefined);
+      throw e;
     }
-    await ctx.store.write((db) => {
-      db.datasets.push(meta);
-      audit(db, { at: meta.createdAt, user, action: data ? 'dataset-accepted' : 'dataset-rejected', target: `dataset:${meta.id}`, summary: [`${meta.name} (${id}@${version}): ${meta.counts.units} units, ${meta.counts.facts} facts, ${read.problems.length} problems`] });
-    });
+    if (data) ctx.factCounts.wrote(meta.id, data.facts.length);
     if (!data) {
       res.status(422).json({ code: 'dataset-rejected', message: { zh: '数据有错误,未导入任何记录', en: 'the data has errors; nothing was applied' }, dataset: meta, problems: read.problems });
       return;

@@ -59,12 +59,18 @@ export function runsRouter(ctx: AppContext): Router {
     const now = ctx.clock.now();
     const user = currentUser(res).username;
     const meta: RunMeta = { id: newId('run', now), dataset: ds.id, scheme: { id, version }, createdAt: now.toISOString(), createdBy: user, ok: result.ok, issueCounts: countProblems(result.issues) };
-    await store.writeJson(runSchemeFile(meta.id), scheme);
-    await store.writeJson(runFile(meta.id), result);
-    await store.write((db) => {
-      db.runs.push(meta);
-      audit(db, { at: meta.createdAt, user, action: 'run-created', target: `run:${meta.id}`, summary: [`${ds.id} × ${id}@${version}: ${result.ok ? 'ok' : 'failed'}`] });
-    });
+    try {
+      await store.writeJson(runSchemeFile(meta.id), scheme);
+      await store.writeJson(runFile(meta.id), result);
+      await store.write((db) => {
+        db.runs.push(meta);
+        audit(db, { at: meta.createdAt, user, action: 'run-created', target: `run:${meta.id}`, summary: [`${ds.id} × ${id}@${version}: ${result.ok ? 'ok' : 'failed'}`] });
+      });
+    } catch (e) {
+      // a refused run (a full disk) leaves no result file behind
+      for (const f of [runSchemeFile(meta.id), runFile(meta.id)]) await store.remove(f).catch(() => undefined);
+      throw e;
+    }
     res.status(201).json({ run: meta, summary: summaryOf(result) });
   });
 

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { keyOf, newSecret } from '../auth/secrets.ts';
 import { audit, type AppContext } from '../context.ts';
 import { notFound, refuse } from '../errors.ts';
+import { isDiskFull } from '../store/fs-layer.ts';
 import { username as checkUsername } from '../ids.ts';
 import { ROLES, type Role } from '../store/types.ts';
 
@@ -51,12 +52,20 @@ export function usersRouter(ctx: AppContext): Router {
     const secret = newSecret();
     const now = ctx.clock.now();
     const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-    await store.write((db) => {
-      const iso = now.toISOString();
-      db.sessions = db.sessions.filter((s) => s.expiresAt > iso);
-      db.sessions.push({ key: keyOf(secret), username: user.username, createdAt: iso, expiresAt: expires.toISOString() });
-      audit(db, { at: iso, user: user.username, action: 'login', target: `user:${user.username}` });
-    });
+    const session = { key: keyOf(secret), username: user.username, createdAt: now.toISOString(), expiresAt: expires.toISOString() };
+    try {
+      await store.write((db) => {
+        const iso = now.toISOString();
+        db.sessions = db.sessions.filter((s) => s.expiresAt > iso);
+        db.sessions.push(session);
+        audit(db, { at: iso, user: user.username, action: 'login', target: `user:${user.username}` });
+      });
+    } catch (e) {
+      if (!isDiskFull(e)) throw e;
+      // a full disk must not lock everyone out (not even the admin who would clear it): this session lives in memory only
+      store.volatileSessions.add(session);
+      ctx.log(`login of ${user.username} at ${session.createdAt}: disk full, session kept in memory only (lost at restart), login not audited on disk`);
+    }
     res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}`);
     res.json({ user: { username: user.username, roles: user.roles }, token: secret });
   });
@@ -65,6 +74,7 @@ export function usersRouter(ctx: AppContext): Router {
     const secret = sessionSecret(req);
     if (secret) {
       const key = keyOf(secret);
+      store.volatileSessions.remove(key);
       if (store.data.sessions.some((s) => s.key === key)) await store.write((db) => void (db.sessions = db.sessions.filter((s) => s.key !== key)));
     }
     res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
@@ -119,6 +129,7 @@ export function usersRouter(ctx: AppContext): Router {
         u.hash = pw.hash;
         // a new password ends the user's sessions
         db.sessions = db.sessions.filter((s) => s.username !== name);
+        store.volatileSessions.removeUser(name);
       }
       const summary = [...(rs ? [`角色 roles: ${rs.join(', ')}`] : []), ...(pw ? ['密码已更改 password changed'] : [])];
       audit(db, { at: ctx.now(), user: admin.username, action: 'user-updated', target: `user:${name}`, summary });
