@@ -56,7 +56,9 @@ export class AuditJournal {
 
   /** Remove what was appended from byte `start` on (a hidden entry whose batch failed). */
   async cutBack(start: number): Promise<void> {
-    await this.fs.truncate(this.file, start);
+    // cut back to nothing: the file goes (a refused first batch leaves not even an empty journal)
+    if (start === 0) await this.fs.rm(this.file, { force: true });
+    else await this.fs.truncate(this.file, start);
     this.visible = Math.min(this.visible ?? start, start);
   }
 

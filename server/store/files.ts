@@ -54,6 +54,10 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, d
  */
 export async function appendDurable(file: string, text: string | Uint8Array, durable = true, fs: FsLayer = nodeFs): Promise<void> {
   await fs.mkdir(dirname(file), { recursive: true });
+  const existed = await fs.stat(file).then(
+    () => true,
+    () => false,
+  );
   const fh = await fs.open(file, 'a');
   let size = 0;
   try {
@@ -62,10 +66,12 @@ export async function appendDurable(file: string, text: string | Uint8Array, dur
     if (durable) await fh.sync();
   } catch (e) {
     await fh.truncate(size).catch(() => undefined);
-    throw e;
-  } finally {
     await fh.close();
+    // the append created the file: a refused first append leaves not even an empty one
+    if (!existed) await fs.rm(file, { force: true }).catch(() => undefined);
+    throw e;
   }
+  await fh.close();
 }
 
 /**
