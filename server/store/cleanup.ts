@@ -4,7 +4,8 @@
  * writes (a crash between write and rename); data-set folders without a
  * metadata record (an upload writes its files first and its record last, so
  * a crash in between leaves the folder alone); run result files without a
- * record (the same order). Runs before the server listens, so no write is
+ * record (the same order); a draft's revision file past the revision its
+ * record counts (written just before the record). Runs before the server listens, so no write is
  * in flight; answers what it removed, for the start-up log.
  */
 import { join, relative } from 'node:path';
@@ -48,6 +49,27 @@ export async function cleanDataFolder(fs: FsLayer, dir: string, db: Readonly<Db>
     if (e.dir || !m || runs.has(m[1]!)) continue;
     await fs.rm(join(dir, 'runs', e.name), { force: true });
     removed.push(`无记录的计分结果 orphan run file runs/${e.name}`);
+  }
+  // a draft's revision file is written before the record that counts it: one past the record is a crash's
+  const revisions = new Map(db.versions.map((v) => [`${v.id}/${v.version}`, v.revision]));
+  for (const scheme of await entries(fs, join(dir, 'revisions'))) {
+    if (!scheme.dir) continue;
+    for (const version of await entries(fs, join(dir, 'revisions', scheme.name))) {
+      const known = revisions.get(`${scheme.name}/${version.name}`);
+      if (!version.dir) continue;
+      if (known === undefined) {
+        // a new version's first revision, written before its record
+        await fs.rm(join(dir, 'revisions', scheme.name, version.name), { recursive: true, force: true });
+        removed.push(`无记录的版本修订 orphan revisions folder revisions/${scheme.name}/${version.name}`);
+        continue;
+      }
+      for (const f of await entries(fs, join(dir, 'revisions', scheme.name, version.name))) {
+        const m = /^(\d+)\.json$/.exec(f.name);
+        if (f.dir || !m || Number(m[1]) <= known) continue;
+        await fs.rm(join(dir, 'revisions', scheme.name, version.name, f.name), { force: true });
+        removed.push(`未保存的修订 unsaved revision file revisions/${scheme.name}/${version.name}/${f.name}`);
+      }
+    }
   }
   return removed;
 }

@@ -3,8 +3,8 @@
  * (the test watches the facts file grow, then kills), restart on the same
  * folder: the batch is there whole or not at all, with its audit entry iff
  * it is there; the client's retry with the same Idempotency-Key lands it
- * exactly once. And start-up removes temp files and orphan data-set folders,
- * saying so.
+ * exactly once. And start-up removes temp files, orphan data-set folders,
+ * run files and unsaved revision files, saying so.
  */
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -118,6 +118,10 @@ describe('start-up cleaning', () => {
     await writeFile(join(dir, 'datasets', 'ds-20261207000000-deadbeef', 'facts.ndjson'), '{"type":"x"}\n');
     await mkdir(join(dir, 'runs'), { recursive: true });
     await writeFile(join(dir, 'runs', 'run-20261207000000-deadbeef.json'), '{}');
+    // a draft's revision written just before a crash that kept its record at revision 1
+    await mkdir(join(dir, 'revisions', 'pingyang-2021', '1.0.0'), { recursive: true });
+    await writeFile(join(dir, 'revisions', 'pingyang-2021', '1.0.0', '2.json'), '{}');
+    await writeFile(join(dir, 'revisions', 'pingyang-2021', '1.0.0', '1.json'), '{}');
     // a file that merely looks similar is kept
     await writeFile(join(dir, 'notes.tmp'), 'keep');
 
@@ -125,8 +129,12 @@ describe('start-up cleaning', () => {
     const out = second.output();
     expect(out).toContain('temp file .0123456789ab.tmp');
     expect(out).toContain(`temp file ${join('revisions', 'pingyang-2021', '1.0.1', '.ba9876543210.tmp')}`);
+    // 1.0.1 has no record: its folder is a crashed new-version's
+    expect(out).toContain('orphan revisions folder revisions/pingyang-2021/1.0.1');
     expect(out).toContain('orphan data set folder datasets/ds-20261207000000-deadbeef');
     expect(out).toContain('orphan run file runs/run-20261207000000-deadbeef.json');
+    expect(out).toContain('unsaved revision file revisions/pingyang-2021/1.0.0/2.json');
+    expect(out).not.toContain('1.0.0/1.json');
     expect(await sizeOf(join(dir, '.0123456789ab.tmp'))).toBe(0);
     await expect(stat(join(dir, 'datasets', 'ds-20261207000000-deadbeef'))).rejects.toThrow();
     expect(await readFile(join(dir, 'notes.tmp'), 'utf8')).toBe('keep');
