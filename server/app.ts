@@ -29,6 +29,7 @@ import { formatOf } from './read-upload.ts';
 import { securityHeaders } from './security.ts';
 import { staticRouter } from './static.ts';
 import type { Store } from './store/store.ts';
+import type { ValidationCache } from './validation-cache.ts';
 
 export interface AppOptions {
   store: Store;
@@ -37,6 +38,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** The worker pool's size and heap limit (default: cores − 1 threads, 2 GiB each). */
   pool?: PoolOptions;
+  /** Validations of versions (default: a fresh cache); given by tests that count what it computes. */
+  validations?: ValidationCache;
   /** The editor's build; default editor/dist of this repository. */
   staticDir?: string;
   /** express' `trust proxy` (PINGYI_TRUST_PROXY): whose X-Forwarded-For/-Proto/-Host to believe. Default none. */
@@ -63,7 +66,7 @@ export function createApp(opts: AppOptions): Express {
   const clock = opts.clock ?? { now: () => new Date() };
   const log = opts.log ?? ((line: string) => console.error(line));
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const ctx = makeContext(opts.store, clock, log, limits, { kdf: opts.kdf, backoff: opts.backoff }, opts.pool);
+  const ctx = makeContext(opts.store, clock, log, limits, { auth: { kdf: opts.kdf, backoff: opts.backoff }, pool: opts.pool, validations: opts.validations });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -14,6 +14,7 @@ import { JobPool, type PoolOptions } from './jobs/pool.ts';
 import { SeasonCache } from './season-cache.ts';
 import type { Store } from './store/store.ts';
 import type { AuditEntry, Db } from './store/types.ts';
+import { ValidationCache } from './validation-cache.ts';
 
 export interface AppContext {
   store: Store;
@@ -28,6 +29,8 @@ export interface AppContext {
   factCounts: FactCounts;
   /** Heavy work (uploads, runs, exports, impact) on the worker pool, followed as jobs. */
   jobs: Jobs;
+  /** Validations of versions, kept by content hash (published) or revision (drafts). */
+  validations: ValidationCache;
   need(role: Need): RequestHandler;
   now(): string;
 }
@@ -38,7 +41,14 @@ export interface AuthOptions {
   backoff?: BackoffOptions;
 }
 
-export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits, auth: AuthOptions = {}, pool: PoolOptions = {}): AppContext {
+export interface ContextOptions {
+  auth?: AuthOptions;
+  pool?: PoolOptions;
+  validations?: ValidationCache;
+}
+
+export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits, opts: ContextOptions = {}): AppContext {
+  const auth = opts.auth ?? {};
   return {
     store,
     clock,
@@ -49,7 +59,8 @@ export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits
     access: new AccessLog(store, log),
     seasons: new SeasonCache(),
     factCounts: new FactCounts(store),
-    jobs: new Jobs(new JobPool(pool), clock, log),
+    jobs: new Jobs(new JobPool(opts.pool ?? {}), clock, log),
+    validations: opts.validations ?? new ValidationCache(),
     need: (role) => requireRole(store, clock, role),
     now: () => clock.now().toISOString(),
   };

@@ -5,6 +5,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import type { Issue } from '../engine/index.ts';
+import { isDiskFull } from './store/fs-layer.ts';
 
 export interface Refusal {
   code: string;
@@ -28,6 +29,10 @@ export function refuse(status: number, code: string, zh: string, en: string, ext
 
 export const notFound = (what: string): HttpError => refuse(404, 'not-found', `未找到:${what}`, `not found: ${what}`);
 
+/** A write the disk had no room for: nothing of it was kept (issue #17 D3, D4). */
+export const diskFull = (): HttpError =>
+  refuse(507, 'disk-full', '存储空间已满,本次修改未保存(未留下任何部分);请联系管理员清理磁盘后重试', 'the disk is full; the change was not saved (nothing of it was kept); free space and try again');
+
 export type Log = (line: string) => void;
 
 export function errorMiddleware(log: Log): ErrorRequestHandler {
@@ -45,6 +50,12 @@ export function errorMiddleware(log: Log): ErrorRequestHandler {
     }
     if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       res.status(400).json({ code: 'bad-request', message: { zh: '请求格式错误', en: `bad request (${e.type ?? 'malformed'})` } });
+      return;
+    }
+    if (isDiskFull(err)) {
+      log(`disk full: ${(err as Error).message}`);
+      const full = diskFull();
+      res.status(full.status).json(full.body);
       return;
     }
     log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -23,6 +23,8 @@ try {
 }
 
 const store = await Store.open(dataDir);
+// what a crash or a failed write left, repaired or removed before listening (store/cleanup.ts, store/batch-log.ts)
+for (const line of store.startup) console.log(`启动清理 start-up: ${line}`);
 const first = await firstStart(store, schemesDir, new Date().toISOString(), process.env.PINGYI_ADMIN_PASSWORD);
 // operators may raise or lower the upload limit (bytes): a value that is not a positive whole number stops the start
 const uploadRaw = process.env.PINGYI_MAX_UPLOAD_BYTES;

@@ -25,13 +25,26 @@ export function mustFind(db: Pick<Db, 'versions'>, id: string, version: string):
   return v;
 }
 
-/** `If-Match: "3"` (also W/"3" or a bare 3) → 3. */
+/** `If-Match: "3"` (also W/"3", a bare 3, or a published version's `"3-published"`, refused later as not a draft) → 3. */
 export function ifMatch(req: Request): number {
   const h = req.headers['if-match'];
   if (h === undefined || h === '') throw refuse(428, 'revision-required', '保存草稿须带 If-Match 修订号', 'a save needs If-Match with the revision it is based on');
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(h).trim());
+  const m = /^(?:W\/)?"?(\d{1,9})(?:-(?:published|retired))?"?$/.exec(String(h).trim());
   if (!m) throw refuse(400, 'bad-revision', 'If-Match 修订号格式不正确', 'malformed If-Match revision');
   return Number(m[1]);
+}
+
+/**
+ * Whether `If-None-Match` names this ETag (weak comparison, or `*`). Not
+ * express' `req.fresh`: that treats a request's `Cache-Control: no-cache`
+ * (which fetch adds to every conditional request) as "never fresh", a rule
+ * for caches, while the origin server answers the condition as asked.
+ */
+export function noneMatch(req: Request, etag: string): boolean {
+  const h = req.headers['if-none-match'];
+  if (h === undefined) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return String(h).split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
 export function nextPatch(db: Pick<Db, 'versions'>, id: string, version: string): string {

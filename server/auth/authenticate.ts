@@ -59,7 +59,9 @@ export function whoIs(store: Store, clock: Clock, req: Request): CurrentUser | u
   const now = clock.now().toISOString();
   const username =
     (presented.carrier === 'bearer' ? store.data.tokens.find((t) => t.key === key && tokenLive(t, now))?.username : undefined) ??
-    store.data.sessions.find((s) => s.key === key && s.expiresAt > now)?.username;
+    store.data.sessions.find((s) => s.key === key && s.expiresAt > now)?.username ??
+    // logins made while the disk was full (routes/session.ts)
+    store.volatileSessions.find(key, now)?.username;
   const user = username === undefined ? undefined : store.data.users.find((u) => u.username === username);
   return user && !user.disabled ? { username: user.username, roles: [...user.roles] } : undefined;
 }

@@ -85,15 +85,19 @@ async function storeUpload(ctx: AppContext, to: { id: string; version: string; n
     createdBy: to.user,
     counts: read.counts,
   };
-  await writeProblems(ctx.store, meta.id, read.problems);
-  if (read.accepted && read.base && read.facts) {
-    await writeDatasetBytes(ctx.store, meta.id, { base: read.base, facts: read.facts });
-    ctx.factCounts.wrote(meta.id, read.counts.facts);
+  try {
+    await writeProblems(ctx.store, meta.id, read.problems);
+    if (read.accepted && read.base && read.facts) await writeDatasetBytes(ctx.store, meta.id, { base: read.base, facts: read.facts });
+    await ctx.store.write((db) => {
+      db.datasets.push(meta);
+      audit(db, { at: meta.createdAt, user: to.user, action: read.accepted ? 'dataset-accepted' : 'dataset-rejected', target: `dataset:${meta.id}`, summary: [`${meta.name} (${to.id}@${to.version}): ${meta.counts.units} units, ${meta.counts.facts} facts, ${read.problems.total} problems`] });
+    });
+  } catch (e) {
+    // a refused upload (a full disk) leaves no folder behind (a crash's is removed at start-up)
+    await ctx.store.remove(['datasets', meta.id]).catch(() => undefined);
+    throw e;
   }
-  await ctx.store.write((db) => {
-    db.datasets.push(meta);
-    audit(db, { at: meta.createdAt, user: to.user, action: read.accepted ? 'dataset-accepted' : 'dataset-rejected', target: `dataset:${meta.id}`, summary: [`${meta.name} (${to.id}@${to.version}): ${meta.counts.units} units, ${meta.counts.facts} facts, ${read.problems.total} problems`] });
-  });
+  if (read.accepted) ctx.factCounts.wrote(meta.id, read.counts.facts);
   const problems = { problems: read.problems.kept, problemsTotal: read.problems.total, problemCounts: read.problems.counts };
   if (!read.accepted) return { status: 422, body: { code: 'dataset-rejected', message: { zh: '数据有错误,未导入任何记录', en: 'the data has errors; nothing was applied' }, dataset: meta, ...problems } };
   return { status: 201, body: { dataset: meta, ...problems } };

@@ -51,13 +51,19 @@ export function runsRouter(ctx: AppContext): Router {
         : await ctx.jobs.pool.run('run', { dir: store.dir, dataset: ds.id, scheme }, report);
       const now = ctx.clock.now();
       const meta: RunMeta = { id: newId('run', now), dataset: ds.id, scheme: { id, version }, createdAt: now.toISOString(), createdBy: user, ok: out.ok, issueCounts: out.issueCounts };
-      await store.writeJson(runSchemeFile(meta.id), scheme);
-      if (out.result) await store.writeBytes(runFile(meta.id), out.result);
-      else await store.writeJson(runFile(meta.id), live);
-      await store.write((db) => {
-        db.runs.push(meta);
-        audit(db, { at: meta.createdAt, user, action: 'run-created', target: `run:${meta.id}`, summary: [`${ds.id} × ${id}@${version}: ${out.ok ? 'ok' : 'failed'}`] });
-      });
+      try {
+        await store.writeJson(runSchemeFile(meta.id), scheme);
+        if (out.result) await store.writeBytes(runFile(meta.id), out.result);
+        else await store.writeJson(runFile(meta.id), live);
+        await store.write((db) => {
+          db.runs.push(meta);
+          audit(db, { at: meta.createdAt, user, action: 'run-created', target: `run:${meta.id}`, summary: [`${ds.id} × ${id}@${version}: ${out.ok ? 'ok' : 'failed'}`] });
+        });
+      } catch (e) {
+        // a refused run (a full disk) leaves no result file behind
+        for (const f of [runSchemeFile(meta.id), runFile(meta.id)]) await store.remove(f).catch(() => undefined);
+        throw e;
+      }
       return { status: 201, body: { run: meta, summary: out.summary } };
     });
     if (req.query.async === '1') {

@@ -10,6 +10,7 @@ import { clearedSessionCookie, sessionCookie } from '../auth/cookie.ts';
 import { keyOf, newSecret } from '../auth/secrets.ts';
 import { audit, type AppContext } from '../context.ts';
 import { refuse } from '../errors.ts';
+import { isDiskFull } from '../store/fs-layer.ts';
 import { bodyObject } from './body-fields.ts';
 
 const SESSION_HOURS = 12;
@@ -42,12 +43,19 @@ export function sessionRouter(ctx: AppContext): Router {
     const secret = newSecret();
     const now = ctx.clock.now();
     const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-    await store.write((db) => {
-      const iso = now.toISOString();
-      db.sessions = db.sessions.filter((s) => s.expiresAt > iso);
-      db.sessions.push({ key: keyOf(secret), username: user.username, createdAt: iso, expiresAt: expires.toISOString() });
-      audit(db, { at: iso, user: user.username, action: 'login', target: `user:${user.username}`, address });
-    });
+    const session = { key: keyOf(secret), username: user.username, createdAt: now.toISOString(), expiresAt: expires.toISOString() };
+    try {
+      await store.write((db) => {
+        db.sessions = db.sessions.filter((s) => s.expiresAt > session.createdAt);
+        db.sessions.push(session);
+        audit(db, { at: session.createdAt, user: user.username, action: 'login', target: `user:${user.username}`, address });
+      });
+    } catch (e) {
+      if (!isDiskFull(e)) throw e;
+      // a full disk must not lock everyone out (not even the admin who would clear it): this session lives in memory only
+      store.volatileSessions.add(session);
+      ctx.log(`login of ${user.username} at ${session.createdAt}: disk full, session kept in memory only (lost at restart), login not audited on disk`);
+    }
     res.setHeader('Set-Cookie', sessionCookie(req, secret, SESSION_HOURS * 3600));
     res.json({ user: { username: user.username, roles: user.roles }, token: secret });
   });
@@ -55,6 +63,7 @@ export function sessionRouter(ctx: AppContext): Router {
   // ends the session whether its secret came as the cookie or as the bearer token /api/login answered with
   r.post('/logout', async (req, res) => {
     const keys = new Set([bearerSecret(req), sessionSecret(req)].filter((s) => s !== undefined).map(keyOf));
+    for (const k of keys) store.volatileSessions.remove(k);
     const ended = store.data.sessions.filter((s) => keys.has(s.key));
     if (ended.length > 0) {
       await store.write((db) => {

@@ -70,6 +70,7 @@ export function usersRouter(ctx: AppContext): Router {
       if (ended) {
         db.sessions = db.sessions.filter((s) => s.username !== name);
         db.tokens = db.tokens.filter((t) => t.username !== name);
+        store.volatileSessions.removeUser(name);
       }
       const summary = [
         ...(rs ? [`角色 roles: ${rs.join(', ')}`] : []),

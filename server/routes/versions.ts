@@ -10,8 +10,9 @@ import { audit, type AppContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import { schemeId, versionId } from '../ids.ts';
 import type { VersionRecord } from '../store/types.ts';
-import { contentHash, countProblems, metaOf, problemsOf } from '../version-core.ts';
-import { ifMatch, keepRevision, mustFind, nextPatch, readRevision } from '../version-store.ts';
+import { validationKey, versionEtag } from '../validation-cache.ts';
+import { checkVersion, contentHash, countProblems, metaOf, problemsOf } from '../version-core.ts';
+import { ifMatch, keepRevision, mustFind, nextPatch, noneMatch, readRevision } from '../version-store.ts';
 
 const params = (req: Request) => ({ id: schemeId(req.params.id), version: versionId(req.params.version) });
 
@@ -29,11 +30,29 @@ export function versionsRouter(ctx: AppContext): Router {
   const { store } = ctx;
   const base = '/schemes/:id/versions/:version';
 
+  const refuseStale = async (v: VersionRecord, baseRevision: number, doc: unknown): Promise<void> => {
+    const { id, version } = v;
+    if (v.status !== 'draft') throw refuse(409, 'not-draft', `${id}@${version} 已${v.status === 'published' ? '发布' : '停用'},不可修改;请另建新版本`, `${id}@${version} is ${v.status} and cannot change; make a new version`);
+    if (baseRevision === v.revision) return;
+    // the state refused, taken before the base revision is read (a save may land meanwhile)
+    const current = { revision: v.revision, updatedAt: v.updatedAt, updatedBy: v.updatedBy, document: v.document };
+    const baseDoc = await readRevision(store, id, version, baseRevision);
+    throw refuse(409, 'stale-revision', `草稿已被 ${current.updatedBy} 于 ${current.updatedAt} 修改(修订 ${current.revision}),您的修改未保存`, `the draft was changed by ${current.updatedBy} at ${current.updatedAt} (revision ${current.revision}); your change was not saved`, {
+      current: { revision: current.revision, updatedAt: current.updatedAt, updatedBy: current.updatedBy, summary: baseDoc === null ? [] : changeSummary(baseDoc, current.document) },
+      yours: { baseRevision, summary: baseDoc === null ? [] : changeSummary(baseDoc, doc) },
+    });
+  };
+
   r.get(base, ctx.need('viewer'), (req, res) => {
     const { id, version } = params(req);
     const v = mustFind(store.data, id, version);
-    res.setHeader('ETag', `"${v.revision}"`);
-    res.json({ meta: metaOf(v), document: v.document, problems: problemsOf(v.document) });
+    res.setHeader('ETag', versionEtag(v));
+    // If-None-Match answered before the validation is even looked up
+    if (noneMatch(req, versionEtag(v))) {
+      res.status(304).end();
+      return;
+    }
+    res.json({ meta: metaOf(v), document: v.document, problems: ctx.validations.of(v).issues });
   });
 
   r.put(base, ctx.need('drafter'), async (req, res) => {
@@ -41,17 +60,14 @@ export function versionsRouter(ctx: AppContext): Router {
     const baseRevision = ifMatch(req);
     const doc = schemeDocument(req.body, id, version);
     const user = currentUser(res).username;
-    const problems = problemsOf(doc);
+    // a stale or non-draft save is refused here, so it never waits in (nor holds) the write queue;
+    // the queue checks again, for a save that landed meanwhile
+    await refuseStale(mustFind(store.data, id, version), baseRevision, doc);
+    const checked = checkVersion(doc);
+    const problems = checked.issues;
     const out = await store.write(async (db) => {
       const v = mustFind(db, id, version);
-      if (v.status !== 'draft') throw refuse(409, 'not-draft', `${id}@${version} 已${v.status === 'published' ? '发布' : '停用'},不可修改;请另建新版本`, `${id}@${version} is ${v.status} and cannot change; make a new version`);
-      if (baseRevision !== v.revision) {
-        const baseDoc = await readRevision(store, id, version, baseRevision);
-        throw refuse(409, 'stale-revision', `草稿已被 ${v.updatedBy} 于 ${v.updatedAt} 修改(修订 ${v.revision}),您的修改未保存`, `the draft was changed by ${v.updatedBy} at ${v.updatedAt} (revision ${v.revision}); your change was not saved`, {
-          current: { revision: v.revision, updatedAt: v.updatedAt, updatedBy: v.updatedBy, summary: baseDoc === null ? [] : changeSummary(baseDoc, v.document) },
-          yours: { baseRevision, summary: baseDoc === null ? [] : changeSummary(baseDoc, doc) },
-        });
-      }
+      await refuseStale(v, baseRevision, doc);
       const summary = changeSummary(v.document, doc);
       v.document = doc;
       v.revision += 1;
@@ -62,7 +78,8 @@ export function versionsRouter(ctx: AppContext): Router {
       audit(db, { at: v.updatedAt, user, action: 'scheme-saved', target: `${id}@${version}`, summary });
       return metaOf(v);
     });
-    res.setHeader('ETag', `"${out.revision}"`);
+    ctx.validations.remember(validationKey(out), checked);
+    res.setHeader('ETag', versionEtag(out));
     res.json({ meta: out, problems });
   });
 
@@ -72,7 +89,7 @@ export function versionsRouter(ctx: AppContext): Router {
     const meta = await store.write((db) => {
       const v = mustFind(db, id, version);
       if (v.status !== 'draft') throw refuse(409, 'not-draft', `${id}@${version} 不是草稿`, `${id}@${version} is not a draft`);
-      const problems = problemsOf(v.document);
+      const problems = ctx.validations.of(v).issues;
       if (problems.some((p) => p.severity === 'error')) throw refuse(422, 'invalid-scheme', '方案有错误,不能发布', 'the scheme has errors and cannot be published', { problems });
       v.status = 'published';
       v.hash = contentHash(v.document);

@@ -6,18 +6,20 @@
  */
 import type { Adapter } from 'lowdb';
 import { readJsonOrNull, writeFileAtomic } from './files.ts';
+import { nodeFs, type FsLayer } from './fs-layer.ts';
 
 export class AtomicJsonAdapter<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
     private readonly durable = true,
+    private readonly fs: FsLayer = nodeFs,
   ) {}
 
   read(): Promise<T | null> {
-    return readJsonOrNull<T>(this.file);
+    return readJsonOrNull<T>(this.file, this.fs);
   }
 
   write(data: T): Promise<void> {
-    return writeFileAtomic(this.file, JSON.stringify(data), this.durable);
+    return writeFileAtomic(this.file, JSON.stringify(data), this.durable, this.fs);
   }
 }

@@ -10,9 +10,9 @@
  * was torn by a crash, never acknowledged: it is skipped, and trimmed before
  * the next append.
  */
-import { open } from 'node:fs/promises';
 import type { AuditEntry } from './types.ts';
-import { appendDurable, trimTornTail } from './files.ts';
+import { appendDurable, sizeOf, trimTornTail } from './files.ts';
+import { nodeFs, type FsLayer } from './fs-layer.ts';
 
 const BLOCK = 64 * 1024;
 
@@ -22,25 +22,81 @@ export class AuditJournal {
     private readonly durable: boolean,
     /** Bytes read per step backwards; small only in tests, to cross many block edges. */
     private readonly block = BLOCK,
+    private readonly fs: FsLayer = nodeFs,
   ) {}
 
-  /** Durable before it returns: an acknowledged write's audit entry survives a crash. */
+  /**
+   * The end of what readers are shown. A fact batch's entry is written
+   * before its facts (store/batch-log.ts) and is shown only once they are
+   * durable too: a batch in flight, or one cut back, is never listed.
+   */
+  private visible: number | undefined;
+
+  /** Durable before it returns: an acknowledged write's audit entry survives a crash. A failed append leaves no bytes. */
   async append(entries: readonly AuditEntry[]): Promise<void> {
-    await trimTornTail(this.file);
-    await appendDurable(this.file, entries.map((e) => JSON.stringify(e) + '\n').join(''), this.durable);
+    await trimTornTail(this.file, this.fs);
+    await appendDurable(this.file, entries.map((e) => JSON.stringify(e) + '\n').join(''), this.durable, this.fs);
+    this.visible = await sizeOf(this.file, this.fs);
+  }
+
+  /** Append an entry not yet to be shown; answers where its line starts, for {@link cutBack}. */
+  async appendHidden(entry: AuditEntry): Promise<number> {
+    const shown = await this.size();
+    await trimTornTail(this.file, this.fs);
+    const start = await sizeOf(this.file, this.fs);
+    await appendDurable(this.file, JSON.stringify(entry) + '\n', this.durable, this.fs);
+    this.visible = shown;
+    return start;
+  }
+
+  /** Show everything appended so far. */
+  async publish(): Promise<void> {
+    this.visible = await sizeOf(this.file, this.fs);
+  }
+
+  /** Remove what was appended from byte `start` on (a hidden entry whose batch failed). */
+  async cutBack(start: number): Promise<void> {
+    // cut back to nothing: the file goes (a refused first batch leaves not even an empty journal)
+    if (start === 0) await this.fs.rm(this.file, { force: true });
+    else await this.fs.truncate(this.file, start);
+    this.visible = Math.min(this.visible ?? start, start);
+  }
+
+  /** The length in bytes readers are shown (0 before the first entry). */
+  async size(): Promise<number> {
+    this.visible ??= await sizeOf(this.file, this.fs);
+    return this.visible;
+  }
+
+  /** The file's path, for start-up recovery. */
+  get path(): string {
+    return this.file;
   }
 
   /** Entries newest first (the order they were appended, reversed). */
   async *newestFirst(): AsyncGenerator<AuditEntry> {
+    for await (const { entry } of this.newestFirstFrom()) yield entry;
+  }
+
+  /**
+   * Entries newest first with the byte offset where each line starts, from
+   * the lines that end at or before `end` (default: the whole file). An
+   * offset is a stable position: the journal only grows (a cut-back removes
+   * only lines never acknowledged), so `end` = the offset of the last entry
+   * shown resumes exactly after it, whatever times the entries carry.
+   */
+  async *newestFirstFrom(end?: number): AsyncGenerator<{ entry: AuditEntry; offset: number }> {
     let fh;
     try {
-      fh = await open(this.file, 'r');
+      fh = await this.fs.open(this.file, 'r');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw e;
     }
     try {
-      let end = (await fh.stat()).size;
+      const size = end === undefined ? await this.size() : (await fh.stat()).size;
+      // a resumed read starts at a line start: what precedes it ends in '\n', so no line is taken for torn
+      end = Math.min(end ?? size, size);
       // bytes of the line that runs on past the block read last (still incomplete)
       let carry = Buffer.alloc(0);
       let lastLine = true;
@@ -61,7 +117,7 @@ export class AuditJournal {
             continue;
           }
           const entry = parse(line);
-          if (entry) yield entry;
+          if (entry) yield { entry, offset: start + i + 1 };
         }
         carry = Buffer.from(text.subarray(0, cut));
         end = start;
@@ -69,7 +125,7 @@ export class AuditJournal {
       // the file's first line has no newline before it
       if (!lastLine) {
         const entry = parse(carry);
-        if (entry) yield entry;
+        if (entry) yield { entry, offset: 0 };
       }
     } finally {
       await fh.close();

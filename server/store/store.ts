@@ -5,40 +5,70 @@
  * results, scheme case files, the audit journal of live appends). Every
  * write goes through one queue and is durable before it is acknowledged.
  */
-import { mkdir, readdir, readFile, stat, truncate } from 'node:fs/promises';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonAdapter } from './atomic-json-adapter.ts';
 import { AuditJournal } from './audit-journal.ts';
+import { appendBatch, BatchKeys, recoverLastBatch, type BatchIo } from './batch-log.ts';
+import { cleanDataFolder } from './cleanup.ts';
 import { appendDurable, readJsonOrNull, trimTornTail, writeFileAtomic } from './files.ts';
+import { nodeFs, type FsLayer } from './fs-layer.ts';
 import { SerialQueue } from './queue.ts';
-import { emptyDb, type Db } from './types.ts';
+import { emptyDb, type AuditEntry, type BatchFrame, type Db } from './types.ts';
+import { VolatileSessions } from './volatile-sessions.ts';
+
+export interface StoreOptions {
+  /** `false` skips fsync (writes stay atomic by rename): only for tests that hammer the API for its answers, never for a server. */
+  durable?: boolean;
+  /** The file layer; tests give one that fails like a full disk. */
+  fs?: FsLayer;
+}
 
 export class Store {
   private readonly queue = new SerialQueue();
   /** Audit entries of live fact appends (see audit-journal.ts); the others are in the document. */
   readonly journal: AuditJournal;
+  /** Idempotency keys of recent fact batches (batch-log.ts). */
+  readonly batchKeys = new BatchKeys();
+  /** Sessions of logins made while the disk was full (volatile-sessions.ts). */
+  readonly volatileSessions = new VolatileSessions();
+  /** What opening the store repaired or removed (a torn batch, temp files, orphans): main.ts logs it. */
+  readonly startup: string[] = [];
+  /** Files created by the store write running in this async context, removed if that write fails. */
+  private readonly created = new AsyncLocalStorage<string[]>();
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<Db>,
     private readonly durable: boolean,
+    readonly fs: FsLayer,
   ) {
-    this.journal = new AuditJournal(join(dir, 'audit.ndjson'), durable);
+    this.journal = new AuditJournal(join(dir, 'audit.ndjson'), durable, undefined, fs);
   }
 
   /**
-   * `durable: false` skips fsync (writes stay atomic by rename): only for
-   * tests that hammer the API for its answers, never for a server.
+   * Opening also recovers: a fact batch torn by a crash is dropped whole,
+   * then temp files and orphan data-set and run files are removed (listed
+   * in {@link startup}). Nothing listens yet, so nothing is in flight.
    */
-  static async open(dir: string, opts: { durable?: boolean } = {}): Promise<Store> {
+  static async open(dir: string, opts: StoreOptions = {}): Promise<Store> {
     const durable = opts.durable ?? true;
-    await mkdir(dir, { recursive: true });
-    const db = new Low<Db>(new AtomicJsonAdapter<Db>(join(dir, 'db.json'), durable), emptyDb());
+    const fs = opts.fs ?? nodeFs;
+    await fs.mkdir(dir, { recursive: true });
+    const db = new Low<Db>(new AtomicJsonAdapter<Db>(join(dir, 'db.json'), durable, fs), emptyDb());
     await db.read();
     // a document written by an older server may lack newer collections
     db.data = { ...emptyDb(), ...db.data };
-    return new Store(dir, db, durable);
+    const store = new Store(dir, db, durable, fs);
+    store.startup.push(...(await recoverLastBatch(store.batchIo())));
+    store.startup.push(...(await cleanDataFolder(fs, dir, db.data)));
+    await store.batchKeys.load(store.journal);
+    return store;
+  }
+
+  private batchIo(): BatchIo {
+    return { dir: this.dir, fs: this.fs, durable: this.durable, journal: this.journal };
   }
 
   /** The current state, read-only by convention: change it only through {@link write}. */
@@ -52,13 +82,27 @@ export class Store {
    * `fn` runs inside the queue: checks it makes still hold when it writes.
    */
   write<T>(fn: (draft: Db) => T | Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
-      const draft = structuredClone(this.db.data);
-      const out = await fn(draft);
-      await this.db.adapter.write(draft);
-      this.db.data = draft;
-      return out;
+    return this.queue.run(() => {
+      const created: string[] = [];
+      return this.created.run(created, async () => {
+        try {
+          const draft = structuredClone(this.db.data);
+          const out = await fn(draft);
+          await this.db.adapter.write(draft);
+          this.db.data = draft;
+          return out;
+        } catch (e) {
+          // a refused write keeps nothing: files it created (a draft's revision) go with it
+          for (const f of created) await this.fs.rm(f, { force: true }).catch(() => undefined);
+          throw e;
+        }
+      });
     });
+  }
+
+  /** How many tasks have entered the write queue since the store opened. */
+  get queueEntered(): number {
+    return this.queue.entered;
   }
 
   /** Serialise a file-only task with the document writes (e.g. a fact append). */
@@ -71,20 +115,29 @@ export class Store {
   }
 
   writeJson(rel: string[], value: unknown): Promise<void> {
-    return writeFileAtomic(this.path(...rel), JSON.stringify(value), this.durable);
+    return this.writeBytes(rel, JSON.stringify(value));
   }
 
-  writeBytes(rel: string[], bytes: Uint8Array | string): Promise<void> {
-    return writeFileAtomic(this.path(...rel), bytes, this.durable);
+  async writeBytes(rel: string[], bytes: Uint8Array | string): Promise<void> {
+    const file = this.path(...rel);
+    const created = this.created.getStore();
+    const isNew = created !== undefined && (await this.fs.stat(file).then(() => false, () => true));
+    await writeFileAtomic(file, bytes, this.durable, this.fs);
+    if (isNew) created.push(file);
+  }
+
+  /** Remove a file or folder, e.g. what a failed upload wrote before its record. */
+  remove(rel: string[]): Promise<void> {
+    return this.fs.rm(this.path(...rel), { recursive: true, force: true });
   }
 
   readJson<T>(rel: string[]): Promise<T | null> {
-    return readJsonOrNull<T>(this.path(...rel));
+    return readJsonOrNull<T>(this.path(...rel), this.fs);
   }
 
   async readText(rel: string[]): Promise<string | null> {
     try {
-      return await readFile(this.path(...rel), 'utf8');
+      return await this.fs.readFile(this.path(...rel), 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
@@ -93,7 +146,7 @@ export class Store {
 
   async list(rel: string[]): Promise<string[]> {
     try {
-      return (await readdir(this.path(...rel))).sort();
+      return (await this.fs.readdir(this.path(...rel))).sort();
     } catch {
       return [];
     }
@@ -106,14 +159,17 @@ export class Store {
    */
   async appendLines(rel: string[], values: readonly unknown[]): Promise<void> {
     const file = this.path(...rel);
-    await trimTornTail(file);
-    const size = await sizeOf(file);
-    try {
-      await appendDurable(file, values.map((v) => JSON.stringify(v) + '\n').join(''), this.durable);
-    } catch (e) {
-      if (size !== undefined) await truncate(file, size).catch(() => undefined);
-      throw e;
-    }
+    await trimTornTail(file, this.fs);
+    await appendDurable(file, values.map((v) => JSON.stringify(v) + '\n').join(''), this.durable, this.fs);
+  }
+
+  /**
+   * Append a batch of NDJSON lines with its audit entry as one commit
+   * (batch-log.ts): whole or not at all, across a failed write and kill -9.
+   * Call it inside the write queue ({@link exclusive}).
+   */
+  appendBatch(rel: string[], values: readonly unknown[], entry: AuditEntry, key?: string): Promise<BatchFrame> {
+    return appendBatch(this.batchIo(), rel, values, entry, key);
   }
 
   /** Read NDJSON lines; a last line without its newline was never acknowledged and is skipped. */
@@ -122,15 +178,5 @@ export class Store {
     if (text === null) return [];
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
     return complete.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l) as T);
-  }
-}
-
-async function sizeOf(file: string): Promise<number | undefined> {
-  try {
-    const st = await stat(file);
-    return st.isFile() ? st.size : undefined;
-  } catch (e) {
-    // not there yet: a failed first append is cut back to nothing
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 0 : undefined;
   }
 }

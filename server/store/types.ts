@@ -92,6 +92,19 @@ export interface AuditEntry {
   summary?: string[];
   /** The caller's address, on entries about logins and refusals. */
   address?: string;
+  /** On a journal entry of a fact batch: where its facts are, so the entry is the batch's commit (store/batch-log.ts). Not shown by /api/audit. */
+  batch?: BatchFrame;
+}
+
+/** The facts of one batch: `length` bytes from `start` of `file` (relative to the data folder), with their sha256. */
+export interface BatchFrame {
+  file: string;
+  start: number;
+  length: number;
+  sha256: string;
+  count: number;
+  /** The client's Idempotency-Key, when it sent one. */
+  key?: string;
 }
 
 export interface Db {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import { firstStart } from '../../server/bootstrap.ts';
-import { Store } from '../../server/store/store.ts';
+import { Store, type StoreOptions } from '../../server/store/store.ts';
 import type { Role } from '../../server/store/types.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -35,7 +35,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startServer(extra: Partial<AppOptions> = {}, dir?: string, storeOpts: { durable?: boolean } = {}): Promise<Harness> {
+export async function startServer(extra: Partial<AppOptions> = {}, dir?: string, storeOpts: StoreOptions = {}): Promise<Harness> {
   const folder = dir ?? (await mkdtemp(join(tmpdir(), 'pingyi-server-')));
   const store = await Store.open(folder, storeOpts);
   await firstStart(store, SCHEMES_DIR, new Date().toISOString(), ADMIN_PASSWORD);

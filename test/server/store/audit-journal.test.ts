@@ -44,6 +44,25 @@ describe('the audit journal', () => {
     );
   });
 
+  it('resumes exactly after any entry from the offset it was read at', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 120 }), async (entries, block) => {
+        const j = new AuditJournal(join(dir, `r${n++}.ndjson`), false, block);
+        await j.append(entries);
+        const read: Array<{ entry: AuditEntry; offset: number }> = [];
+        for await (const x of j.newestFirstFrom()) read.push(x);
+        expect(read.map((x) => x.entry)).toEqual([...entries].reverse());
+        for (let k = 0; k < read.length; k++) {
+          const rest: AuditEntry[] = [];
+          for await (const x of j.newestFirstFrom(read[k]!.offset)) rest.push(x.entry);
+          expect(rest).toEqual(read.slice(k + 1).map((x) => x.entry));
+        }
+      }),
+      { seed: 20261207, numRuns: 40 },
+    );
+  });
+
   it('skips a torn last line and trims it before the next append', async () => {
     const file = join(dir, 'torn.ndjson');
     const j = new AuditJournal(file, true, 16);
