@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { User } from '../api/types.ts';
 import { LoginPage } from './login-page.tsx';
-import { go, parseRoute, useRoute } from './route.ts';
+import { go, mayLeave, parseRoute, useRoute } from './route.ts';
 import { SchemesPage } from './schemes-page.tsx';
 import { prefetchWorkspace } from './workspace/prefetch.ts';
 import { loadNodeForm, warmMonaco, Workspace } from './workspace/workspace.tsx';
@@ -36,6 +36,7 @@ export function App() {
   }, []);
 
   const logout = useCallback(async () => {
+    if (!mayLeave({ page: 'login' })) return;
     await api.logout().catch(() => undefined);
     setUser(null);
     go({ page: 'login' });

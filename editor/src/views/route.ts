@@ -41,10 +41,29 @@ export function go(route: Route): void {
   window.location.hash = href(route);
 }
 
+/**
+ * Asked before the route changes (a link, the back button, a typed address,
+ * logging out): the workspace refuses while the clerk has unsaved edits and
+ * does not confirm leaving them.
+ */
+type LeaveGuard = (to: Route) => boolean;
+let leaveGuard: LeaveGuard | undefined;
+
+export function setLeaveGuard(guard: LeaveGuard | undefined): void {
+  leaveGuard = guard;
+}
+
+export const mayLeave = (to: Route): boolean => !leaveGuard || leaveGuard(to);
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const on = () => setRoute(parseRoute(window.location.hash));
+    const on = (e: HashChangeEvent) => {
+      const next = parseRoute(window.location.hash);
+      // refused: the address goes back without a new history entry (replaceState fires no hashchange)
+      if (!mayLeave(next)) window.history.replaceState(null, '', e.oldURL);
+      else setRoute(next);
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

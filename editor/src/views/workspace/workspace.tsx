@@ -11,14 +11,14 @@ import { useValidation } from '../../validation/use-validation.ts';
 import { preloadMonaco, whenIdle } from '../../monaco/preload.ts';
 import { can } from '../app.tsx';
 import { FormContext, type FormContextValue } from '../form/form-context.ts';
-import { go, href, type Route } from '../route.ts';
+import { go, href, setLeaveGuard, type Route } from '../route.ts';
 import { StatusBadge } from '../status.tsx';
 import { ClausePane } from './clause-pane.tsx';
 import type { DataChoice } from './data-source.tsx';
 import { useDataSources } from './data-source.tsx';
 import { loadWorkspace } from './prefetch.ts';
 import { ProblemsPane } from './problems-pane.tsx';
-import { SaveBar } from './save-bar.tsx';
+import { LEAVE_QUESTION, SaveBar } from './save-bar.tsx';
 import { sectionOf, type Selection, type Select } from './selection.ts';
 import { TreePane } from './tree-pane.tsx';
 import { useDocumentState } from './use-store.ts';
@@ -163,8 +163,13 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
       if (store.state.dirty) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [store]);
+    // in-app links too (← 方案列表, the title, logging out): another tab of this version is no leaving
+    setLeaveGuard((to) => (to.page === 'workspace' && to.id === route.id && to.version === route.version) || !store.state.dirty || window.confirm(LEAVE_QUESTION));
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      setLeaveGuard(undefined);
+    };
+  }, [store, route.id, route.version]);
 
   const tab = (t: WorkspaceRoute['tab'], label: string) => (
     <a href={href({ ...route, tab: t })} className={route.tab === t ? 'tab active' : 'tab'} aria-current={route.tab === t ? 'page' : undefined}>
