@@ -10,7 +10,7 @@ import { audit, type AppContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import { schemeId, versionId } from '../ids.ts';
 import type { VersionRecord } from '../store/types.ts';
-import { contentHash, countProblems, metaOf, problemsOf } from '../version-core.ts';
+import { contentHash, countProblems, metaOf, notesOf, problemsOf } from '../version-core.ts';
 import { ifMatch, keepRevision, mustFind, nextPatch, readRevision } from '../version-store.ts';
 
 const params = (req: Request) => ({ id: schemeId(req.params.id), version: versionId(req.params.version) });
@@ -33,7 +33,7 @@ export function versionsRouter(ctx: AppContext): Router {
     const { id, version } = params(req);
     const v = mustFind(store.data, id, version);
     res.setHeader('ETag', `"${v.revision}"`);
-    res.json({ meta: metaOf(v), document: v.document, problems: problemsOf(v.document) });
+    res.json({ meta: metaOf(v), document: v.document, problems: problemsOf(v.document), notes: notesOf(v), ...(v.clauseText !== undefined ? { clauseText: v.clauseText } : {}) });
   });
 
   r.put(base, ctx.need('drafter'), async (req, res) => {
@@ -109,6 +109,7 @@ export function versionsRouter(ctx: AppContext): Router {
       const v: VersionRecord = {
         id, version: next, status: 'draft', revision: 1, basedOn: { id, version },
         updatedAt: ctx.now(), updatedBy: user, problemCount: countProblems(problemsOf(document)), document,
+        ...(src.clauseText !== undefined ? { clauseText: src.clauseText } : {}),
       };
       await keepRevision(store, v);
       db.versions.push(v);

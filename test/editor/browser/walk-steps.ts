@@ -156,8 +156,15 @@ export async function walk(base: string, s: Session): Promise<void> {
   expect(page.url()).toContain('/edit');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
-  await page.getByRole('button', { name: '发布' }).click();
+  // publishing opens the review: the changes against 1.0.0 in Chinese, problems, the cases run on the draft
+  await page.getByRole('button', { name: '发布…' }).click();
+  const review = page.getByRole('dialog', { name: /发布前审核/ });
+  await review.getByTestId('review-cases').getByText(/个通过/).waitFor();
+  await expect(review.getByTestId('review-diff').textContent()).resolves.toContain('主管单位评价');
+  await s.shot('publish-review');
+  await review.getByRole('button', { name: '确认发布' }).click();
   await page.locator('.notice.ok', { hasText: '已发布' }).waitFor();
+  await page.getByRole('button', { name: '起草新版本' }).waitFor();
   await expect(page.locator('.toolbar .badge').textContent()).resolves.toBe('已发布');
   await s.shot('published');
 

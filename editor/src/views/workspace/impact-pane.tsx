@@ -1,21 +1,43 @@
 /**
  * 影响: what the draft would change on a data set against the published
  * version — the engine's impactOf, recomputed shortly after each edit; units
- * whose total, rank or class moves, largest first.
+ * whose total, rank or class moves, largest first. When either side cannot
+ * score the data, no rows are shown (never `— → x`): the reason in words, and
+ * for the base, the offer to score the draft alone or to compare with the
+ * base's window (the draft scored under the base's 认定期间).
  */
-import { useEffect, useState } from 'react';
-import { impactOf, type Impact, type Scheme } from '../../../../engine/index.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { displayDigits, formatPoints, impactOf, type Impact, type Issue, type Scheme } from '../../../../engine/index.ts';
 import type { SchemeDetail, VersionMeta } from '../../api/types.ts';
 import { DataPicker, type DataChoice, type DataSources } from './data-source.tsx';
 import { baseOf, useVersionDoc } from './use-version-doc.ts';
 
 const SHOWN = 100;
-const fmt = (x: number | null) => (x === null ? '—' : String(Math.round(x * 1e4) / 1e4));
+const ISSUES_SHOWN = 8;
 
-export function ImpactPane(props: { detail: SchemeDetail; meta: VersionMeta; draft: Scheme | undefined; sources: DataSources | undefined; data: DataChoice | undefined; setData: (d: DataChoice | undefined) => void }) {
-  const { detail, meta, draft, sources, data, setData } = props;
+function IssueList({ issues }: { issues: readonly Issue[] }) {
+  const errors = issues.filter((i) => i.severity === 'error');
+  return (
+    <ul className="impact-issues">
+      {errors.slice(0, ISSUES_SHOWN).map((i, k) => (
+        <li key={k}>{i.message.zh}</li>
+      ))}
+      {errors.length > ISSUES_SHOWN && <li className="muted">另有 {errors.length - ISSUES_SHOWN} 个问题</li>}
+    </ul>
+  );
+}
+
+export function ImpactPane(props: { detail: SchemeDetail; meta: VersionMeta; draft: Scheme | undefined; validating?: boolean; sources: DataSources | undefined; data: DataChoice | undefined; setData: (d: DataChoice | undefined) => void; onScoreDraftAlone?: () => void }) {
+  const { detail, meta, sources, data, setData } = props;
+  const [baseWindow, setBaseWindow] = useState(false);
   const base = baseOf(detail, meta);
   const { loaded, error } = useVersionDoc(base);
+  const loadedBase = loaded;
+  // "use the base's window": the draft scored under the base's 认定期间, so both sides read the same facts
+  const baseWindowOf = loaded?.scheme?.window;
+  const draft = useMemo(() => (props.draft && baseWindow && baseWindowOf ? { ...props.draft, window: baseWindowOf } : props.draft), [props.draft, baseWindow, baseWindowOf]);
+  const digits = draft ? displayDigits(draft) : 3;
+  const fmt = (x: number | null) => (x === null ? '—' : formatPoints(x, digits));
   const [impact, setImpact] = useState<{ impact: Impact; ms: number }>();
   const [failed, setFailed] = useState<string>();
 
@@ -47,10 +69,44 @@ export function ImpactPane(props: { detail: SchemeDetail; meta: VersionMeta; dra
         {impact && <span className="muted small">计算 {impact.ms.toFixed(0)} ms</span>}
       </div>
       {error && <p className="bad">{error}</p>}
-      {failed && <p className="bad">{failed}</p>}
-      {!draft && <p className="muted">草稿结构有误,修正后才能计算影响。</p>}
-      {impact && !impact.impact.ok.after && <p className="bad">草稿在此数据上运行有错误({impact.impact.issues.after.length} 个问题)。</p>}
+      {failed && <p className="bad">计算影响失败:{failed}</p>}
+      {!draft && (props.validating ? <p className="muted">校验中…</p> : <p className="bad">草稿结构有误,修正后才能计算影响。</p>)}
+      {impact && !impact.impact.ok.before && (
+        <div className="impact-refused" data-testid="impact-base-cannot">
+          <p>
+            <strong>原版本 {base?.version} 不能为这份数据计分</strong>,所以无法比较:
+          </p>
+          <IssueList issues={impact.impact.issues.before} />
+          <p className="actions">
+            {props.onScoreDraftAlone && (
+              <button type="button" onClick={props.onScoreDraftAlone}>
+                只看草稿的计分
+              </button>
+            )}
+            {!baseWindow && loadedBase?.scheme?.window && (
+              <button type="button" onClick={() => setBaseWindow(true)}>
+                按原版本的认定期间({loadedBase.scheme.window.from} 至 {loadedBase.scheme.window.to})比较
+              </button>
+            )}
+          </p>
+        </div>
+      )}
+      {baseWindow && (
+        <p className="muted small" data-testid="impact-base-window">
+          草稿按原版本的认定期间计分。<button type="button" className="link" onClick={() => setBaseWindow(false)}>恢复草稿自己的认定期间</button>
+        </p>
+      )}
+      {impact && impact.impact.ok.before && !impact.impact.ok.after && (
+        <div className="impact-refused" data-testid="impact-draft-cannot">
+          <p>
+            <strong>草稿不能为这份数据计分</strong>,所以无法比较:
+          </p>
+          <IssueList issues={impact.impact.issues.after} />
+        </div>
+      )}
       {impact &&
+        impact.impact.ok.before &&
+        impact.impact.ok.after &&
         (moved.length === 0 ? (
           <p className="muted empty" data-testid="impact-none">此数据上没有单位的总分、名次或等次发生变化。</p>
         ) : (

@@ -5,7 +5,7 @@
  * meanwhile can carry the edits into a new version; a refused publish lists
  * the server's problems.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { Issue } from '../../../../engine/index.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { Refusal, VersionMeta } from '../../api/types.ts';
@@ -34,8 +34,12 @@ export interface SaveBarProps {
   setMeta: (m: VersionMeta) => void;
   canEdit: boolean;
   canPublish: boolean;
+  /** May draft a new version (the published view offers 起草新版本). */
+  canDraft: boolean;
   onReload: () => void;
   onCompareStored: () => void;
+  /** The review shown before publishing: it calls `confirm` to publish, `cancel` to go back. */
+  renderReview: (confirm: () => void, cancel: () => void) => ReactNode;
 }
 
 type Notice =
@@ -44,7 +48,8 @@ type Notice =
   | { kind: 'published'; text: string }
   | { kind: 'refused'; text: string; problems: Issue[] };
 
-export function SaveBar({ store, state, meta, setMeta, canEdit, canPublish, onReload, onCompareStored }: SaveBarProps) {
+export function SaveBar({ store, state, meta, setMeta, canEdit, canPublish, canDraft, onReload, onCompareStored, renderReview }: SaveBarProps) {
+  const [reviewing, setReviewing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>();
 
@@ -114,6 +119,18 @@ export function SaveBar({ store, state, meta, setMeta, canEdit, canPublish, onRe
     }
   };
 
+  const newVersion = async () => {
+    setBusy(true);
+    try {
+      const r = await api.newVersion(meta.id, meta.version);
+      go({ page: 'workspace', id: r.meta.id, version: r.meta.version, tab: 'edit' });
+    } catch (e) {
+      setNotice({ kind: 'refused', text: e instanceof ApiError ? e.refusal.message.zh : String(e), problems: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const reload = () => {
     if (!store.state.dirty || window.confirm('重新载入将丢弃您未保存的修改(撤销记录也将清空)。仍要重新载入吗?')) {
       store.markSaved();
@@ -173,8 +190,8 @@ export function SaveBar({ store, state, meta, setMeta, canEdit, canPublish, onRe
           </button>
         )}
         {canPublish && meta.status === 'draft' && (
-          <button type="button" onClick={() => void publish()} disabled={busy}>
-            发布
+          <button type="button" onClick={() => setReviewing(true)} disabled={busy}>
+            发布…
           </button>
         )}
         <span className="muted small">修订 {meta.revision}</span>
@@ -226,6 +243,19 @@ export function SaveBar({ store, state, meta, setMeta, canEdit, canPublish, onRe
           )}
           <button type="button" className="icon" aria-label="关闭提示" onClick={() => setNotice(undefined)}>×</button>
         </div>
+      )}
+      {reviewing &&
+        renderReview(
+          () => {
+            setReviewing(false);
+            void publish();
+          },
+          () => setReviewing(false),
+        )}
+      {canEdit === false && meta.status === 'published' && canDraft && (
+        <button type="button" className="primary" onClick={() => void newVersion()} disabled={busy}>
+          起草新版本
+        </button>
       )}
       {pending && (
         <Suspense fallback={null}>
