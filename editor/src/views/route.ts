@@ -9,7 +9,7 @@ export type Route =
   | { page: 'login' }
   | { page: 'workspace'; id: string; version: string; tab: WorkspaceTab };
 
-export const TABS = ['edit', 'clauses', 'impact', 'diff', 'preview', 'cases'] as const;
+export const TABS = ['edit', 'clauses', 'impact', 'diff', 'preview', 'cases', 'fulltext'] as const;
 export type WorkspaceTab = (typeof TABS)[number];
 
 export function parseRoute(hash: string): Route {

@@ -61,6 +61,7 @@ const NodeForm = lazy(() => loadNodeForm().then((m) => ({ default: m.NodeForm })
 // the first screen needs only the tree, the form and the validation worker
 const DiffView = lazy(() => import('./diff-view.tsx').then((m) => ({ default: m.DiffView })));
 const PreviewView = lazy(() => import('./preview-view.tsx').then((m) => ({ default: m.PreviewView })));
+const FulltextView = lazy(() => import('./fulltext-view.tsx').then((m) => ({ default: m.FulltextView })));
 const CasesView = lazy(() => import('./cases-view.tsx').then((m) => ({ default: m.CasesView })));
 const ImpactPane = lazy(() => import('./impact-pane.tsx').then((m) => ({ default: m.ImpactPane })));
 const PublishReview = lazy(() => import('./publish-review.tsx').then((m) => ({ default: m.PublishReview })));
@@ -200,6 +201,7 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
             {tab('diff', '版本比较')}
             {tab('preview', '预览与解释')}
             {tab('cases', '方案用例')}
+            {tab('fulltext', '方案全文')}
           </nav>
           <span className="spacer" />
           <SaveBar
@@ -286,6 +288,7 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
         <Suspense fallback={loadingView}>
           {route.tab === 'diff' && <DiffView detail={detail} meta={meta} doc={state.doc} jump={jump} compareStored={compareStored} />}
           {route.tab === 'preview' && <PreviewView detail={detail} scheme={derived.scheme} errors={derived.errors} validating={validating} sources={sources} data={data} setData={setData} jump={jump} />}
+          {route.tab === 'fulltext' && <FulltextView detail={detail} meta={meta} doc={state.doc} jump={jump} />}
           {route.tab === 'cases' && <CasesView schemeId={meta.id} scheme={derived.scheme} errors={derived.errors} />}
         </Suspense>
       </div>
