@@ -4,7 +4,7 @@
  * ApiError carrying the server's code, zh/en message and problems.
  */
 import type { Dataset, DiffReport, Issue } from '../../../engine/index.ts';
-import type { DatasetMeta, NextYearPreview, NoteView, Refusal, SchemeDetail, SchemeSummary, ShippedCase, User, VersionDocument, VersionMeta } from './types.ts';
+import type { DatasetMeta, NextYearPreview, NoteView, Refusal, Role, UserRow, SchemeDetail, SchemeSummary, ShippedCase, User, VersionDocument, VersionMeta } from './types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -66,6 +66,10 @@ export const api = {
   cases: async (id: string) => (await call<ShippedCase[]>('GET', `/api/schemes/${enc(id)}/cases`)).data,
   /** The scheme's shipped roster (when the server offers it; see API-CONTRACT Changes). */
   roster: async (id: string) => (await call<import('../../../engine/index.ts').Roster>('GET', `/api/schemes/${enc(id)}/roster`)).data,
+  users: async () => (await call<UserRow[]>('GET', '/api/users')).data,
+  createUser: async (username: string, password: string, roles: Role[]) => (await call<unknown>('POST', '/api/users', { username, password, roles })).data,
+  /** Any of roles, password, disabled; the last admin is refused with 409. */
+  updateUser: async (username: string, change: { roles?: Role[]; password?: string; disabled?: boolean }) => (await call<unknown>('PATCH', `/api/users/${enc(username)}`, change)).data,
   datasets: async (scheme: string) => (await call<DatasetMeta[]>('GET', `/api/datasets?scheme=${enc(scheme)}`)).data,
   datasetData: async (id: string) => (await call<Dataset>('GET', `/api/datasets/${enc(id)}/data`)).data,
 };

@@ -44,6 +44,16 @@ export interface User {
   roles: Role[];
 }
 
+export type { Role };
+
+/** A user as the users list shows it (GET /api/users; `disabled` absent on servers before it existed). */
+export interface UserRow {
+  username: string;
+  roles: Role[];
+  disabled?: boolean;
+  createdAt: string;
+}
+
 /**
  * A case of the scheme folder. The server reads an input given as a data file
  * (NDJSON, CSV beside the case) and sends it inline; when it cannot, `input`

@@ -5,6 +5,7 @@ import type { User } from '../api/types.ts';
 import { LoginPage } from './login-page.tsx';
 import { go, mayLeave, parseRoute, useRoute } from './route.ts';
 import { SchemesPage } from './schemes-page.tsx';
+import { UsersPage } from './users-page.tsx';
 import { prefetchWorkspace } from './workspace/prefetch.ts';
 import { loadNodeForm, warmMonaco, Workspace } from './workspace/workspace.tsx';
 
@@ -57,13 +58,18 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <a href="#/" className="brand">评议方案编辑器</a>
+        {user.roles.includes('admin') && (
+          <a href="#/users" className="nav">
+            用户管理
+          </a>
+        )}
         <span className="spacer" />
         <span className="who" title={user.roles.join(', ')}>
           {user.username}({user.roles.map(roleName).join('、')})
         </span>
         <button type="button" onClick={logout}>退出登录</button>
       </header>
-      {route.page === 'workspace' ? <Workspace key={`${route.id}@${route.version}`} route={route} user={user} /> : <SchemesPage user={user} />}
+      {route.page === 'workspace' ? <Workspace key={`${route.id}@${route.version}`} route={route} user={user} /> : route.page === 'users' ? <UsersPage user={user} /> : <SchemesPage user={user} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'schemes' }
   | { page: 'login' }
+  | { page: 'users' }
   | { page: 'workspace'; id: string; version: string; tab: WorkspaceTab };
 
 export const TABS = ['edit', 'clauses', 'impact', 'diff', 'preview', 'cases', 'fulltext'] as const;
@@ -15,6 +16,7 @@ export type WorkspaceTab = (typeof TABS)[number];
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'login') return { page: 'login' };
+  if (parts[0] === 'users') return { page: 'users' };
   if (parts[0] === 's' && parts[1] && parts[2]) {
     const tab = (TABS as readonly string[]).includes(parts[3] ?? '') ? (parts[3] as WorkspaceTab) : 'edit';
     return { page: 'workspace', id: parts[1], version: parts[2], tab };
@@ -28,6 +30,8 @@ export function href(route: Route): string {
       return '#/';
     case 'login':
       return '#/login';
+    case 'users':
+      return '#/users';
     case 'workspace':
       return `#/s/${encodeURIComponent(route.id)}/${encodeURIComponent(route.version)}/${route.tab}`;
     default: {

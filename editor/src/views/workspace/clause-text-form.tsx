@@ -38,13 +38,13 @@ export function ClauseTextForm({ meta, onSaved, onCancel }: { meta: VersionMeta;
     }
   };
   return (
-    <section className="clause-pane clause-text-form" aria-label="提供文件原文">
+    <section className="clause-pane clause-text-form" aria-label="提供本年度文件">
       <p>请提供本年度的方案文件正文:粘贴全文,或选择 .txt 文件。保存后,条款按编号(如 四(一)4)与引用它们的规则对应。</p>
       <label className="field">
         选择文件
-        <input type="file" accept=".txt,text/plain" aria-label="选择文件原文" onChange={(e) => void readFile(e.target.files?.[0])} />
+        <input type="file" accept=".txt,text/plain" aria-label="选择文本文件" onChange={(e) => void readFile(e.target.files?.[0])} />
       </label>
-      <textarea aria-label="文件原文" rows={14} value={text} onChange={(e) => setText(e.target.value)} placeholder="在此粘贴文件全文" />
+      <textarea aria-label="文件正文" rows={14} value={text} onChange={(e) => setText(e.target.value)} placeholder="在此粘贴文件全文" />
       {error && <p className="error" role="alert">{error}</p>}
       <div className="actions">
         <button type="button" className="primary" disabled={busy || text.trim() === ''} onClick={() => void save()}>
