@@ -94,6 +94,14 @@ export async function season(base: string, s: Session): Promise<void> {
   await full.getByRole('button', { name: /3\.主管单位评价 10 分/ }).click();
   await expect.poll(() => page.locator('[data-indicator="supervisor"]').first().getAttribute('aria-selected')).toBe('true');
 
+  // a second tab edits the same draft and does not save before it is published (below)
+  const stale = await page.context().newPage();
+  stale.on('request', (r) => s.requests.push(r.url()));
+  await stale.goto(page.url().replace(/\/fulltext$/, '/edit'));
+  await stale.locator('[data-indicator="bonus"] .node-name').first().click();
+  await stale.getByLabel('指标名称').fill('加分项目');
+  await stale.getByLabel('指标名称').press('Enter');
+
   // publish as a review: the diff in Chinese, the notes still open, no cases, then confirm
   await page.getByRole('button', { name: '发布…' }).click();
   const review = page.getByRole('dialog', { name: /发布前审核/ });
@@ -106,6 +114,15 @@ export async function season(base: string, s: Session): Promise<void> {
   await expect(page.locator('.toolbar .badge').textContent()).resolves.toBe('已发布');
   await page.getByRole('button', { name: '起草新版本' }).waitFor();
   await s.shot('published');
+
+  // the stale tab's save meets the published version: it carries its edit into a new version
+  await stale.getByRole('button', { name: '保存', exact: true }).click();
+  await stale.getByRole('button', { name: '带着我的修改起草新版本' }).click();
+  await expect.poll(() => stale.url()).toContain('/s/pingyang-2022/1.0.1/');
+  await expect.poll(() => stale.locator('[data-indicator="bonus"] .node-name').first().textContent()).toContain('加分项目');
+  await expect(stale.locator('.toolbar .badge').textContent()).resolves.toBe('草稿');
+  await expect(stale.locator('[data-indicator="supervisor"] .max').first().textContent()).resolves.toBe('10');
+  await stale.close();
 
   // users: an admin adds a clerk with a role, changes the roles, resets the password
   await page.getByRole('link', { name: '用户管理' }).click();

@@ -64,7 +64,11 @@ export function SaveBar({ store, state, meta, setMeta, canEdit, canPublish, canD
       setNotice({ kind: 'ok', text: `已保存(修订 ${r.meta.revision})` });
       return true;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.refusal.code === 'stale-revision') await mergeStored(e.refusal);
+      if (e instanceof ApiError && e.status === 409 && e.refusal.code === 'stale-revision') {
+        const refusal = e.refusal;
+        // the stored revision could not be read (network, session): say so, the edits stay in the page
+        await mergeStored(refusal).catch((e2: unknown) => setNotice({ kind: 'refused', text: `他人已保存,读取其修改失败:${e2 instanceof ApiError ? e2.refusal.message.zh : String(e2)}`, problems: [] }));
+      }
       else if (e instanceof ApiError && e.status === 409 && e.refusal.code === 'not-draft') setNotice({ kind: 'published', text: e.refusal.message.zh });
       else setNotice({ kind: 'refused', text: e instanceof ApiError ? e.refusal.message.zh : String(e), problems: e instanceof ApiError ? (e.refusal.problems ?? []) : [] });
       return false;
