@@ -145,7 +145,8 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
                       {c.target === 'parent' ? '主管单位' : '单位'} {(c.target === 'parent' ? data?.dataset.parents?.find((p) => p.id === c.id)?.name : result.units.find((u) => u.unit === c.id)?.name) ?? c.id}:
                       {/* summed per measure as the CLI does (考绩 +10), the items behind it on demand */}
                       <strong data-testid="consequence-total">{Object.entries(c.totals).map(([m, p]) => `${m} ${signed(formatPoints(p, digits))}`).join(',')}</strong>
-                      {c.items.length > 0 && (
+                      {Object.keys(c.totals).length === 0 && c.items.map((i) => i.note ?? i.name).join(';')}
+                      {Object.keys(c.totals).length > 0 && c.items.length > 0 && (
                         <details className="inline">
                           <summary>{c.items.length} 项</summary>
                           <ul>
