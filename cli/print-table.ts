@@ -1,4 +1,4 @@
-import { formatPoints, type RunResult, type Scheme } from '../engine/index.ts';
+import { formatPoints, rosterOrderTies, TIE_MARK, type RunResult, type Scheme } from '../engine/index.ts';
 import { displayWidth } from '../engine/format/display-width.ts';
 
 const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - displayWidth(s))) + s : s + ' '.repeat(Math.max(0, n - displayWidth(s))));
@@ -11,28 +11,6 @@ function fit(s: string, max = 28): string {
     out += ch;
   }
   return out + '…';
-}
-
-/** Marks a place decided by roster order among equal totals (the scheme's last tie-break). */
-export const TIE_MARK = '*';
-
-/**
- * Units whose place was decided by roster order: each unit after an equal
- * neighbour that only roster order told apart, and that neighbour too.
- */
-function rosterOrderTies(r: RunResult): Set<string> {
-  const out = new Set<string>();
-  for (const ranking of r.rankings.slice(0, 1)) {
-    for (const g of ranking.groups) {
-      g.entries.forEach((e, i) => {
-        if (e.tieBrokenBy !== 'roster-order') return;
-        out.add(e.unit);
-        const prev = g.entries[i - 1];
-        if (prev) out.add(prev.unit);
-      });
-    }
-  }
-  return out;
 }
 
 /** The ranked table: the scheme's first ranking first, then the other scored units by total, then exempt ones; a legend below. */

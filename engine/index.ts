@@ -51,3 +51,4 @@ export { shiftDate } from './authoring/shift-date.ts';
 export { yearsNamed } from './authoring/years-named.ts';
 export { CompletenessTally, dataCompleteness, type Completeness, type DefaultedPoints, type FactTypeCoverage } from './data/completeness.ts';
 export { DEFAULT_DISPLAY_DIGITS, displayDigits, displayNumber, formatPoints } from './format/display-precision.ts';
+export { rosterOrderTies, TIE_MARK } from './format/roster-order-ties.ts';

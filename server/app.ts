@@ -17,6 +17,7 @@ import { auditRouter } from './routes/audit.ts';
 import { datasetsRouter, datasetUploadRouter } from './routes/datasets.ts';
 import { exportsRouter } from './routes/exports.ts';
 import { factsRouter } from './routes/facts.ts';
+import { draftsRouter } from './routes/drafts.ts';
 import { nextYearRouter } from './routes/next-year.ts';
 import { runsRouter } from './routes/runs.ts';
 import { diffRouter } from './routes/diff.ts';
@@ -87,6 +88,7 @@ export function createApp(opts: AppOptions): Express {
   api.use(schemesRouter(ctx));
   api.use(versionsRouter(ctx));
   api.use(nextYearRouter(ctx));
+  api.use(draftsRouter(ctx));
   api.use(diffRouter(ctx));
   api.use(auditRouter(ctx));
   api.use(datasetsRouter(ctx));

@@ -6,6 +6,7 @@
  * revision, so its validation is kept by id, version, revision and save
  * time. A small LRU: the versions clerks have open, not the whole store.
  */
+import { createHash } from 'node:crypto';
 import type { SchemeValidation } from '../engine/index.ts';
 import type { VersionRecord } from './store/types.ts';
 import { checkVersion } from './version-core.ts';
@@ -48,6 +49,18 @@ export class ValidationCache {
  * goes into the tag too (else a client holding the draft's tag would be told
  * "304, unchanged" after the publish).
  */
-export function versionEtag(v: Pick<VersionRecord, 'status' | 'revision'>): string {
-  return v.status === 'draft' ? `"${v.revision}"` : `"${v.revision}-${v.status}"`;
+/**
+ * The tag of what GET answers: the revision and status, plus (when the draft
+ * carries next-year notes or its new year's text) a short hash of their
+ * acknowledgements and text, which change without a new revision: a clerk's
+ * acknowledgement must not be answered "304 unchanged" to another tab.
+ */
+export function versionEtag(v: Pick<VersionRecord, 'status' | 'revision' | 'notes' | 'clauseText'>): string {
+  const base = v.status === 'draft' ? `${v.revision}` : `${v.revision}-${v.status}`;
+  if (v.notes === undefined && v.clauseText === undefined) return `"${base}"`;
+  const annotations = createHash('sha256')
+    .update(JSON.stringify([v.notes?.map((n) => n.acknowledged ?? null) ?? null, v.clauseText ?? null]))
+    .digest('hex')
+    .slice(0, 8);
+  return `"${base}-a${annotations}"`;
 }

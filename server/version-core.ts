@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../engine/format/canonical-json.ts';
 import { nameYearIssues, validateScheme, type Issue, type SchemeValidation } from '../engine/index.ts';
-import type { SchemeRecord, VersionRecord } from './store/types.ts';
+import type { DraftNote, SchemeRecord, VersionMeta, VersionRecord } from './store/types.ts';
 
 /**
  * A version checked as `pingyi validate` checks a scheme (cli/commands.ts):
@@ -35,11 +35,30 @@ export function contentHash(document: unknown): string {
   return 'sha256:' + createHash('sha256').update(canonicalJson(document)).digest('hex');
 }
 
-export type VersionMeta = Omit<VersionRecord, 'document'>;
+export type { VersionMeta } from './store/types.ts';
 
+/** A next-year note as the API shows it: fixed once the value at its pointer is no longer what the engine flagged. */
+export type NoteView = Omit<DraftNote, 'was'> & { index: number; fixed: boolean };
+
+export function notesOf(v: VersionRecord): NoteView[] {
+  return (v.notes ?? []).map(({ was, ...note }, index) => ({ ...note, index, fixed: canonicalJson(valueAtPointer(v.document, note.path) ?? null) !== canonicalJson(was ?? null) }));
+}
+
+export const openNotes = (v: VersionRecord): NoteView[] => notesOf(v).filter((n) => !n.fixed && !n.acknowledged);
+
+export function valueAtPointer(doc: unknown, pointer: string): unknown {
+  let cur = doc;
+  for (const t of pointer === '' ? [] : pointer.slice(1).split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    if (typeof cur !== 'object' || cur === null || !Object.prototype.hasOwnProperty.call(cur, t)) return undefined;
+    cur = (cur as Record<string, unknown>)[t];
+  }
+  return cur;
+}
+
+/** The record without its document; notes as the count still open, clause text as whether there is one. */
 export function metaOf(v: VersionRecord): VersionMeta {
-  const { document: _document, ...meta } = v;
-  return meta;
+  const { document: _document, notes, clauseText, ...meta } = v;
+  return { ...meta, ...(notes ? { openNotes: openNotes(v).length } : {}), ...(clauseText !== undefined ? { hasClauseText: true } : {}) };
 }
 
 /** "1.0.0" sorts before "1.0.10": numeric per part. */

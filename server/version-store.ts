@@ -29,7 +29,7 @@ export function mustFind(db: Pick<Db, 'versions'>, id: string, version: string):
 export function ifMatch(req: Request): number {
   const h = req.headers['if-match'];
   if (h === undefined || h === '') throw refuse(428, 'revision-required', '保存草稿须带 If-Match 修订号', 'a save needs If-Match with the revision it is based on');
-  const m = /^(?:W\/)?"?(\d{1,9})(?:-(?:published|retired))?"?$/.exec(String(h).trim());
+  const m = /^(?:W\/)?"?(\d{1,9})(?:-(?:published|retired))?(?:-a[0-9a-f]{8})?"?$/.exec(String(h).trim());
   if (!m) throw refuse(400, 'bad-revision', 'If-Match 修订号格式不正确', 'malformed If-Match revision');
   return Number(m[1]);
 }

@@ -11,7 +11,7 @@ import { audit, type AppContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import { schemeId, versionId } from '../ids.ts';
 import type { VersionRecord } from '../store/types.ts';
-import { countProblems, metaOf, problemsOf } from '../version-core.ts';
+import { countProblems, metaOf, problemsOf, valueAtPointer } from '../version-core.ts';
 import { keepRevision, mustFind } from '../version-store.ts';
 
 export function nextYearRouter(ctx: AppContext): Router {
@@ -29,8 +29,23 @@ export function nextYearRouter(ctx: AppContext): Router {
     const draft = nextYear(source, { year, ...(newId ? { id: newId } : {}) });
     if (draft.notes.some((n) => n.severity === 'error')) throw refuse(422, 'next-year-refused', '无法起草下一年度', 'cannot draft the next year', { problems: draft.notes });
     const doc = draft.scheme;
+    const sourceRecord = store.data.schemes.find((s) => s.id === id);
+    if (b.dryRun === true) {
+      // the dialog's preview: what moves, what stays behind, what to check; nothing is written
+      res.json({
+        preview: {
+          id: doc.id, year: doc.year, name: doc.name, version: doc.version, window: doc.window ?? null,
+          exists: store.data.schemes.some((s) => s.id === doc.id),
+          roster: sourceRecord?.hasRoster === true,
+          casesLeft: sourceRecord?.cases.filter((n) => n.endsWith('.json') && !n.endsWith('.input.json')).length ?? 0,
+          clauseTextLeft: sourceRecord?.sourceText !== undefined || mustFind(store.data, id, version).clauseText !== undefined,
+        },
+        notes: draft.notes,
+      });
+      return;
+    }
     const user = currentUser(res).username;
-    const roster = store.data.schemes.find((s) => s.id === id)?.hasRoster ? await store.readJson(['schemes', id, 'roster.json']) : null;
+    const roster = sourceRecord?.hasRoster ? await store.readJson(['schemes', id, 'roster.json']) : null;
     const meta = await store.write(async (db) => {
       if (db.schemes.some((s) => s.id === doc.id)) throw refuse(409, 'scheme-exists', `方案 ${doc.id} 已存在`, `scheme ${doc.id} exists`);
       if (roster !== null) await store.writeJson(['schemes', doc.id, 'roster.json'], roster);
@@ -38,6 +53,8 @@ export function nextYearRouter(ctx: AppContext): Router {
       const v: VersionRecord = {
         id: doc.id, version: doc.version, status: 'draft', revision: 1, basedOn: { id, version },
         updatedAt: ctx.now(), updatedBy: user, problemCount: countProblems(problemsOf(doc)), document: doc,
+        // the notes stay with the draft (warnings until fixed or acknowledged), each with the value it flagged
+        notes: draft.notes.map((n) => ({ ...n, was: valueAtPointer(doc, n.path) ?? null })),
       };
       await keepRevision(store, v);
       db.versions.push(v);

@@ -11,7 +11,7 @@ import { refuse } from '../errors.ts';
 import { schemeId, versionId } from '../ids.ts';
 import type { VersionRecord } from '../store/types.ts';
 import { validationKey, versionEtag } from '../validation-cache.ts';
-import { checkVersion, contentHash, countProblems, metaOf, problemsOf } from '../version-core.ts';
+import { checkVersion, contentHash, countProblems, metaOf, notesOf, problemsOf } from '../version-core.ts';
 import { ifMatch, keepRevision, mustFind, nextPatch, noneMatch, readRevision } from '../version-store.ts';
 
 const params = (req: Request) => ({ id: schemeId(req.params.id), version: versionId(req.params.version) });
@@ -52,7 +52,7 @@ export function versionsRouter(ctx: AppContext): Router {
       res.status(304).end();
       return;
     }
-    res.json({ meta: metaOf(v), document: v.document, problems: ctx.validations.of(v).issues });
+    res.json({ meta: metaOf(v), document: v.document, problems: ctx.validations.of(v).issues, notes: notesOf(v), ...(v.clauseText !== undefined ? { clauseText: v.clauseText } : {}) });
   });
 
   r.put(base, ctx.need('drafter'), async (req, res) => {
@@ -126,6 +126,7 @@ export function versionsRouter(ctx: AppContext): Router {
       const v: VersionRecord = {
         id, version: next, status: 'draft', revision: 1, basedOn: { id, version },
         updatedAt: ctx.now(), updatedBy: user, problemCount: countProblems(problemsOf(document)), document,
+        ...(src.clauseText !== undefined ? { clauseText: src.clauseText } : {}),
       };
       await keepRevision(store, v);
       db.versions.push(v);

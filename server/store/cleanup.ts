@@ -5,7 +5,8 @@
  * metadata record (an upload writes its files first and its record last, so
  * a crash in between leaves the folder alone); run result files without a
  * record (the same order); a draft's revision file past the revision its
- * record counts (written just before the record). Runs before the server listens, so no write is
+ * record counts (written just before the record); spooled uploads
+ * (uploads/*.part) a crash interrupted. Runs before the server listens, so no write is
  * in flight; answers what it removed, for the start-up log.
  */
 import { join, relative } from 'node:path';
@@ -36,6 +37,12 @@ export async function cleanDataFolder(fs: FsLayer, dir: string, db: Readonly<Db>
   for (const t of temps) {
     await fs.rm(t, { force: true });
     removed.push(`临时文件 temp file ${relative(dir, t)}`);
+  }
+  // an upload is spooled to uploads/<hex>.part and removed once read: one left is a crash's
+  for (const e of await entries(fs, join(dir, 'uploads'))) {
+    if (e.dir || !e.name.endsWith('.part')) continue;
+    await fs.rm(join(dir, 'uploads', e.name), { force: true });
+    removed.push(`未读完的上传 unfinished upload uploads/${e.name}`);
   }
   const datasets = new Set(db.datasets.map((d) => d.id));
   for (const e of await entries(fs, join(dir, 'datasets'))) {

@@ -29,7 +29,20 @@ export interface VersionRecord {
   updatedBy: string;
   problemCount: { errors: number; warnings: number };
   document: unknown;
+  /**
+   * The engine's next-year notes, kept with the draft drafted by next-year: each
+   * stays open until the value at its pointer changed from `was` (fixed) or
+   * someone acknowledged it.
+   */
+  notes?: DraftNote[];
+  /** The text of this version's official document (pasted or uploaded), whose clauses the rules cite. */
+  clauseText?: string;
 }
+
+export type DraftNote = Issue & { was: unknown; acknowledged?: { by: string; at: string } };
+
+/** A version as the API lists it: without its document, its notes counted (version-core.ts metaOf). */
+export type VersionMeta = Omit<VersionRecord, 'document' | 'notes' | 'clauseText'> & { openNotes?: number; hasClauseText?: boolean };
 
 export interface UserRecord {
   username: string;

@@ -122,6 +122,9 @@ describe('start-up cleaning', () => {
     await mkdir(join(dir, 'revisions', 'pingyang-2021', '1.0.0'), { recursive: true });
     await writeFile(join(dir, 'revisions', 'pingyang-2021', '1.0.0', '2.json'), '{}');
     await writeFile(join(dir, 'revisions', 'pingyang-2021', '1.0.0', '1.json'), '{}');
+    // an upload spooled to disk when the server died reading it
+    await mkdir(join(dir, 'uploads'), { recursive: true });
+    await writeFile(join(dir, 'uploads', '0123456789abcdef01234567.part'), '{"type":"x"}\n');
     // a file that merely looks similar is kept
     await writeFile(join(dir, 'notes.tmp'), 'keep');
 
@@ -134,6 +137,8 @@ describe('start-up cleaning', () => {
     expect(out).toContain('orphan data set folder datasets/ds-20261207000000-deadbeef');
     expect(out).toContain('orphan run file runs/run-20261207000000-deadbeef.json');
     expect(out).toContain('unsaved revision file revisions/pingyang-2021/1.0.0/2.json');
+    expect(out).toContain('unfinished upload uploads/0123456789abcdef01234567.part');
+    await expect(stat(join(dir, 'uploads', '0123456789abcdef01234567.part'))).rejects.toThrow();
     expect(out).not.toContain('1.0.0/1.json');
     expect(await sizeOf(join(dir, '.0123456789ab.tmp'))).toBe(0);
     await expect(stat(join(dir, 'datasets', 'ds-20261207000000-deadbeef'))).rejects.toThrow();

@@ -3,8 +3,8 @@
  * by the server): the session cookie travels by itself. A refusal becomes an
  * ApiError carrying the server's code, zh/en message and problems.
  */
-import type { Dataset, DiffReport } from '../../../engine/index.ts';
-import type { DatasetMeta, Refusal, SchemeDetail, SchemeSummary, ShippedCase, User, VersionDocument, VersionMeta } from './types.ts';
+import type { Dataset, DiffReport, Issue } from '../../../engine/index.ts';
+import type { DatasetMeta, NextYearPreview, NoteView, Refusal, Role, UserRow, SchemeDetail, SchemeSummary, ShippedCase, User, VersionDocument, VersionMeta } from './types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -54,13 +54,21 @@ export const api = {
   save: async (id: string, version: string, document: unknown, revision: number) =>
     (await call<{ meta: VersionMeta; problems: VersionDocument['problems'] }>('PUT', v(id, version), document, { 'If-Match': `"${revision}"` })).data,
   newVersion: async (id: string, version: string) => (await call<{ meta: VersionMeta }>('POST', `${v(id, version)}/new-version`)).data,
-  nextYear: async (id: string, version: string) => (await call<{ meta: VersionMeta }>('POST', `${v(id, version)}/next-year`, {})).data,
+  nextYear: async (id: string, version: string, opts: { year?: number; id?: string } = {}) => (await call<{ meta: VersionMeta; notes: Issue[] }>('POST', `${v(id, version)}/next-year`, opts)).data,
+  nextYearPreview: async (id: string, version: string, opts: { year?: number; id?: string } = {}) => (await call<NextYearPreview>('POST', `${v(id, version)}/next-year`, { ...opts, dryRun: true })).data,
+  acknowledgeNote: async (id: string, version: string, index: number) => (await call<{ meta: VersionMeta; notes: NoteView[] }>('POST', `${v(id, version)}/notes/${index}/acknowledge`)).data,
+  setClauseText: async (id: string, version: string, text: string) => (await call<{ meta: VersionMeta }>('PUT', `${v(id, version)}/clause-text`, { text })).data,
+  deleteDraft: async (id: string, version: string) => void (await call('DELETE', v(id, version))),
   publish: async (id: string, version: string) => (await call<{ meta: VersionMeta }>('POST', `${v(id, version)}/publish`)).data,
   retire: async (id: string, version: string) => (await call<{ meta: VersionMeta }>('POST', `${v(id, version)}/retire`)).data,
   diff: async (from: string, to: string) => (await call<DiffReport>('GET', `/api/diff?from=${enc(from)}&to=${enc(to)}`)).data,
   cases: async (id: string) => (await call<ShippedCase[]>('GET', `/api/schemes/${enc(id)}/cases`)).data,
   /** The scheme's shipped roster (when the server offers it; see API-CONTRACT Changes). */
   roster: async (id: string) => (await call<import('../../../engine/index.ts').Roster>('GET', `/api/schemes/${enc(id)}/roster`)).data,
+  users: async () => (await call<UserRow[]>('GET', '/api/users')).data,
+  createUser: async (username: string, password: string, roles: Role[]) => (await call<unknown>('POST', '/api/users', { username, password, roles })).data,
+  /** Any of roles, password, disabled; the last admin is refused with 409. */
+  updateUser: async (username: string, change: { roles?: Role[]; password?: string; disabled?: boolean }) => (await call<unknown>('PATCH', `/api/users/${enc(username)}`, change)).data,
   datasets: async (scheme: string) => (await call<DatasetMeta[]>('GET', `/api/datasets?scheme=${enc(scheme)}`)).data,
   datasetData: async (id: string) => (await call<Dataset>('GET', `/api/datasets/${enc(id)}/data`)).data,
 };

@@ -8,3 +8,4 @@ export * from './move-indicator.ts';
 export * from './remove-indicator.ts';
 export * from './leaf-to-group.ts';
 export * from './assumption-pointers.ts';
+export * from './merge.ts';

@@ -108,6 +108,46 @@ export class DocumentStore {
     this.#set(doc);
   }
 
+  /** The document as last loaded or saved: the base a merge after a 409 starts from. */
+  get saved(): Json {
+    return this.#saved;
+  }
+
+  /**
+   * The documents the undo history passes through, oldest first, each with the
+   * label of the step that led to it (the first one, before any step, has none).
+   * Reverting builds new roots only: the store does not change.
+   */
+  history(): Array<{ label: string | undefined; doc: Json }> {
+    const out: Array<{ label: string | undefined; doc: Json }> = [];
+    let doc = this.#doc;
+    for (let i = this.#undo.length - 1; i >= 0; i--) {
+      const command = (this.#undo[i] as Entry).command;
+      out.unshift({ label: command.label, doc });
+      doc = command.revert(doc);
+    }
+    out.unshift({ label: undefined, doc });
+    return out;
+  }
+
+  /**
+   * After a merge: `stored` is the revision now on the server (the new clean
+   * point) and `steps` the clerk's history replayed on top of it, so undo walks
+   * back through the clerk's own steps while the other edits stay. Redo is
+   * dropped: its steps were never part of the merge.
+   */
+  adopt(stored: Json, steps: ReadonlyArray<{ label: string; doc: Json }>): void {
+    let prev = stored;
+    this.#undo = steps.map(({ label, doc }) => {
+      const from = prev;
+      prev = doc;
+      return { command: { label, execute: () => doc, revert: () => from }, mergeKey: undefined };
+    });
+    this.#redo = [];
+    this.#saved = stored;
+    this.#set(prev);
+  }
+
   /** The current document was stored (it is the new clean point; history stays). */
   markSaved(doc: Json = this.#doc): void {
     this.#saved = doc;

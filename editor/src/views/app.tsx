@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { User } from '../api/types.ts';
 import { LoginPage } from './login-page.tsx';
-import { go, parseRoute, useRoute } from './route.ts';
+import { go, mayLeave, parseRoute, useRoute } from './route.ts';
 import { SchemesPage } from './schemes-page.tsx';
+import { UsersPage } from './users-page.tsx';
 import { prefetchWorkspace } from './workspace/prefetch.ts';
 import { loadNodeForm, warmMonaco, Workspace } from './workspace/workspace.tsx';
 
@@ -36,6 +37,7 @@ export function App() {
   }, []);
 
   const logout = useCallback(async () => {
+    if (!mayLeave({ page: 'login' })) return;
     await api.logout().catch(() => undefined);
     setUser(null);
     go({ page: 'login' });
@@ -56,13 +58,18 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <a href="#/" className="brand">评议方案编辑器</a>
+        {user.roles.includes('admin') && (
+          <a href="#/users" className="nav">
+            用户管理
+          </a>
+        )}
         <span className="spacer" />
         <span className="who" title={user.roles.join(', ')}>
           {user.username}({user.roles.map(roleName).join('、')})
         </span>
         <button type="button" onClick={logout}>退出登录</button>
       </header>
-      {route.page === 'workspace' ? <Workspace key={`${route.id}@${route.version}`} route={route} user={user} /> : <SchemesPage user={user} />}
+      {route.page === 'workspace' ? <Workspace key={`${route.id}@${route.version}`} route={route} user={user} /> : route.page === 'users' ? <UsersPage user={user} /> : <SchemesPage user={user} />}
     </div>
   );
 }

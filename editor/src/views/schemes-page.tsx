@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { SchemeSummary, User, VersionMeta } from '../api/types.ts';
 import { can } from './app.tsx';
+import { NextYearDialog, type NextYearDialogProps } from './next-year-dialog.tsx';
 import { go } from './route.ts';
 import { StatusBadge, formatTime } from './status.tsx';
 
@@ -13,6 +14,7 @@ export function SchemesPage({ user }: { user: User }) {
   const [schemes, setSchemes] = useState<SchemeSummary[]>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string>();
+  const [nextYearFrom, setNextYearFrom] = useState<NextYearDialogProps['from']>();
 
   const reload = useCallback(() => {
     api.schemes().then(setSchemes, (e: unknown) => setError(e instanceof ApiError ? e.refusal.message.zh : String(e)));
@@ -27,6 +29,20 @@ export function SchemesPage({ user }: { user: User }) {
       go({ page: 'workspace', id: meta.id, version: meta.version, tab: 'edit' });
     } catch (e) {
       setError(e instanceof ApiError ? `${e.refusal.message.zh}(${e.refusal.code})` : String(e));
+      setBusy(undefined);
+    }
+  };
+
+  const remove = async (s: SchemeSummary, v: VersionMeta) => {
+    const alone = s.versions.length === 1;
+    if (!window.confirm(`删除草稿“${s.name}”${v.version}?${alone ? '这是该方案唯一的版本,方案将一并删除。' : ''}删除后不能恢复。`)) return;
+    setBusy(`rm-${s.id}-${v.version}`);
+    try {
+      await api.deleteDraft(s.id, v.version);
+      reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.refusal.message.zh : String(e));
+    } finally {
       setBusy(undefined);
     }
   };
@@ -75,7 +91,8 @@ export function SchemesPage({ user }: { user: User }) {
                         {formatTime(v.updatedAt)} <span className="muted">{v.updatedBy}</span>
                       </td>
                       <td>
-                        <span className={v.problemCount.errors ? 'bad' : 'good'}>{v.problemCount.errors} 错误</span> · {v.problemCount.warnings} 警告
+                        <span className={v.problemCount.errors ? 'bad' : 'good'}>{v.problemCount.errors} 错误</span> · {v.problemCount.warnings + (v.openNotes ?? 0)} 警告
+                        {(v.openNotes ?? 0) > 0 && <span className="tag bad" data-testid="open-notes">{v.openNotes} 处起草提示待核对</span>}
                       </td>
                       <td className="actions">
                         <button type="button" onClick={() => go({ page: 'workspace', id: s.id, version: v.version, tab: 'edit' })}>
@@ -87,8 +104,13 @@ export function SchemesPage({ user }: { user: User }) {
                           </button>
                         )}
                         {drafter && (
-                          <button type="button" disabled={busy !== undefined} onClick={() => act(`ny-${s.id}-${v.version}`, () => api.nextYear(s.id, v.version))}>
+                          <button type="button" disabled={busy !== undefined} onClick={() => setNextYearFrom({ id: s.id, version: v.version, year: s.year, name: s.name })}>
                             以此版本起草下一年度
+                          </button>
+                        )}
+                        {drafter && v.status === 'draft' && (
+                          <button type="button" className="danger" disabled={busy !== undefined} onClick={() => void remove(s, v)}>
+                            删除草稿
                           </button>
                         )}
                       </td>
@@ -100,6 +122,13 @@ export function SchemesPage({ user }: { user: User }) {
           ))}
         </section>
       ))}
+      {nextYearFrom && (
+        <NextYearDialog
+          from={nextYearFrom}
+          onCancel={() => setNextYearFrom(undefined)}
+          onCreated={(meta) => go({ page: 'workspace', id: meta.id, version: meta.version, tab: 'edit' })}
+        />
+      )}
     </main>
   );
 }

@@ -115,28 +115,56 @@ export async function walk(base: string, s: Session): Promise<void> {
   await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
   await s.shot('saved');
 
-  // someone else saves the same draft meanwhile: our next save is refused with 409, shown as such
+  // someone else saves the same draft meanwhile (another tab, the same user): 网络评价 renamed, and 加分项 too
   const other = await page.context().newPage();
   other.on('request', (r) => s.requests.push(r.url()));
   await other.goto(page.url());
-  await other.locator('[data-indicator="network"] .node-name').first().click();
-  await other.getByLabel('指标名称').fill('网络评价阶段');
-  await other.getByLabel('指标名称').press('Enter');
+  for (const [node, name] of [['network', '网络评价阶段'], ['bonus', '加分(他人)']] as const) {
+    await other.locator(`[data-indicator="${node}"] .node-name`).first().click();
+    await other.getByLabel('指标名称').fill(name);
+    await other.getByLabel('指标名称').press('Enter');
+  }
   await other.getByRole('button', { name: '保存', exact: true }).click();
   await other.locator('.notice.ok', { hasText: '已保存' }).waitFor();
   await other.close();
+  // our save meets a 409: the two edits of 加分项's name ask which to keep; 网络评价阶段 merges by itself
   await page.locator('[data-indicator="bonus"] .node-name').first().click();
   await page.getByLabel('指标名称').fill('加分项目');
   await page.getByLabel('指标名称').press('Enter');
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await page.locator('.notice.stale', { hasText: '他人已保存:重新载入或比较' }).waitFor();
-  await s.shot('stale-revision-409');
-  await page.getByRole('button', { name: '重新载入' }).click();
+  const dialog = page.getByRole('dialog', { name: /合并修改/ });
+  await dialog.waitFor();
+  await expect(dialog.locator('li[data-conflict]').count()).resolves.toBe(1);
+  await expect(dialog.textContent()).resolves.toMatch(/保留我的:加分项目.*保留 admin 的:加分\(他人\)/);
+  await s.shot('stale-revision-409-merge-asks');
+  await dialog.getByLabel(/保留我的/).check();
+  await dialog.getByRole('button', { name: '合并', exact: true }).click();
+  await page.locator('.notice.ok', { hasText: '已与 admin 于修订' }).waitFor();
   await expect.poll(() => page.locator('[data-indicator="network"] .node-name').first().textContent()).toContain('网络评价阶段');
-  await expect(page.locator('[data-indicator="bonus"] .node-name').first().textContent()).resolves.toContain('加分项');
-  await expect(page.locator('[data-indicator="bonus"] .node-name').first().textContent()).resolves.not.toContain('加分项目');
-  await page.getByRole('button', { name: '发布' }).click();
+  await expect(page.locator('[data-indicator="bonus"] .node-name').first().textContent()).resolves.toContain('加分项目');
+  await s.shot('merged');
+  // undo survives the merge: it takes back our rename, the other's stays
+  await page.getByRole('button', { name: /撤销/ }).click();
+  await expect.poll(() => page.locator('[data-indicator="bonus"] .node-name').first().textContent()).toContain('加分(他人)');
+  await expect(page.locator('[data-indicator="network"] .node-name').first().textContent()).resolves.toContain('网络评价阶段');
+  await page.getByRole('button', { name: /重做/ }).click();
+  await expect.poll(() => page.locator('[data-indicator="bonus"] .node-name').first().textContent()).toContain('加分项目');
+  // leaving with unsaved edits asks first: dismissed, the workspace stays
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('link', { name: '← 方案列表' }).click();
+  await expect(page.locator('.toolbar .badge').textContent()).resolves.toBe('草稿');
+  expect(page.url()).toContain('/edit');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
+  // publishing opens the review: the changes against 1.0.0 in Chinese, problems, the cases run on the draft
+  await page.getByRole('button', { name: '发布…' }).click();
+  const review = page.getByRole('dialog', { name: /发布前审核/ });
+  await review.getByTestId('review-cases').getByText(/个通过/).waitFor();
+  await expect(review.getByTestId('review-diff').textContent()).resolves.toContain('主管单位评价');
+  await s.shot('publish-review');
+  await review.getByRole('button', { name: '确认发布' }).click();
   await page.locator('.notice.ok', { hasText: '已发布' }).waitFor();
+  await page.getByRole('button', { name: '起草新版本' }).waitFor();
   await expect(page.locator('.toolbar .badge').textContent()).resolves.toBe('已发布');
   await s.shot('published');
 

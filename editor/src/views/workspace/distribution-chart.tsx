@@ -3,14 +3,14 @@
  * where its members' scores end (the lowest score of an upper class, the
  * highest of a lower one).
  */
-import type { RunResult } from '../../../../engine/index.ts';
+import { formatPoints, type RunResult } from '../../../../engine/index.ts';
 
 const W = 560;
 const H = 150;
 const PAD = 24;
 const BINS = 24;
 
-export function DistributionChart({ result }: { result: RunResult }) {
+export function DistributionChart({ result, digits }: { result: RunResult; digits: number }) {
   const scored = result.units.filter((u) => u.status === 'scored');
   if (scored.length === 0) return null;
   const totals = scored.map((u) => u.total);
@@ -44,7 +44,7 @@ export function DistributionChart({ result }: { result: RunResult }) {
         <g key={c.name} className="cut">
           <line x1={x(c.at)} x2={x(c.at)} y1={4} y2={H + 4} />
           {/* labels near the right edge go to the left of their line */}
-          <text x={x(c.at) + (x(c.at) > W * 0.7 ? -3 : 3)} y={12 + i * 12} textAnchor={x(c.at) > W * 0.7 ? 'end' : 'start'}>{`${c.name} ${Math.round(c.at * 100) / 100}`}</text>
+          <text x={x(c.at) + (x(c.at) > W * 0.7 ? -3 : 3)} y={12 + i * 12} textAnchor={x(c.at) > W * 0.7 ? 'end' : 'start'}>{`${c.name} ${formatPoints(c.at, digits)}`}</text>
         </g>
       ))}
     </svg>

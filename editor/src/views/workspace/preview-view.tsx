@@ -5,14 +5,14 @@
  * cut-offs; a click on a unit opens its explanation.
  */
 import { useMemo, useState } from 'react';
-import { scoreScheme, type RunResult, type Scheme } from '../../../../engine/index.ts';
+import { displayDigits, formatPoints, rosterOrderTies, scoreScheme, TIE_MARK, type RunResult, type Scheme } from '../../../../engine/index.ts';
 import type { SchemeDetail } from '../../api/types.ts';
 import { DataPicker, type DataChoice, type DataSources } from './data-source.tsx';
 import { DistributionChart } from './distribution-chart.tsx';
 import { Explanation } from './explanation.tsx';
 
 type SortKey = 'rank' | 'total' | string;
-const n = (x: number | undefined) => (x === undefined ? '—' : String(Math.round(x * 1e4) / 1e4));
+const signed = (x: string) => (x.startsWith('-') ? `−${x.slice(1)}` : x === '0' ? x : `+${x}`);
 
 function pointerOfIndicator(scheme: Scheme, id: string): string | undefined {
   let found: string | undefined;
@@ -27,8 +27,8 @@ function pointerOfIndicator(scheme: Scheme, id: string): string | undefined {
   return found;
 }
 
-export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | undefined; errors: number; sources: DataSources | undefined; data: DataChoice | undefined; setData: (d: DataChoice | undefined) => void; jump: (p: string) => void }) {
-  const { detail, scheme, errors, sources, data, setData, jump } = props;
+export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | undefined; errors: number; validating: boolean; sources: DataSources | undefined; data: DataChoice | undefined; setData: (d: DataChoice | undefined) => void; jump: (p: string) => void }) {
+  const { detail, scheme, errors, validating, sources, data, setData, jump } = props;
   const [category, setCategory] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'rank', desc: false });
   const [open, setOpen] = useState<string>();
@@ -41,6 +41,10 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
     }
   }, [scheme, data]);
   const result = run.result;
+  // one precision everywhere: the scheme's display digits, as the CLI prints them
+  const digits = scheme ? displayDigits(scheme) : 3;
+  const n = (x: number | undefined) => (x === undefined ? '—' : formatPoints(x, digits));
+  const ties = useMemo(() => (result ? rosterOrderTies(result) : new Set<string>()), [result]);
   const headline = scheme?.rankings[0]?.id;
   const columns = scheme?.indicators.map((i) => ({ id: i.id, name: i.name })) ?? [];
   const rows = useMemo(() => {
@@ -81,7 +85,7 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
         )}
         {errors > 0 && <span className="bad">草稿有 {errors} 个错误,预览仅供参考</span>}
       </div>
-      {!scheme && <p className="bad">草稿结构有误,无法计分。</p>}
+      {!scheme && (validating ? <p className="muted">校验中…</p> : <p className="bad">草稿结构有误,无法计分。</p>)}
       {run.error && <p className="bad">计分失败:{run.error}</p>}
       {result && (
         <div className="preview-body">
@@ -92,7 +96,7 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
                 <ul>{result.issues.slice(0, 30).map((i, k) => <li key={k}>{i.message.zh} <code>{i.path}</code></li>)}</ul>
               </details>
             )}
-            <DistributionChart result={result} />
+            <DistributionChart result={result} digits={digits} />
             <table className="grid ranked">
               <thead>
                 <tr>
@@ -107,7 +111,10 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
               <tbody>
                 {rows.map((u) => (
                   <tr key={u.unit} className={open === u.unit ? 'selected' : undefined} data-unit={u.unit}>
-                    <td className="num">{headline ? n(u.ranks[headline]) : ''}</td>
+                    <td className="num">
+                      {headline ? String(u.ranks[headline] ?? '—') : ''}
+                      {ties.has(u.unit) && <span className="tie" title="与相邻单位同分,其他并列规则不能区分,按名单顺序定先后">{TIE_MARK}</span>}
+                    </td>
                     <td>
                       <button type="button" className="link unit-link" onClick={() => setOpen(u.unit)}>
                         {u.name}
@@ -124,6 +131,11 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
                 ))}
               </tbody>
             </table>
+            {ties.size > 0 && (
+              <p className="muted small" data-testid="tie-legend">
+                {TIE_MARK} 与相邻单位同分且其他并列规则不能区分,按名单顺序定先后({ties.size} 个单位)
+              </p>
+            )}
             {result.consequences.length > 0 && (
               <section>
                 <h3>结果运用</h3>
@@ -131,7 +143,23 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
                   {result.consequences.slice(0, 50).map((c) => (
                     <li key={`${c.target}-${c.id}`}>
                       {c.target === 'parent' ? '主管单位' : '单位'} {(c.target === 'parent' ? data?.dataset.parents?.find((p) => p.id === c.id)?.name : result.units.find((u) => u.unit === c.id)?.name) ?? c.id}:
-                      {c.items.map((i) => `${i.name}${i.points !== undefined ? ` ${i.measure ?? ''} ${i.points}` : ''}`).join(';')}
+                      {/* summed per measure as the CLI does (考绩 +10), the items behind it on demand */}
+                      <strong data-testid="consequence-total">{Object.entries(c.totals).map(([m, p]) => `${m} ${signed(formatPoints(p, digits))}`).join(',')}</strong>
+                      {Object.keys(c.totals).length === 0 && c.items.map((i) => i.note ?? i.name).join(';')}
+                      {Object.keys(c.totals).length > 0 && c.items.length > 0 && (
+                        <details className="inline">
+                          <summary>{c.items.length} 项</summary>
+                          <ul>
+                            {c.items.map((i, k) => (
+                              <li key={k}>
+                                {i.note ?? i.name}
+                                {i.points !== undefined ? ` ${i.measure ?? ''} ${signed(formatPoints(i.points, digits))}` : ''}
+                                {c.target === 'parent' ? `(${result.units.find((u) => u.unit === i.unit)?.name ?? i.unit})` : ''}
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      )}
                     </li>
                   ))}
                 </ul>

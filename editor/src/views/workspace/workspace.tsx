@@ -11,14 +11,16 @@ import { useValidation } from '../../validation/use-validation.ts';
 import { preloadMonaco, whenIdle } from '../../monaco/preload.ts';
 import { can } from '../app.tsx';
 import { FormContext, type FormContextValue } from '../form/form-context.ts';
-import { go, href, type Route } from '../route.ts';
+import { go, href, setLeaveGuard, type Route } from '../route.ts';
 import { StatusBadge } from '../status.tsx';
 import { ClausePane } from './clause-pane.tsx';
+import { ClauseTextForm } from './clause-text-form.tsx';
+import { DraftNotes, notesNow, openCount } from './draft-notes.tsx';
 import type { DataChoice } from './data-source.tsx';
 import { useDataSources } from './data-source.tsx';
 import { loadWorkspace } from './prefetch.ts';
 import { ProblemsPane } from './problems-pane.tsx';
-import { SaveBar } from './save-bar.tsx';
+import { LEAVE_QUESTION, SaveBar } from './save-bar.tsx';
 import { sectionOf, type Selection, type Select } from './selection.ts';
 import { TreePane } from './tree-pane.tsx';
 import { useDocumentState } from './use-store.ts';
@@ -59,8 +61,10 @@ const NodeForm = lazy(() => loadNodeForm().then((m) => ({ default: m.NodeForm })
 // the first screen needs only the tree, the form and the validation worker
 const DiffView = lazy(() => import('./diff-view.tsx').then((m) => ({ default: m.DiffView })));
 const PreviewView = lazy(() => import('./preview-view.tsx').then((m) => ({ default: m.PreviewView })));
+const FulltextView = lazy(() => import('./fulltext-view.tsx').then((m) => ({ default: m.FulltextView })));
 const CasesView = lazy(() => import('./cases-view.tsx').then((m) => ({ default: m.CasesView })));
 const ImpactPane = lazy(() => import('./impact-pane.tsx').then((m) => ({ default: m.ImpactPane })));
+const PublishReview = lazy(() => import('./publish-review.tsx').then((m) => ({ default: m.PublishReview })));
 const loadingView = <p className="muted empty">载入中…</p>;
 /** The longest the first validation waits for Monaco (the clause pane may be shown instead, or Monaco be slow). */
 const HOLD_VALIDATION_MS = 3000;
@@ -101,6 +105,10 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
   const store = useMemo(() => new DocumentStore(version.document as Json), [version]);
   const state = useDocumentState(store);
   const [meta, setMeta] = useState<VersionMeta>(version.meta);
+  const [storedNotes, setStoredNotes] = useState(version.notes ?? []);
+  const notes = useMemo(() => notesNow(storedNotes, version.document as Json, state.doc), [storedNotes, version.document, state.doc]);
+  const [clauseText, setClauseText] = useState(version.clauseText ?? detail.sourceText);
+  const [replacingText, setReplacingText] = useState(false);
   // the tree is read from the document at once; the engine's validation runs in a worker
   const tree = useMemo(() => indicatorTree(state.doc), [state.doc]);
   // the first validation waits for Monaco's first screen (at most HOLD_VALIDATION_MS): see useValidation
@@ -112,6 +120,8 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
   const onMonacoShown = useCallback(() => setMonacoShown(true), []);
   const validation = useValidation(state.doc, state.version, !monacoShown);
   const derived = { ...validation, tree };
+  // no red "草稿结构有误" before the worker answered for this document: 校验中
+  const validating = validation.version < state.version || validation.pending;
   const [selection, setSelection] = useState<Selection>({ pointer: '/indicators/0', reveal: 0 });
   const [right, setRight] = useState<'json' | 'clauses'>('json');
   const [bottom, setBottom] = useState<'problems' | 'impact'>('problems');
@@ -163,8 +173,13 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
       if (store.state.dirty) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [store]);
+    // in-app links too (← 方案列表, the title, logging out): another tab of this version is no leaving
+    setLeaveGuard((to) => (to.page === 'workspace' && to.id === route.id && to.version === route.version) || !store.state.dirty || window.confirm(LEAVE_QUESTION));
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      setLeaveGuard(undefined);
+    };
+  }, [store, route.id, route.version]);
 
   const tab = (t: WorkspaceRoute['tab'], label: string) => (
     <a href={href({ ...route, tab: t })} className={route.tab === t ? 'tab active' : 'tab'} aria-current={route.tab === t ? 'page' : undefined}>
@@ -186,6 +201,7 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
             {tab('diff', '版本比较')}
             {tab('preview', '预览与解释')}
             {tab('cases', '方案用例')}
+            {tab('fulltext', '方案全文')}
           </nav>
           <span className="spacer" />
           <SaveBar
@@ -195,6 +211,12 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
             setMeta={setMeta}
             canEdit={canEdit}
             canPublish={can(user, 'publisher')}
+            canDraft={can(user, 'drafter')}
+            renderReview={(confirm, cancel) => (
+              <Suspense fallback={null}>
+                <PublishReview detail={detail} meta={meta} draft={derived.scheme} problems={derived.problems} notes={notes} dirty={state.dirty} data={data} setData={setData} onConfirm={confirm} onCancel={cancel} />
+              </Suspense>
+            )}
             onReload={reload}
             onCompareStored={() => {
               setCompareStored(true);
@@ -228,22 +250,36 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
               </div>
               {right === 'clauses' && (
                 <div className="pane-body">
-                  <ClausePane text={detail.sourceText} doc={state.doc} pointer={selection.pointer} select={select} />
+                  {canEdit && (replacingText || !clauseText) ? (
+                    <ClauseTextForm meta={meta} onSaved={(t) => (setClauseText(t), setReplacingText(false))} {...(clauseText ? { onCancel: () => setReplacingText(false) } : {})} />
+                  ) : (
+                    <>
+                      {canEdit && (
+                        <button type="button" className="link replace-text" onClick={() => setReplacingText(true)}>
+                          更换文件原文
+                        </button>
+                      )}
+                      <ClausePane text={clauseText} doc={state.doc} pointer={selection.pointer} select={select} />
+                    </>
+                  )}
                 </div>
               )}
             </div>
             <div className="bottom-pane">
               <div className="pane-tabs">
                 <button type="button" className={bottom === 'problems' ? 'active' : undefined} onClick={() => setBottom('problems')}>
-                  问题 <span className={derived.errors ? 'count bad' : 'count'}>{derived.problems.length}</span>
+                  问题 <span className={derived.errors ? 'count bad' : 'count'}>{derived.problems.length + openCount(notes)}</span>
                 </button>
                 <button type="button" className={bottom === 'impact' ? 'active' : undefined} onClick={() => setBottom('impact')}>影响</button>
               </div>
               {bottom === 'problems' ? (
-                <ProblemsPane validation={validation} select={select} />
+                <div className="problems-with-notes">
+                  <DraftNotes meta={meta} notes={notes} canEdit={canEdit} select={select} onNotes={setStoredNotes} />
+                  <ProblemsPane validation={validation} select={select} />
+                </div>
               ) : (
                 <Suspense fallback={loadingView}>
-                  <ImpactPane detail={detail} meta={meta} draft={derived.scheme} sources={sources} data={data} setData={setData} />
+                  <ImpactPane detail={detail} meta={meta} draft={derived.scheme} validating={validating} sources={sources} data={data} setData={setData} onScoreDraftAlone={() => go({ ...route, tab: 'preview' })} />
                 </Suspense>
               )}
             </div>
@@ -251,7 +287,8 @@ function Loaded({ detail, version, route, user, reload, data, setData }: LoadedP
         )}
         <Suspense fallback={loadingView}>
           {route.tab === 'diff' && <DiffView detail={detail} meta={meta} doc={state.doc} jump={jump} compareStored={compareStored} />}
-          {route.tab === 'preview' && <PreviewView detail={detail} scheme={derived.scheme} errors={derived.errors} sources={sources} data={data} setData={setData} jump={jump} />}
+          {route.tab === 'preview' && <PreviewView detail={detail} scheme={derived.scheme} errors={derived.errors} validating={validating} sources={sources} data={data} setData={setData} jump={jump} />}
+          {route.tab === 'fulltext' && <FulltextView detail={detail} meta={meta} doc={state.doc} jump={jump} />}
           {route.tab === 'cases' && <CasesView schemeId={meta.id} scheme={derived.scheme} errors={derived.errors} />}
         </Suspense>
       </div>
