@@ -54,10 +54,21 @@ const SHARED_INDICATOR_KEYS = ['id', 'name', 'max', 'outsideTotal'] as const;
 
 type Obj = Record<string, unknown>;
 
+/** A trie level: primitive values as they are (Map keys compare them exactly), other values by their JSON. */
+interface Level {
+  values: Map<unknown, Level>;
+  json: Map<string, Level>;
+  def?: number;
+}
+const level = (): Level => ({ values: new Map(), json: new Map() });
+/** Stands for an absent key (no value of a result is this symbol). */
+const ABSENT = Symbol('absent');
+
 /** Collects `defs` while units are made compact one after another (a run's writer holds one). */
 export class CompactDefs {
   readonly defs: Obj[] = [];
-  private readonly index = new Map<string, number>();
+  // a trie of the shared values, kind first: no key string is built per step (a province makes a million)
+  private readonly root = level();
 
   /** A unit as the compact document holds it. */
   unit(u: UnitResult): Obj {
@@ -72,26 +83,30 @@ export class CompactDefs {
     return out;
   }
 
-  /** `v` without its shared keys, which go to a def (found again by their JSON), and a reference to it. */
+  /** `v` without its shared keys, which go to a def (found again by their values), and a reference to it. */
   private shared(v: Obj, kind: string, keys: readonly string[]): Obj {
     if (keys.length === 0) return { ...v };
-    const def: Obj = kind === 'indicator' ? {} : { kind };
-    // the values' JSON is the def's identity; '' (never JSON) marks an absent key
-    let id = kind;
-    for (const k of keys) {
-      const x = v[k];
-      id += `\u0000${x === undefined ? '' : JSON.stringify(x)}`;
-      if (x !== undefined) def[k] = x;
-    }
-    let n = this.index.get(id);
+    let node = this.step(this.root, kind);
+    for (const k of keys) node = this.step(node, v[k]);
+    let n = node.def;
     if (n === undefined) {
-      n = this.defs.length;
+      const def: Obj = kind === 'indicator' ? {} : { kind };
+      for (const k of keys) if (v[k] !== undefined) def[k] = v[k];
+      n = node.def = this.defs.length;
       this.defs.push(def);
-      this.index.set(id, n);
     }
-    const out: Obj = { [DEF]: n };
-    for (const k of Object.keys(v)) if (k !== 'kind' && !keys.includes(k)) out[k] = v[k];
+    const out: Obj = { $d: n };
+    for (const k in v) if (k !== 'kind' && !keys.includes(k)) out[k] = v[k];
     return out;
+  }
+
+  private step(node: Level, x: unknown): Level {
+    const primitive = x === undefined || x === null || typeof x !== 'object';
+    const key = x === undefined ? ABSENT : primitive ? x : JSON.stringify(x);
+    const map = (primitive ? node.values : node.json) as Map<unknown, Level>;
+    let next = map.get(key);
+    if (next === undefined) map.set(key, (next = level()));
+    return next;
   }
 }
 
