@@ -19,15 +19,16 @@ export const COMMAND_HELP = {
     args: { bools: ['--all'], min: 1, max: 1 },
   },
   score: {
-    usage: 'pingyi score <方案目录|方案标识> <数据文件…|-> [--json] [--explain <单位标识>] [--format <格式>] [--timings]',
+    usage: 'pingyi score <方案目录|方案标识> <数据文件…|-> [--json [--full]] [--explain <单位标识>] [--format <格式>] [--timings]',
     summary: '按方案计分并排名,数据可为 .json、.ndjson、.csv、.xlsx、方案用例或标准输入 - — score data: ranked table, warnings, data completeness',
     options: [
-      '--json               以 JSON 输出结果 print the result as JSON',
+      '--json               以 JSON 输出结果(紧凑格式:规则、条款、指标在 defs 中只写一次,见 schemes/result.schema.json) print the result as compact JSON (rules, clauses and indicators stated once in defs)',
+      '--full               与 --json 同用:每个单位的得分说明完整写出(旧格式) with --json: every unit\'s trace written whole (the format before issue #22)',
       '--explain <unit-id>  逐项说明该单位的得分 explain every point of one unit',
       '--format <format>    标准输入 - 的格式 json|ndjson|csv|xlsx(默认自动识别) the format of standard input (default: sniffed)',
       '--timings            结束时在标准错误输出一行耗时与内存:timings {"readMs","scoreMs","writeMs","facts"(读入记录数),"folded"(合并后记录数),"maxRssMiB"} print one line of time and memory to stderr at the end',
     ],
-    args: { bools: ['--json', '--timings'], values: ['--explain', '--format'], min: 2 },
+    args: { bools: ['--json', '--full', '--timings'], values: ['--explain', '--format'], min: 2 },
   },
   test: {
     usage: 'pingyi test [<方案目录|方案标识>…]',

@@ -43,6 +43,7 @@ const RUN: Record<CommandName, Runner> = {
     }
     return (await import('./score-command.ts')).scoreCommand(io, dir, files, {
       json: a.bools.has('--json'),
+      full: a.bools.has('--full'),
       timings: a.bools.has('--timings'),
       ...(explain !== undefined ? { explain } : {}),
       ...(format !== undefined ? { format } : {}),

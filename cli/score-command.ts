@@ -5,7 +5,7 @@
  * a result. Votes are folded into counts as they are read (io/fold.ts); the
  * JSON result is written unit by unit (cli/json-stream.ts).
  */
-import { CompletenessTally, dataCompleteness, dataIssue, scoreRun, displayDigits, displayNumber, explainUnit, foldPlan, hasErrors, scoreScheme, type Completeness, type Issue, type UnitResult } from '../engine/index.ts';
+import { COMPACT_FORMAT, COMPACT_FORMAT_VERSION, CompactDefs, CompletenessTally, dataCompleteness, dataIssue, scoreRun, displayDigits, displayNumber, explainUnit, foldPlan, hasErrors, scoreScheme, type Completeness, type Issue, type UnitResult } from '../engine/index.ts';
 import type { Io } from './commands.ts';
 import { writeJson, type Sink } from './json-stream.ts';
 import { printIssues } from './commands.ts';
@@ -77,14 +77,14 @@ function printTimings(io: Io, t: Timings): void {
   io.err(`timings ${JSON.stringify(line)}`);
 }
 
-export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string; format?: DataFormat; timings?: boolean }): Promise<number> {
+export async function scoreCommand(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; full?: boolean; explain?: string; format?: DataFormat; timings?: boolean }): Promise<number> {
   const t: Timings = { start: performance.now(), facts: 0, folded: 0 };
   const code = await score(io, schemeDir, files, opts, t);
   if (opts.timings) printTimings(io, t);
   return code;
 }
 
-async function score(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; explain?: string; format?: DataFormat }, t: Timings): Promise<number> {
+async function score(io: Io, schemeDir: string, files: string[], opts: { json?: boolean; full?: boolean; explain?: string; format?: DataFormat }, t: Timings): Promise<number> {
   const loaded = loadScheme(schemeDir);
   if (!loaded.scheme) {
     printIssues(io, loaded.issues);
@@ -117,14 +117,19 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
     // JSON.stringify's 2-space indentation, but one unit per line (its trace unindented), written unit by unit, and one issue per line
     const threaded = io.threadedStdout?.();
     const out = threaded ? { sink: threaded, end: () => threaded.end() } : io.stdout ? { sink: io.stdout, end: () => undefined } : joined(io);
-    const top = { ...result, units: [], issues, completeness: () => asRead(tally.done(), data.folding), display: { digits } };
+    // the compact document states each rule, clause and indicator once, in `defs` (engine/run/compact-result.ts);
+    // --full writes every unit's trace whole, as before issue #22
+    const defs = opts.full ? undefined : new CompactDefs();
+    const head = defs ? { format: COMPACT_FORMAT, formatVersion: COMPACT_FORMAT_VERSION } : {};
+    const top = { ...head, ...result, units: [], issues, completeness: () => asRead(tally.done(), data.folding), display: { digits }, ...(defs ? { defs: () => defs.defs } : {}) };
     const unit = (i: number) => {
       const u = run.unit(i);
       tally.add(u);
-      return atDisplayPrecision(u, digits);
+      const shown = atDisplayPrecision(u, digits);
+      return defs ? defs.unit(shown) : shown;
     };
     try {
-      await writeJson(out.sink, top, 'units', run.unitCount, unit, { compactItems: true, compactArrays: ['issues'] });
+      await writeJson(out.sink, top, 'units', run.unitCount, unit, { compactItems: true, compactArrays: ['issues', 'defs'] });
     } finally {
       // the writer thread ends here whatever happened (a live thread would keep the process from exiting)
       await out.end();

@@ -27,6 +27,8 @@ export { checkDataset } from './data/check-dataset.ts';
 export { foldPlan, type FoldPlan, type FoldType } from './data/fold-plan.ts';
 
 export { scoreRun, scoreScheme, type ScoredRun } from './run/score-scheme.ts';
+export { COMPACT_FORMAT, COMPACT_FORMAT_VERSION, CompactDefs, expandResult, SHARED_STEP_KEYS, type Expanded } from './run/compact-result.ts';
+export { CompactResult, RESULT_SCHEMA_ID, resultJsonSchema } from './run/compact-result-schema.ts';
 export { openSeason, type AppendResult, type Season, type Standing, type StandingChange } from './run/season.ts';
 export type { ClassResult, ClassTie, ConsequenceResult, RankingResult, RunResult, SelectionResult, UnitResult } from './run/result.ts';
 export type { FactRef, IndicatorTrace, Step } from './trace.ts';

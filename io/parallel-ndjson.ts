@@ -128,10 +128,11 @@ export interface StartedFile {
  * file at once, so the threads read the next file while this thread merges
  * the one before (else they would wait for each merge).
  */
-export function startNdjsonParallel(file: string, size: number, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold'], after?: Promise<unknown>, name = file): StartedFile {
-  // `after`: the file started before has its ranges sent, so each thread reads the files in input order
-  const cuts = (after ?? Promise.resolve()).then(() => lineRanges(file, size, pool.threads));
-  const done = cuts.then((c) => Promise.all(c.slice(1).map((end, k) => pool.run({ file, name, start: c[k] as number, end, maxLineBytes, fold }, k))));
+export function startNdjsonParallel(file: string, size: number, maxLineBytes: number, pool: ReaderPool, fold: RangeTask['fold'], after?: Promise<unknown>, name = file, whole?: number): StartedFile {
+  // `after`: the file started before has its ranges sent, so each thread reads the files in input order;
+  // `whole`: a small file is one range, read whole by that thread (small files take the threads in turn)
+  const cuts = (after ?? Promise.resolve()).then(() => (whole === undefined ? lineRanges(file, size, pool.threads) : [0, size]));
+  const done = cuts.then((c) => Promise.all(c.slice(1).map((end, k) => pool.run({ file, name, start: c[k] as number, end, maxLineBytes, fold }, whole ?? k))));
   // registered after `done`'s callback, so it settles once the ranges are sent (or the file could not be cut)
   const sent = cuts.then(
     () => undefined,

@@ -44,9 +44,10 @@ export class Threads {
   private maxLineBytes = 0;
 
   /**
-   * Note every large NDJSON file (the caller passes only those) and put those
-   * worth the threads on them at once: files whose first lines mostly fold
-   * (io/folds-mostly.ts), unless `all` is set; the others are read faster on
+   * Note every large NDJSON file (the caller passes only NDJSON files) and put
+   * those worth the threads on them at once: files whose lines sampled across
+   * the file mostly fold (io/folds-mostly.ts), unless `all` is set, and small
+   * such files too when together they are as large as a large one; the others are read faster on
    * this thread, and are read at once too, wherever they come in the input
    * order (io/parallel-ndjson.ts startOnThisThread). The threads read their
    * files in input order, one range after another, while this thread reads
@@ -60,13 +61,25 @@ export class Threads {
     if (this.minBytes === Infinity) return;
     this.maxLineBytes = maxLineBytes;
     const all = (this.opts || undefined)?.all === true;
-    const here: Array<DataInput & { path: string }> = [];
+    const files: Array<{ input: DataInput & { path: string }; size: number }> = [];
     for (const input of inputs) {
       if (!('path' in input)) continue;
       const st = await stat(input.path).catch(() => undefined);
-      if (!st?.isFile() || st.size < this.minBytes) continue;
-      if (all) this.pending.push({ input, size: st.size });
-      else if (this.sampler !== undefined && (await foldsMostly(input.path, this.sampler))) this.start(input, st.size);
+      if (st?.isFile()) files.push({ input, size: st.size });
+    }
+    // a hundred small files of votes are as much reading as one large one: then each small file that
+    // mostly folds goes to a thread whole, the threads taking them in turn (issue #22)
+    const smallBytes = files.reduce((a, f) => a + (f.size < this.minBytes ? f.size : 0), 0);
+    const small = !all && this.sampler !== undefined && smallBytes >= this.minBytes;
+    const here: Array<DataInput & { path: string }> = [];
+    let turn = 0;
+    for (const { input, size } of files) {
+      if (size < this.minBytes) {
+        if (small && (await foldsMostly(input.path, this.sampler as Folder))) this.start(input, size, turn++ % this.get().threads);
+        continue;
+      }
+      if (all) this.pending.push({ input, size });
+      else if (this.sampler !== undefined && (await foldsMostly(input.path, this.sampler))) this.start(input, size);
       else here.push(input);
     }
     this.startNext();
@@ -81,8 +94,8 @@ export class Threads {
   /** Settles once the last started file's ranges are sent (they then queue on the threads in input order). */
   private sent: Promise<unknown> = Promise.resolve();
 
-  private start(input: DataInput & { path: string }, size: number): void {
-    const s = startNdjsonParallel(input.path, size, this.maxLineBytes, this.get(), this.task, this.sent, input.name);
+  private start(input: DataInput & { path: string }, size: number, whole?: number): void {
+    const s = startNdjsonParallel(input.path, size, this.maxLineBytes, this.get(), this.task, this.sent, input.name, whole);
     this.sent = s.sent;
     this.started.set(input, s);
   }

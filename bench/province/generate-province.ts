@@ -34,6 +34,8 @@ export interface SeasonFiles {
   dir: string;
   /** In the order to hand them to `pingyi score`: roster first. */
   files: string[];
+  /** Lines of each file, in the order of `files`. */
+  lines: number[];
   /** Records per fact type (and roster kinds). */
   counts: Record<string, number>;
   facts: number;
@@ -175,5 +177,5 @@ export function writeSeason(dir: string, size: SeasonSize, seed: number): Season
 
   for (const w of writers) w.close();
   const facts = writers.slice(1).reduce((a, w) => a + w.lines, 0);
-  return { dir, files: writers.map((w) => w.path), counts, facts, bytes: writers.reduce((a, w) => a + w.bytes, 0), exempt: [...exempt] };
+  return { dir, files: writers.map((w) => w.path), lines: writers.map((w) => w.lines), counts, facts, bytes: writers.reduce((a, w) => a + w.bytes, 0), exempt: [...exempt] };
 }

@@ -38,6 +38,19 @@ export class NdjsonWriter {
     this.buffer[this.pos++] = NEWLINE;
   }
 
+  /** One line given as its bytes, without its newline. */
+  lineBytes(line: Buffer): void {
+    this.lines++;
+    if (line.length + 1 > SIZE) {
+      this.flush();
+      this.write(Buffer.concat([line, Buffer.from([NEWLINE])]), line.length + 1);
+      return;
+    }
+    if (this.pos + line.length + 1 > SIZE) this.flush();
+    this.pos += line.copy(this.buffer, this.pos);
+    this.buffer[this.pos++] = NEWLINE;
+  }
+
   record(value: unknown): void {
     this.line(JSON.stringify(value));
   }

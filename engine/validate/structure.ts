@@ -12,7 +12,12 @@ let compiled: ValidateFunction | undefined;
  * once into `$defs` and every use becomes a local `$ref`.
  */
 export function schemeJsonSchema(): Record<string, unknown> {
-  const root = JSON.parse(JSON.stringify(Scheme)) as Record<string, unknown>;
+  return hoistDefs(Scheme);
+}
+
+/** A TypeBox schema as one JSON Schema document, its recursive types hoisted into `$defs` (see above). */
+export function hoistDefs(schema: unknown): Record<string, unknown> {
+  const root = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
   const defs: Record<string, unknown> = {};
   const hoist = (node: unknown, isRoot: boolean): unknown => {
     if (Array.isArray(node)) return node.map((n) => hoist(n, false));

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Completeness, RunResult } from '../../engine/index.ts';
+import { expandResult, type Completeness, type RunResult } from '../../engine/index.ts';
 import { writeJson, type Sink } from '../../cli/json-stream.ts';
 import { pingyi, tmp } from './run-cli.ts';
 
@@ -93,7 +93,12 @@ describe('pingyi score --json and --timings on NDJSON votes', () => {
   it('--json: one parseable document of the usual shape; completeness counts the records as the file holds them', () => {
     const r = pingyi('score', 'pingyang-2021', file, '--json');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.out) as RunResult & { completeness: Completeness; display: { digits: number } };
+    const compact = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(compact)).toEqual(['format', 'formatVersion', 'ok', 'issues', 'scheme', 'units', 'selections', 'rankings', 'classes', 'consequences', 'completeness', 'display', 'defs']);
+    // the traces refer to rules, clauses and indicators stated once in `defs` (issue #22): expanded, the full result
+    const expanded = expandResult(compact);
+    if (!expanded.ok) throw new Error(expanded.issue.message.en);
+    const out = expanded.result as unknown as RunResult & { completeness: Completeness; display: { digits: number } };
     expect(Object.keys(out)).toEqual(['ok', 'issues', 'scheme', 'units', 'selections', 'rankings', 'classes', 'consequences', 'completeness', 'display']);
     expect(out.units).toHaveLength(363);
     expect(out.completeness.facts).toBe(6);
@@ -103,7 +108,7 @@ describe('pingyi score --json and --timings on NDJSON votes', () => {
     const h1 = JSON.stringify(s01?.indicators);
     expect(h1).toContain('"counts":{"satisfied":3,"basic":0,"dissatisfied":0},"total":3');
     // the text is JSON.stringify's 2-space indentation, with one unit per line
-    expect(r.out.startsWith('{\n  "ok": true,\n  "issues": [')).toBe(true);
+    expect(r.out.startsWith('{\n  "format": "pingyi-score-compact",\n  "formatVersion": 1,\n  "ok": true,\n  "issues": [')).toBe(true);
     expect(r.out.endsWith('\n}\n')).toBe(true);
     const lines = r.out.split('\n');
     expect(lines.filter((l) => l.startsWith('    {"unit":'))).toHaveLength(363);

@@ -30,8 +30,9 @@ describe('ThreadSink', () => {
     expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
   });
 
-  it('pingyi score --json: the same bytes to a file as through a pipe read slowly', async () => {
-    const args = [bin, 'score', 'pingyang-2021', 'schemes/pingyang-2021/cases/02-selection-and-classification.json', '--json'];
+  it('pingyi score --json --full: the same bytes to a file as through a pipe read slowly', async () => {
+    // --full: the whole traces, the larger document (over half a megabyte: the pipe fills many times over)
+    const args = [bin, 'score', 'pingyang-2021', 'schemes/pingyang-2021/cases/02-selection-and-classification.json', '--json', '--full'];
     const file = join(tmp(), 'result.json');
     const fd = openSync(file, 'w');
     const toFile = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', fd, 'pipe'] });
