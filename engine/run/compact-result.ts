@@ -47,6 +47,10 @@ export const SHARED_STEP_KEYS = {
   'not-selected': ['selection', 'policy', 'source'],
   pool: ['selection', 'pool', 'name', 'source'],
   variant: ['indicator', 'variant', 'name', 'default', 'source'],
+  // a computed value's names and texts are the scheme's; the values put in and the details are the unit's
+  'formula-input': ['name', 'label'],
+  'formula-op': ['text'],
+  'formula-result': ['expression'],
 } as const satisfies SharedKeys;
 
 /** The keys of an indicator's trace that are the scheme's, not the unit's. */
