@@ -10,7 +10,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
-import { refuse } from './errors.ts';
+import { diskFull, refuse } from './errors.ts';
+import { isDiskFull } from './store/fs-layer.ts';
 import type { Store } from './store/store.ts';
 
 export const UPLOADS_DIR = 'uploads';
@@ -47,7 +48,7 @@ export async function spoolUpload(req: Request, store: Store, maxBytes: number):
   } catch (e) {
     await rm(file, { force: true });
     if (over) throw tooLarge(maxBytes);
-    if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw refuse(507, 'disk-full', '服务器磁盘已满,文件未保存', 'the server disk is full; the file was not kept');
+    if (isDiskFull(e)) throw diskFull();
     throw refuse(400, 'upload-broken', '上传中断,文件未保存', `the upload broke off; nothing was kept (${(e as Error).message})`);
   }
   if (over) {

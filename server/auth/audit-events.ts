@@ -51,7 +51,7 @@ export class AccessLog {
       const batch = this.pending.splice(0);
       try {
         // through the write queue: the journal is also appended to by live fact appends
-        await this.store.exclusive(() => this.store.journal.append(batch.map((b) => b.entry)));
+        await this.store.exclusive(() => this.store.journal.append(batch.map((b) => b.entry)), 'audit-commit');
       } catch (e) {
         this.log(`${batch.length} audit entries not written (${batch[0]!.entry.action} ${batch[0]!.entry.target} …): ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -8,7 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../auth/backoff.ts';
-import { HttpError, type Log } from '../errors.ts';
+import { diskFull, HttpError, type Log } from '../errors.ts';
+import { isDiskFull } from '../store/fs-layer.ts';
 import type { JobKind, JobProgress } from './kinds.ts';
 import { JobPool } from './pool.ts';
 
@@ -64,6 +65,12 @@ export class Jobs {
       (answer) => this.finish(view, answer.status < 400 ? 'done' : 'failed', answer),
       (e: unknown) => {
         if (e instanceof HttpError) return this.finish(view, 'failed', { status: e.status, body: e.body });
+        if (isDiskFull(e)) {
+          // as the error middleware answers it: nothing of the job's writes was kept
+          this.log(`disk full in ${kind} job ${view.id}: ${(e as Error).message}`);
+          const full = diskFull();
+          return this.finish(view, 'failed', { status: full.status, body: full.body });
+        }
         this.log(`internal error in ${kind} job ${view.id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         return this.finish(view, 'failed', { status: 500, body: { code: 'internal', message: { zh: '服务器内部错误,已记录', en: 'internal server error (logged)' } } });
       },

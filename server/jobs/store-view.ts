@@ -5,11 +5,12 @@
  * a torn last line is skipped), on an instance that was never opened — no
  * lowdb document, no recovery — so a worker cannot race the request thread.
  */
+import { nodeFs } from '../store/fs-layer.ts';
 import { Store } from '../store/store.ts';
 
 export type StoreView = Pick<Store, 'readJson' | 'readLines' | 'readText' | 'path'>;
 
 export function storeView(dir: string): StoreView {
-  // only `dir` is read by these methods; the class's other state belongs to the request thread's store
-  return Object.create(Store.prototype, { dir: { value: dir } }) as StoreView;
+  // only `dir` and the file layer are read by these methods; the class's other state belongs to the request thread's store
+  return Object.create(Store.prototype, { dir: { value: dir }, fs: { value: nodeFs } }) as StoreView;
 }

@@ -105,8 +105,12 @@ export class Store {
     return this.queue.entered;
   }
 
+  /** How many of those were group commits of audit entries (refusals, failed logins: auth/audit-events.ts). */
+  auditCommits = 0;
+
   /** Serialise a file-only task with the document writes (e.g. a fact append). */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  exclusive<T>(fn: () => Promise<T>, kind: 'task' | 'audit-commit' = 'task'): Promise<T> {
+    if (kind === 'audit-commit') this.auditCommits++;
     return this.queue.run(fn);
   }
 
