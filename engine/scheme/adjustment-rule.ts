@@ -68,8 +68,13 @@ export const AdjustmentRule = Type.Object(
 export type AdjustmentRule = Static<typeof AdjustmentRule>;
 
 export const RuleGroup = Type.Object(
-  { id: Id, name: Type.String({ ...doc('规则组名称', 'group name') }), cap: Num({ minimum: 0, ...doc('限扣/限加分值', 'cap of the group') }), source: Source },
-  { additionalProperties: false, ...doc('规则组及其上限', 'rule group with a cap') },
+  {
+    id: Id,
+    name: Type.String({ ...doc('规则组名称', 'group name') }),
+    cap: Type.Optional(Num({ minimum: 0, ...doc('限扣/限加分值;不写即该组不设上限', 'cap of the group; absent means none') })),
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('规则组及其上限(可不设)', 'rule group, with an optional cap') },
 );
 export type RuleGroup = Static<typeof RuleGroup>;
 
