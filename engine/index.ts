@@ -38,6 +38,7 @@ export type { Condition, CompiledCondition } from './conditions/index.ts';
 
 export type { CaseExpectation, SchemeCase, UnitExpectation } from './cases/case.ts';
 export { checkCase, type CaseFailure } from './cases/check-case.ts';
+export { caseJsonSchema, checkCaseFile } from './cases/check-case-file.ts';
 
 export { diffSchemes, describeChange, impactOf, renderDiffMarkdown, renderDiffText, renderImpactMarkdown, renderImpactText, sectionOf, shownDelta } from './diff/index.ts';
 export type { Change, ChangeKind, ClassChange, DiffReport, Impact, RuleAspect, UnitImpact } from './diff/index.ts';
