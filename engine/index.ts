@@ -18,6 +18,8 @@ export type { ScoringPool, SelectionReason } from './scheme/scoring-pool.ts';
 export { validateScheme, type SchemeValidation } from './validate/validate-scheme.ts';
 export { schemeJsonSchema } from './validate/structure.ts';
 export { parsePointer } from './validate/pointer.ts';
+export { FORMAT_VERSION } from './scheme/format-version.ts';
+export { migrateScheme, type Migration, type MigrationChange } from './migrate/migrate.ts';
 
 export type { Dataset, Fact, HistoryRecord, Roster, RosterParent, RosterUnit } from './data/dataset.ts';
 export { checkDataset } from './data/check-dataset.ts';

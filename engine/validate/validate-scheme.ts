@@ -5,6 +5,7 @@ import { measure } from './limits.ts';
 import { checkTree } from './check-tree.ts';
 import { SemanticContext } from './semantic-context.ts';
 import { checkStructure } from './structure.ts';
+import { formatOutdated, formatTooNew } from './check-format-version.ts';
 
 export interface SchemeValidation {
   ok: boolean;
@@ -22,10 +23,12 @@ export function validateScheme(doc: unknown): SchemeValidation {
   // limits first: ajv and the condition checks recurse, and must never meet a document deeper than declared
   const { issues: limits, numbers, nodes } = measure(doc);
   if (limits.length > 0) return { ok: false, issues: limits, scheme: undefined };
+  const tooNew = formatTooNew(doc);
+  if (tooNew.length > 0) return { ok: false, issues: tooNew, scheme: undefined };
   const checked = checkStructure(doc, nodes);
   // a non-finite number the format's bounds already reported is not reported twice
   const structural = [...checked, ...numbers.filter((n) => !checked.some((i) => i.path === n.path))];
-  if (structural.length > 0) return { ok: false, issues: structural, scheme: undefined };
+  if (structural.length > 0) return { ok: false, issues: [...formatOutdated(doc), ...structural], scheme: undefined };
   const scheme = doc as Scheme;
   const ctx = new SemanticContext(scheme);
   checkTree(ctx);
