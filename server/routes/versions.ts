@@ -10,7 +10,7 @@ import { audit, type AppContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import { schemeId, versionId } from '../ids.ts';
 import type { VersionRecord } from '../store/types.ts';
-import { contentHash, countProblems, metaOf, problemsOf } from '../version-core.ts';
+import { checkStored, contentHash, countProblems, metaOf, problemsOf } from '../version-core.ts';
 import { ifMatch, keepRevision, mustFind, nextPatch, readRevision } from '../version-store.ts';
 
 const params = (req: Request) => ({ id: schemeId(req.params.id), version: versionId(req.params.version) });
@@ -33,7 +33,9 @@ export function versionsRouter(ctx: AppContext): Router {
     const { id, version } = params(req);
     const v = mustFind(store.data, id, version);
     res.setHeader('ETag', `"${v.revision}"`);
-    res.json({ meta: metaOf(v), document: v.document, problems: problemsOf(v.document) });
+    // an older format is served migrated (with what changed); meta.hash stays the stored original's
+    const read = checkStored(v.document);
+    res.json({ meta: metaOf(v), document: read.document, ...(read.migration ? { migration: read.migration } : {}), problems: read.issues });
   });
 
   r.put(base, ctx.need('drafter'), async (req, res) => {
