@@ -20,7 +20,7 @@ export const RangePoints = Type.Object(
 export const TablePoints = Type.Object(
   {
     kind: Type.Literal('table'),
-    field: Type.String({ ...doc('查表字段', 'field whose value selects the row') }),
+    field: Type.String({ ...doc('查表字段;数值按文字形式查表(3 查 "3",2.5 查 "2.5"),表中没有的值是输入错误', 'field whose value selects the row; a number is looked up as its text (3 → "3"), a value without a row is an input error') }),
     values: Type.Record(Type.String(), Num(), { ...doc('字段值 → 分值', 'field value → points') }),
   },
   { additionalProperties: false, ...doc('查表分值(如角色表、层级表)', 'points looked up by a field (role table, level table)') },

@@ -1,7 +1,7 @@
 import { schemeIssue, type Issue } from '../issue.ts';
 import { FORMAT_VERSION, formatVersionOf } from '../scheme/format-version.ts';
 import { migrateScheme } from '../migrate/migrate.ts';
-import { checkStructure } from './structure.ts';
+import { structureValid } from './structure.ts';
 
 /** A document from a newer pingyi: nothing else about it can be trusted, so this is the only problem said. */
 export function formatTooNew(doc: unknown): Issue[] {
@@ -27,7 +27,8 @@ export function formatOutdated(doc: unknown): Issue[] {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return [];
   const m = migrateScheme(doc);
   const real = m.changes.filter((c) => c.path !== '/formatVersion');
-  if (!m.value || real.length === 0 || checkStructure(m.value).length > 0) return [];
+  // the quick validator: a huge broken document must not pay for a full error list twice
+  if (!m.value || real.length === 0 || !structureValid(m.value)) return [];
   const at = Object.hasOwn(doc, 'formatVersion') ? '/formatVersion' : '';
   const shown = real.slice(0, 3).map((c) => c.path).join('、') + (real.length > 3 ? ` 等 ${real.length} 处` : '');
   return [

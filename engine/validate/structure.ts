@@ -56,6 +56,11 @@ function quickValidator(): ValidateFunction {
   return firstOnly;
 }
 
+/** Whether a document has a valid structure, stopping at the first problem: linear on any document. */
+export function structureValid(doc: unknown): boolean {
+  return quickValidator()(doc);
+}
+
 /**
  * Above this many nodes, a document that is not valid gets its first
  * structural problem only. ajv concatenates the error lists of recursive

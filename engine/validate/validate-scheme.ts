@@ -1,4 +1,5 @@
-import { hasErrors, type Issue } from '../issue.ts';
+import { hasErrors, schemeIssue, type Issue } from '../issue.ts';
+import { unreadFactTypes } from '../scheme/unread-fact-types.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { checkFlow } from './check-flow.ts';
 import { measure } from './limits.ts';
@@ -33,5 +34,13 @@ export function validateScheme(doc: unknown): SchemeValidation {
   const ctx = new SemanticContext(scheme);
   checkTree(ctx);
   checkFlow(ctx);
+  // a declared type nothing reads: its facts would be dropped, so the scheme is told before any data arrives
+  // (once the references resolve: a misspelled reference is the problem to fix, not the type it missed)
+  for (const { index, id } of hasErrors(ctx.issues) ? [] : unreadFactTypes(scheme)) {
+    const name = scheme.factTypes[index]?.name ?? id;
+    ctx.issues.push(
+      schemeIssue('fact-type-unread', `/factTypes/${index}/id`, `事实类型“${name}”没有被任何规则读取,这类记录都不会计分`, `fact type ${id} is read by no rule: its facts can never count`, 'warning'),
+    );
+  }
   return { ok: !hasErrors(ctx.issues), issues: ctx.issues, scheme };
 }
