@@ -1,7 +1,7 @@
 import type { Sink } from './json-stream.ts';
 import { readdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkCase, formatIssue, nameYearIssues, schemeIssue, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
+import { checkCase, checkCaseFile, formatIssue, nameYearIssues, schemeIssue, scoreScheme, type Issue, type SchemeCase } from '../engine/index.ts';
 import { CanonicalJsonError, canonicalJson, DEFAULT_SCHEME_KEY_ORDER } from '../engine/format/canonical-json.ts';
 import { EXIT } from './exit-codes.ts';
 import { caseInput, formatLocatedIssue, readJsonFile } from '../io/index.ts';
@@ -71,7 +71,10 @@ export async function runCaseFile(schemeDir: string, file: string): Promise<{ na
   if (!loaded.scheme) return { name: basename(file), failures: loaded.issues.map((i) => formatIssue(i)) };
   const { value, issues } = readJsonFile(file, 'data');
   if (value === undefined) return { name: basename(file), failures: issues.map((i) => formatIssue(i)) };
-  const c = value as SchemeCase;
+  // a misspelled expectation key would check nothing: the file is checked against the case schema first
+  const checked = checkCaseFile(value);
+  if (!checked.case) return { name: basename(file), failures: checked.issues.map((i) => formatIssue({ ...i, file })) };
+  const c: SchemeCase = checked.case;
   const d = await caseInput(loaded, file, c);
   if (!d.dataset) return { name: c.name, failures: d.issues.map((i) => formatIssue(i)) };
   const result = scoreScheme(loaded.scheme, d.dataset);

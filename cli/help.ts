@@ -64,6 +64,12 @@ export const COMMAND_HELP = {
     options: ['--xlsx       Excel 模板(默认)an Excel workbook (default)', '--csv        每表一个 CSV 文件 one CSV file per table', '--out <dir>  写入的目录(不覆盖已有文件)the folder to write to (existing files are never replaced)'],
     args: { bools: ['--xlsx', '--csv'], values: ['--out'], min: 1, max: 1 },
   },
+  migrate: {
+    usage: 'pingyi migrate <方案目录|方案标识|scheme.json> [--out <目录>]',
+    summary: '把旧格式版本的方案升级到当前格式,逐条列出修改及其 JSON Pointer(变化见 CHANGELOG.md)— upgrade an older scheme to the current format, every change with its pointer',
+    options: ['--out <dir>  写入 <dir>/scheme.json,原文件不动(不覆盖已有文件)write <dir>/scheme.json and leave the original alone (never replaces a file)'],
+    args: { values: ['--out'], min: 1, max: 1 },
+  },
   'data-schema': {
     usage: 'pingyi data-schema <方案目录|方案标识> [--out <文件>]',
     summary: '输出数据文件的 JSON Schema(由方案的事实类型生成,可作数据文件的 $schema) — the JSON Schema of data files, from the fact types (usable as "$schema")',

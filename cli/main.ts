@@ -54,6 +54,7 @@ const RUN: Record<CommandName, Runner> = {
   diff: async (a) => (await import('./diff-command.ts')).diffCommand(io, a),
   'new-year': async (a) => (await import('./new-year-command.ts')).newYearCommand(io, a),
   template: async (a) => (await import('./template-command.ts')).templateCommand(io, a),
+  migrate: async (a) => (await import('./migrate-command.ts')).migrateCommand(io, a),
   'data-schema': async (a) => (await import('./template-command.ts')).dataSchemaCommand(io, a),
 };
 

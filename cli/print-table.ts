@@ -1,4 +1,4 @@
-import { formatPoints, rosterOrderTies, TIE_MARK, type RunResult, type Scheme } from '../engine/index.ts';
+import { formatPoints, rosterOrderTies, TIE_MARK, type RunResult, type Scheme, type UnitResult } from '../engine/index.ts';
 import { displayWidth } from '../engine/format/display-width.ts';
 
 const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - displayWidth(s))) + s : s + ' '.repeat(Math.max(0, n - displayWidth(s))));
@@ -28,14 +28,16 @@ export function rankedTable(scheme: Scheme, r: RunResult, digits: number): strin
   const rows: string[][] = [];
   const byId = new Map(r.units.map((u) => [u.unit, u]));
   const className = new Map(r.classes.map((c) => [c.id, c.name]));
-  const classes = (ids: string[]) => ids.map((id) => className.get(id) ?? id).join('、');
+  const names = (ids: string[]) => ids.map((id) => className.get(id) ?? id).join('、');
+  // a vetoed unit's class is not its points' doing: the table says so (否决:…), not only --json
+  const classes = (ids: string[], u: UnitResult) => [names(ids), ...(u.vetoes?.length ? [`否决:${[...new Set(u.vetoes.map((v) => v.name))].join('、')}`] : [])].filter(Boolean).join(';');
   for (const id of order) {
     const u = byId.get(id);
     if (!u) continue;
     const rank = ranking ? String(u.ranks[ranking.id] ?? '') + (ties.has(id) ? TIE_MARK : '') : '';
-    rows.push([rank, u.unit, fit(u.name), ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), classes(u.classes)]);
+    rows.push([rank, u.unit, fit(u.name), ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), classes(u.classes, u)]);
   }
-  for (const u of rest) rows.push(['-', u.unit, fit(u.name), ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), classes(u.classes)]);
+  for (const u of rest) rows.push(['-', u.unit, fit(u.name), ...tops.map((t) => num(u.indicators.find((x) => x.id === t)?.points ?? 0)), num(u.total), classes(u.classes, u)]);
   for (const u of exempt) rows.push(['免评', u.unit, fit(u.name), ...tops.map(() => ''), '', u.exemptBy?.name ?? '']);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
   const numeric = (i: number) => i >= 3 && i < header.length - 1;

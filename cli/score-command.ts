@@ -156,7 +156,10 @@ async function score(io: Io, schemeDir: string, files: string[], opts: { json?: 
   io.out('\n' + completenessText(completeness));
   if (explained) io.out('\n' + explainUnit(explained, { digits, classNames: new Map(result.classes.map((c) => [c.id, c.name])) }));
   if (opts.explain !== undefined && !explained) {
-    io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);
+    // after scoring errors there are no results to explain; the unit may well be in the roster
+    if (!result.ok && data.dataset.units.some((u) => u.id === opts.explain)) {
+      io.err(`计分有错误,无法说明单位 ${opts.explain} 的得分;请先修正上面的错误 — scoring failed, so unit ${opts.explain} cannot be explained; fix the errors above first`);
+    } else io.err(`单位 ${opts.explain} 不在名单中 unit not in the roster`);
     return EXIT.input;
   }
   return finish(io, result.ok, result.issues, issues);

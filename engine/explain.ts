@@ -83,6 +83,12 @@ export function explainIndicator(t: IndicatorTrace, indent = ''): string[] {
   return lines;
 }
 
+const VETO_EFFECT: Record<NonNullable<UnitResult['vetoes']>[number]['effect'], string> = {
+  force: '直接定等 forced into a class',
+  remove: '不得评为 kept out of classes',
+  cap: '等次封顶 class capped',
+};
+
 export interface ExplainOptions {
   /** Display digits of totals (`displayDigits(scheme)`), as in the ranked table. */
   digits?: number;
@@ -102,6 +108,8 @@ export function explainUnit(u: UnitResult, opts: ExplainOptions = {}): string {
   const ranks = Object.entries(u.ranks).map(([k, v]) => `${k} 第 ${v} 名`);
   if (ranks.length) lines.push(`  排名 rank: ${ranks.join(';')}`);
   if (u.classes.length) lines.push(`  等次 classes: ${u.classes.map((c) => opts.classNames?.get(c) ?? c).join('、')}`);
+  // a veto decides a class whatever the points: without this line the trace would not say why
+  for (const v of u.vetoes ?? []) lines.push(`  一票否决 veto:${v.name}(${VETO_EFFECT[v.effect]})← ${fact(v.fact)} 〔${v.source}〕`);
   if (u.selections.length) lines.push(`  入选 selected: ${u.selections.join('、')}`);
   return lines.join('\n');
 }

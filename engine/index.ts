@@ -21,6 +21,8 @@ export type { ScoringPool, SelectionReason } from './scheme/scoring-pool.ts';
 export { validateScheme, type SchemeValidation } from './validate/validate-scheme.ts';
 export { schemeJsonSchema } from './validate/structure.ts';
 export { parsePointer } from './validate/pointer.ts';
+export { FORMAT_VERSION } from './scheme/format-version.ts';
+export { migrateScheme, type Migration, type MigrationChange } from './migrate/migrate.ts';
 
 export type { Dataset, Fact, HistoryRecord, Roster, RosterParent, RosterUnit } from './data/dataset.ts';
 export { checkDataset } from './data/check-dataset.ts';
@@ -43,6 +45,7 @@ export type { Condition, CompiledCondition } from './conditions/index.ts';
 
 export type { CaseExpectation, SchemeCase, UnitExpectation } from './cases/case.ts';
 export { checkCase, type CaseFailure } from './cases/check-case.ts';
+export { caseJsonSchema, checkCaseFile } from './cases/check-case-file.ts';
 
 export { diffSchemes, describeChange, impactOf, renderDiffMarkdown, renderDiffText, renderImpactMarkdown, renderImpactText, sectionOf, shownDelta } from './diff/index.ts';
 export type { Change, ChangeKind, ClassChange, DiffReport, Impact, RuleAspect, UnitImpact } from './diff/index.ts';

@@ -3,7 +3,7 @@ import type { Roster, Scheme } from '../engine/index.ts';
 import { refuse } from './errors.ts';
 import type { Store } from './store/store.ts';
 import type { ValidationCache } from './validation-cache.ts';
-import { checkVersion } from './version-core.ts';
+import { checkStored } from './version-core.ts';
 import { mustFind } from './version-store.ts';
 
 export interface Runnable {
@@ -14,7 +14,7 @@ export interface Runnable {
 /** With the app's validation cache, a live append does not validate its version again each time. */
 export async function runnable(store: Store, id: string, version: string, cache?: ValidationCache): Promise<Runnable> {
   const v = mustFind(store.data, id, version);
-  const checked = cache ? cache.of(v) : checkVersion(v.document);
+  const checked = cache ? cache.of(v) : checkStored(v.document);
   if (!checked.ok || !checked.scheme) {
     throw refuse(422, 'invalid-scheme', `${id}@${version} 有错误,不能用于检查数据或计分`, `${id}@${version} has errors and cannot check data or score`, { problems: checked.issues });
   }

@@ -9,7 +9,10 @@
 import { createHash } from 'node:crypto';
 import type { SchemeValidation } from '../engine/index.ts';
 import type { VersionRecord } from './store/types.ts';
-import { checkVersion } from './version-core.ts';
+import { checkStored } from './version-core.ts';
+
+/** A stored version as read: migrated when older, then checked (version-core.ts checkStored). */
+export type StoredCheck = ReturnType<typeof checkStored>;
 
 type Keyed = Pick<VersionRecord, 'id' | 'version' | 'status' | 'revision' | 'hash' | 'updatedAt' | 'document'>;
 
@@ -18,17 +21,17 @@ export function validationKey(v: Omit<Keyed, 'document'>): string {
 }
 
 export class ValidationCache {
-  private readonly entries = new Map<string, SchemeValidation>();
+  private readonly entries = new Map<string, StoredCheck>();
   /** Validations computed (not found in the cache): what a test observes instead of a time. */
   computed = 0;
 
   constructor(private readonly max = 64) {}
 
-  of(v: Keyed): SchemeValidation {
+  of(v: Keyed): StoredCheck {
     const key = validationKey(v);
     let hit = this.entries.get(key);
     if (hit === undefined) {
-      hit = checkVersion(v.document);
+      hit = checkStored(v.document);
       this.computed++;
     }
     this.remember(key, hit);
@@ -36,7 +39,7 @@ export class ValidationCache {
   }
 
   /** A save already validated the document it stores: the next read need not. */
-  remember(key: string, checked: SchemeValidation): void {
+  remember(key: string, checked: StoredCheck): void {
     this.entries.delete(key);
     this.entries.set(key, checked);
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);

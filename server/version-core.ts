@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../engine/format/canonical-json.ts';
-import { nameYearIssues, validateScheme, type Issue, type SchemeValidation } from '../engine/index.ts';
+import { migrateScheme, nameYearIssues, schemeIssue, validateScheme, type Issue, type MigrationChange, type SchemeValidation } from '../engine/index.ts';
 import type { DraftNote, SchemeRecord, VersionMeta, VersionRecord } from './store/types.ts';
 
 /**
@@ -19,6 +19,35 @@ import type { DraftNote, SchemeRecord, VersionMeta, VersionRecord } from './stor
 export function checkVersion(document: unknown): SchemeValidation {
   const checked = validateScheme(document);
   return checked.ok && checked.scheme ? { ...checked, issues: [...checked.issues, ...nameYearIssues(checked.scheme)] } : checked;
+}
+
+/**
+ * A version stored in an older format is read in the current one (pingyi
+ * migrate's steps): its stored document and its hash stay the original's, so a
+ * published version never changes under its hash. Not a scheme, or nothing
+ * to change but the version number: the document as stored.
+ */
+export function readDocument(document: unknown): { document: unknown; migration?: { from: number; changes: MigrationChange[] } } {
+  const m = migrateScheme(document);
+  // a current document that merely names no version is served as stored (no edit the clerk did not make)
+  if (!m.value || m.from === undefined || !m.changes.some((c) => c.path !== '/formatVersion')) return { document };
+  return { document: m.value, migration: { from: m.from, changes: m.changes } };
+}
+
+/** A stored version as the server reads it to score, compare or serve: migrated when older (readDocument), then checked. */
+export function checkStored(document: unknown): SchemeValidation & { document: unknown; migration?: { from: number; changes: MigrationChange[] } } {
+  const read = readDocument(document);
+  const checked = checkVersion(read.document);
+  if (!read.migration) return { ...checked, ...read };
+  const { from, changes } = read.migration;
+  const said = schemeIssue(
+    'format-migrated',
+    '/formatVersion',
+    `此版本按旧格式(版本 ${from})保存,读取时已升级(${changes.length} 处,如 ${changes[0]?.path});原文与哈希不变,另存草稿即为新格式`,
+    `stored in format ${from} and migrated on read (${changes.length} change(s), e.g. ${changes[0]?.path}); the original and its hash are unchanged, a new draft saves the new format`,
+    'warning',
+  );
+  return { ...checked, issues: [said, ...checked.issues], ...read };
 }
 
 export function problemsOf(document: unknown): Issue[] {

@@ -4,10 +4,21 @@ import type { SchemeCase } from './case.ts';
 
 /**
  * The case-file format (`schemes/<id>/cases/*.json`) as a schema with a
- * description on every key, for the generated reference (docs/reference.md).
+ * description on every key, for the generated reference (docs/reference.md)
+ * and for checking each case file before it runs (check-case-file.ts): a
+ * misspelled key (`totl`, `clases`) would otherwise check nothing and pass.
  * The compile-time check at the bottom keeps it in step with `SchemeCase`.
  */
-const Numbers = Type.Record(Type.String(), Type.Number());
+export const CASE_SCHEMA_ID = 'https://pingyi.local/schema/case.schema.json';
+const closed = { additionalProperties: false } as const;
+/** Measure → points; `notes` is the one reserved key: exactly these notes (通报批评…) reach the target. */
+const TargetConsequences = Type.Object(
+  { notes: Type.Optional(Type.Array(Type.String(), doc('恰好这些结果运用说明(note,如“通报批评”;顺序不计)', 'exactly these consequence notes (order ignored)'))) },
+  {
+    additionalProperties: Type.Number(doc('计分对象 → 分值(误差 1e-6 内相等)', 'measure → points (equal within 1e-6)')),
+    ...doc('计分对象 → 分值;notes 为结果运用说明', 'measure → points; `notes` lists the consequence notes'),
+  },
+);
 const Why = Type.Union([Type.String(), Type.Array(Type.String())], doc('手工计算过程及所依据的条款(期望值的来源,不得抄程序输出)', 'the hand computation and the clauses it follows (never the program\'s own output)'));
 
 export const UnitExpectationSchema = Type.Object(
@@ -22,7 +33,7 @@ export const UnitExpectationSchema = Type.Object(
     selections: Type.Optional(Type.Array(Type.String(), doc('恰好入选这些筛选', 'exactly these selections'))),
     why: Type.Optional(Why),
   },
-  doc('对某一单位的期望', 'what is expected of one unit'),
+  { ...closed, ...doc('对某一单位的期望', 'what is expected of one unit') },
 );
 
 export const CaseExpectationSchema = Type.Object(
@@ -32,7 +43,7 @@ export const CaseExpectationSchema = Type.Object(
       Type.Array(
         Type.Object(
           { code: Type.String(doc('问题代码', 'issue code')), path: Type.Optional(Type.String(doc('JSON Pointer(缺省:任意位置)', 'JSON Pointer (default: anywhere)'))) },
-          doc('必须报告的问题', 'an issue that must be reported'),
+          { ...closed, ...doc('必须报告的问题', 'an issue that must be reported') },
         ),
         doc('必须报告的问题(代码与位置)', 'issues that must be reported (code and path)'),
       ),
@@ -48,29 +59,39 @@ export const CaseExpectationSchema = Type.Object(
             includes: Type.Optional(Type.Array(Type.String(), doc('必须入选的单位', 'units that must be in it'))),
             excludes: Type.Optional(Type.Array(Type.String(), doc('不得入选的单位', 'units that must not be in it'))),
           },
-          doc('对某次筛选的期望', 'what is expected of a selection'),
+          { ...closed, ...doc('对某次筛选的期望', 'what is expected of a selection') },
         ),
         doc('筛选标识 → 期望', 'selection id → expectation'),
       ),
     ),
     classes: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()), doc('等次标识 → 恰好这些单位', 'class id → exactly these units'))),
-    consequences: Type.Optional(Type.Record(Type.String(), Numbers, doc('对象(主管单位或单位)标识 → 计分对象 → 分值', 'target id → measure → points'))),
+    consequences: Type.Optional(
+      Type.Record(Type.String(), TargetConsequences, doc('对象(主管单位或单位)标识 → 计分对象 → 分值,及 notes 说明', 'target id → measure → points, and `notes`')),
+    ),
     why: Type.Optional(Why),
   },
-  doc('期望结果', 'expected results'),
+  { ...closed, ...doc('期望结果;数值在 1e-6 内相等即通过(手算的循环小数写到 6 位以上)', 'expected results; numbers pass when equal within 1e-6 (write repeating decimals to 6+ places)') },
 );
 
 export const SchemeCaseSchema = Type.Object(
   {
+    $schema: Type.Optional(Type.String({ examples: ['../../case.schema.json'], ...doc('JSON Schema 的位置,供编辑器补全与校验', 'where the JSON Schema is, for editors') })),
     name: Type.String(doc('案例名称', 'case name')),
     description: Type.Optional(Type.String(doc('说明', 'description'))),
     input: Type.Union([Type.Object({}, { additionalProperties: true }), Type.String()], doc('数据集(内联),或相对案例文件的数据文件名', 'the data set inline, or a data file name relative to the case file')),
     useSchemeRoster: Type.Optional(Type.Boolean(doc('数据中没有单位时使用方案自带的名单 roster.json', "use the scheme's shipped roster.json when the input has no units"))),
     expect: CaseExpectationSchema,
   },
-  doc('方案测试案例(cases/*.json)', 'scheme test case (cases/*.json)'),
+  {
+    $id: CASE_SCHEMA_ID,
+    ...closed,
+    ...doc(
+      '方案测试案例(cases/*.json);不认识的键(如把 total 写成 totl)是错误 case-unknown-key,案例不通过',
+      'scheme test case (cases/*.json); an unknown key (totl for total) is the error case-unknown-key and fails the case',
+    ),
+  },
 );
 
 // compile-time: every case the schema describes is a SchemeCase (keys and value types agree)
-type Described = Omit<Static<typeof SchemeCaseSchema>, 'input'> & { input: SchemeCase['input'] };
+type Described = Omit<Static<typeof SchemeCaseSchema>, 'input' | '$schema'> & { input: SchemeCase['input'] };
 export const caseSchemaMatches = (c: Described): SchemeCase => c;

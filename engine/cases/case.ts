@@ -20,6 +20,9 @@ export interface UnitExpectation {
   why?: string | string[];
 }
 
+/** Measure → points, and the reserved `notes`: exactly these notes reach the target (order ignored). */
+export type ConsequenceExpectation = { notes?: string[] } & { [measure: string]: number | string[] | undefined };
+
 export interface CaseExpectation {
   /** Whether the run has no error; false for a case that proves bad input is rejected. */
   ok: boolean;
@@ -31,8 +34,8 @@ export interface CaseExpectation {
   selections?: Record<string, { size?: number; includes?: string[]; excludes?: string[] }>;
   /** Class id → exactly these units (order ignored). */
   classes?: Record<string, string[]>;
-  /** Target id (parent or unit) → measure → points. */
-  consequences?: Record<string, Record<string, number>>;
+  /** Target id (parent or unit) → measure → points; `notes`: exactly these consequence notes. */
+  consequences?: Record<string, ConsequenceExpectation>;
   /** The hand computation behind the expectations, with the clauses cited. */
   why?: string | string[];
 }

@@ -62,7 +62,10 @@ export function checkCase(result: RunResult, expect: CaseExpectation): CaseFailu
   for (const [id, units] of Object.entries(expect.classes ?? {})) set(`class ${id}`, units, result.classes.find((c) => c.id === id)?.units ?? []);
   for (const [target, measures] of Object.entries(expect.consequences ?? {})) {
     const r = result.consequences.find((c) => c.id === target);
-    for (const [m, pts] of Object.entries(measures)) num(`consequence ${target}.${m}`, pts, r?.totals[m] ?? 0);
+    for (const [m, pts] of Object.entries(measures)) {
+      if (m === 'notes') set(`consequence ${target}.notes`, pts as string[], (r?.items ?? []).flatMap((i) => (i.note === undefined ? [] : [i.note])));
+      else num(`consequence ${target}.${m}`, pts as number, r?.totals[m] ?? 0);
+    }
   }
   return f;
 }

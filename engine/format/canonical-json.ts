@@ -23,7 +23,7 @@ export interface CanonicalJsonOptions {
  * scheme file opens on what each node *is* rather than on alphabetic noise.
  */
 export const DEFAULT_SCHEME_KEY_ORDER: readonly string[] = Object.freeze([
-  '$schema', 'id', 'kind', 'type', 'name', 'nameEn', 'title', 'jurisdiction', 'year', 'version', 'basedOn',
+  '$schema', 'formatVersion', 'id', 'kind', 'type', 'name', 'nameEn', 'title', 'jurisdiction', 'year', 'version', 'basedOn',
   'description', 'source', 'points', 'percent', 'max', 'when', 'fact', 'operator', 'value', 'path', 'all', 'any', 'not',
 ]);
 

@@ -173,7 +173,7 @@ export function applyTable(
   let total = 0;
   for (const [groupId, raw] of byGroup) {
     const group = groupId === undefined ? undefined : t.groups?.find((g) => g.id === groupId);
-    if (group && raw > group.cap) {
+    if (group?.cap !== undefined && raw > group.cap) {
       if (explain) steps.push({ kind: 'group-cap', group: group.id, name: group.name, raw: clean(sign * raw), cap: group.cap, applied: clean(sign * group.cap), source: group.source });
       total += group.cap;
     } else total += raw;

@@ -13,7 +13,8 @@ export const bonus = defineMethod<'bonus', UnitScore>({
     const compiled = compiledFor(tables, m, () => compileTable(m));
     const { total, steps } = applyTable(m, compiled, unit, ctx, `${ctx.leaf.pointer}/method/rules`, 1);
     let points = total;
-    if (points > m.cap) {
+    // no cap declared means none (issue #20 item 4): no step, no sentinel number in the trace
+    if (m.cap !== undefined && points > m.cap) {
       steps.push({ kind: 'cap', before: points, after: m.cap, cap: m.cap, ...(m.source ? { source: m.source } : {}) });
       points = m.cap;
     }

@@ -1,5 +1,5 @@
 import type { HistoryRecord } from '../data/dataset.ts';
-import { dataIssue, type Issue } from '../issue.ts';
+import { dataIssue, schemeIssue, type Issue } from '../issue.ts';
 import { shareCount } from '../numbers.ts';
 import type { Classification, HistoryCondition, ScoreBand } from '../scheme/classes.ts';
 import type { Basis } from '../scheme/flow-basis.ts';
@@ -65,6 +65,20 @@ export function classify(input: ClassifyInput): ClassResult[] {
           for (const g of ranking?.groups ?? []) {
             const pool = g.entries.filter((e) => eligible(e.unit, withVetoes) && (!c.among || inBand(c.among, input.value(c.among.basis, e.unit))));
             const n = c.count ?? shareCount(pool.length, c.percent ?? 0, c.rounding ?? 'floor');
+            // a share of a small group can round to no place at all: the class is then empty by arithmetic, say so
+            if (withVetoes && n === 0 && c.count === undefined && (c.percent ?? 0) > 0 && pool.length > 0) {
+              const grouped = g.key !== '*';
+              const where = grouped ? `(${g.key} 组)` : '';
+              input.report(
+                schemeIssue(
+                  'quota-zero-places',
+                  `/classifications/${input.classes.indexOf(c)}/percent`,
+                  `“${c.name}”${where}按 ${c.percent}% × ${pool.length} 个单位取整(${c.rounding ?? 'floor'})为 0 个名额,本组无人入选`,
+                  `${c.id}${grouped ? ` (group ${g.key})` : ''}: ${c.percent}% of ${pool.length} units rounds (${c.rounding ?? 'floor'}) to 0 places; nobody is taken`,
+                  'warning',
+                ),
+              );
+            }
             const ordered = c.from === 'top' ? pool : [...pool].reverse();
             const picked = cut(ordered, n, c, def, input, withVetoes ? ties : undefined, g.key);
             out.push(...picked.filter((u) => !c.history || holdsHistory(c.history, past, input.year, u)));

@@ -2,6 +2,7 @@ import type { Dataset, Fact } from '../data/dataset.ts';
 import { dataIssue, type Issue } from '../issue.ts';
 import { methodFactTypes } from '../methods/fact-types.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import { unreadFactTypes } from '../scheme/unread-fact-types.ts';
 import type { FactIndex } from '../facts/facts-index.ts';
 import type { ResolvedIndicator } from './resolve-tree.ts';
 
@@ -47,7 +48,37 @@ export function reportDroppedFacts(
     }
     out.push({ code: 'fact-unused', path: at, message, severity: 'warning', source: 'data' });
   };
-  if (only === undefined) data.facts.forEach(look);
-  else for (const i of only) if (data.facts[i] !== undefined) look(data.facts[i] as Fact, i);
+  // facts of a type nothing reads: one warning per type with the count (a million records are one mistake, not a million)
+  const unread = new Map(unreadFactTypes(scheme).map((t) => [t.id, { first: -1, count: 0 }]));
+  const tally = (f: Fact, i: number): void => {
+    const t = unread.get(f.type);
+    if (t === undefined || voided.has(i)) return;
+    if (t.first < 0) t.first = i;
+    t.count++;
+  };
+  if (only === undefined) {
+    data.facts.forEach(look);
+    if (unread.size > 0) data.facts.forEach(tally);
+  } else {
+    for (const i of only) {
+      const f = data.facts[i];
+      if (f === undefined) continue;
+      look(f, i);
+      tally(f, i);
+    }
+  }
+  for (const [type, t] of unread) {
+    if (t.count === 0) continue;
+    const name = names.get(type) ?? type;
+    out.push(
+      dataIssue(
+        'facts-of-unread-type',
+        `/facts/${t.first}`,
+        `${t.count} 条“${name}”记录(第一条在此)不计分:方案中没有任何规则读取这一事实类型`,
+        `${t.count} ${type} fact(s) (the first here) are not scored: no rule of the scheme reads that fact type`,
+        'warning',
+      ),
+    );
+  }
   return out;
 }

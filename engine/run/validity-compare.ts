@@ -149,8 +149,22 @@ export function checkCompare(rule: CompareRule, scheme: Scheme, data: Dataset, b
   const right = side(rule.than);
   if (!left || !right) return;
   let rows: Row[];
-  if (perRecord) rows = (byType.get(rule.factType as string) ?? []).map((index) => ({ index, fact: data.facts[index] as Fact }));
-  else {
+  if (perRecord) {
+    rows = (byType.get(rule.factType as string) ?? []).map((index) => ({ index, fact: data.facts[index] as Fact }));
+    // no record to check is not a pass: the cross-record form says the same of its one record (single above)
+    if (rows.length === 0) {
+      const t = rule.factType as string;
+      issues.push(
+        dataIssue(
+          'validity-record-missing',
+          '/facts',
+          `有效性规则“${rule.name}”要检查每条${typeName(t)}记录的 ${rule.field},数据中没有这类记录:无法检查,本次评议无效(${rule.source})`,
+          `validity rule ${rule.id} checks ${rule.field} of every ${t} record, and the data holds none: the rule cannot be checked, the run is invalid`,
+        ),
+      );
+      return;
+    }
+  } else {
     const grouped = [left.groups, right.groups].filter((g): g is NonNullable<Side['groups']> => g !== undefined);
     rows = grouped.length === 0 ? [{ group: undefined }] : [...new Set(grouped.flatMap((g) => g.keys))].map((group) => ({ group }));
   }

@@ -20,7 +20,7 @@ export const RangePoints = Type.Object(
 export const TablePoints = Type.Object(
   {
     kind: Type.Literal('table'),
-    field: Type.String({ ...doc('查表字段', 'field whose value selects the row') }),
+    field: Type.String({ ...doc('查表字段;数值按文字形式查表(3 查 "3",2.5 查 "2.5"),表中没有的值是输入错误', 'field whose value selects the row; a number is looked up as its text (3 → "3"), a value without a row is an input error') }),
     values: Type.Record(Type.String(), Num(), { ...doc('字段值 → 分值', 'field value → points') }),
   },
   { additionalProperties: false, ...doc('查表分值(如角色表、层级表)', 'points looked up by a field (role table, level table)') },
@@ -68,8 +68,13 @@ export const AdjustmentRule = Type.Object(
 export type AdjustmentRule = Static<typeof AdjustmentRule>;
 
 export const RuleGroup = Type.Object(
-  { id: Id, name: Type.String({ ...doc('规则组名称', 'group name') }), cap: Num({ minimum: 0, ...doc('限扣/限加分值', 'cap of the group') }), source: Source },
-  { additionalProperties: false, ...doc('规则组及其上限', 'rule group with a cap') },
+  {
+    id: Id,
+    name: Type.String({ ...doc('规则组名称', 'group name') }),
+    cap: Type.Optional(Num({ minimum: 0, ...doc('限扣/限加分值;不写即该组不设上限', 'cap of the group; absent means none') })),
+    source: Source,
+  },
+  { additionalProperties: false, ...doc('规则组及其上限(可不设)', 'rule group, with an optional cap') },
 );
 export type RuleGroup = Static<typeof RuleGroup>;
 

@@ -69,7 +69,7 @@ export const PlaceClass = Type.Object(
     ranking: Id,
     from: StringEnum(['top', 'bottom'], { ...doc('从排名前端 top 或末端 bottom 取', 'taken from the top or the bottom of the ranking') }),
     count: Type.Optional(Int({ minimum: 0, ...doc('名额(个数),与 percent 二选一', 'number of places; instead of percent') })),
-    percent: Type.Optional(Num({ minimum: 0, maximum: 100, ...doc('名额(占比 %),与 count 二选一', 'places as a percentage; instead of count') })),
+    percent: Type.Optional(Num({ minimum: 0, maximum: 100, ...doc('名额(占比 %),与 count 二选一;比例取自仍有资格的单位(已除去 excludes 中等次、被否决及 among 分数带以外的单位)', 'places as a percentage, instead of count; taken of the units still eligible (those in `excludes` classes, vetoed, or outside `among` left out)') })),
     rounding: Type.Optional(StringEnum(['floor', 'ceil', 'round'], { ...doc('按比例计算名额时的取整', 'how a percentage of n is turned into a count') })),
     among: Type.Optional(ScoreBand),
     ties: TiePolicy,

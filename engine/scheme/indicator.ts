@@ -27,7 +27,7 @@ const IndicatorFields = <T extends TSchema>(self: T) => ({
   outsideTotal: Type.Optional(Type.Boolean({ ...doc('分值不占评价总分值(如加分项)', 'counted on top of the total, not inside it') })),
   source: Type.Optional(Source),
   aggregate: Type.Optional(
-    StringEnum(['sum', 'mean'], { ...doc('子项汇总:求和 sum 或平均 mean(如两次半年评议)', 'how children combine') }),
+    StringEnum(['sum', 'mean'], { ...doc('子项汇总:求和 sum,或平均 mean(各子指标得分之和 ÷ 子指标个数,子指标分值须与上级相同;如两次半年评议)', 'how children combine: sum, or mean (sum of the children ÷ their number; each child has the parent\'s points)') }),
   ),
   children: Type.Optional(Type.Array(self, { minItems: 1, ...doc('子指标(按 aggregate 汇总)', 'child indicators, combined by `aggregate`') })),
   variants: Type.Optional(

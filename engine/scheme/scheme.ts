@@ -5,6 +5,7 @@ import { Classification, Consequence, Exemption, Ranking, Selection, Veto } from
 import { ValidityRule } from './validity.ts';
 import { Indicator } from './indicator.ts';
 import { doc } from './kind-union.ts';
+import { FORMAT_VERSION } from './format-version.ts';
 
 export const SCHEME_SCHEMA_ID = 'https://pingyi.local/schema/scheme.schema.json';
 
@@ -55,6 +56,16 @@ export type Terms = Static<typeof Terms>;
 export const Scheme = Type.Object(
   {
     $schema: Type.Optional(Type.String({ ...doc('JSON Schema 的位置,供编辑器补全与校验(引擎不读)', 'where the JSON Schema is, for editors (the engine ignores it)') })),
+    formatVersion: Type.Optional(
+      Int({
+        minimum: 1,
+        examples: [FORMAT_VERSION],
+        ...doc(
+          `方案格式的版本(当前为 ${FORMAT_VERSION});旧版本用 pingyi migrate 升级,变化见 CHANGELOG.md;不写视为 1`,
+          `version of the scheme format (now ${FORMAT_VERSION}); older ones upgrade with pingyi migrate, changes in CHANGELOG.md; absent means 1`,
+        ),
+      }),
+    ),
     id: Id,
     name: Type.String({ minLength: 1, ...doc('方案名称(文件标题)', 'scheme name (the title of the document)') }),
     nameEn: Type.Optional(Type.String({ ...doc('英文名称', 'name in English') })),

@@ -31,7 +31,14 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
       checkTable(ctx, m.rules, m.groups, m.dedupe, at, 'rules');
       return;
     case 'bonus':
-      if (m.min !== undefined && m.min > m.cap) ctx.error('range-order', `${at}/min`, '下限高于上限', 'min above cap');
+      if (m.min !== undefined && m.cap !== undefined && m.min > m.cap) ctx.error('range-order', `${at}/min`, '下限高于上限', 'min above cap');
+      // a bonus table has no natural ceiling: without a cap at or below the indicator's points it can outgrow them,
+      // which a document allows only in words ("上不封顶"), so the scheme must say so too
+      if (!m.mayExceedMax && (m.cap === undefined || m.cap > max + 1e-9)) {
+        const zh = m.cap === undefined ? `加分未设上限,可能超过本指标分值 ${max}` : `加分上限 ${m.cap} 高于本指标分值 ${max}`;
+        const en = m.cap === undefined ? `the bonus has no cap and can exceed the indicator's ${max} points` : `the bonus cap ${m.cap} is above the indicator's ${max} points`;
+        ctx.error('bonus-over-max', m.cap === undefined ? at : `${at}/cap`, `${zh};如文件明示可超过,写 mayExceedMax: true`, `${en}; write mayExceedMax: true if the document allows it`);
+      }
       checkTable(ctx, m.rules, m.groups, m.dedupe, at, 'rules');
       return;
     case 'graded-rating': {

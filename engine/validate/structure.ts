@@ -6,6 +6,13 @@ import { Scheme } from '../scheme/scheme.ts';
 let compiled: ValidateFunction | undefined;
 
 /**
+ * The dialect every generated JSON Schema declares. The engine validates with
+ * ajv's default class, which is draft-07; naming it lets other validators
+ * (Monaco, an IDE) read the files as we do instead of guessing.
+ */
+export const JSON_SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
+
+/**
  * The one JSON Schema of the scheme format, as shipped in schemes/scheme.schema.json.
  * TypeBox inlines a recursive type (Indicator, Condition) with its own `$id` at
  * every use; one document must not declare an id twice, so each is hoisted
@@ -37,7 +44,7 @@ export function hoistDefs(schema: unknown): Record<string, unknown> {
     return out;
   };
   const result = hoist(root, true) as Record<string, unknown>;
-  return { ...result, $defs: defs };
+  return { $schema: JSON_SCHEMA_DIALECT, ...result, $defs: defs };
 }
 
 let firstOnly: ValidateFunction | undefined;
@@ -52,6 +59,11 @@ function validator(): ValidateFunction {
 function quickValidator(): ValidateFunction {
   firstOnly ??= new Ajv({ allErrors: false, discriminator: true, strict: false, verbose: true }).compile(schemeJsonSchema());
   return firstOnly;
+}
+
+/** Whether a document has a valid structure, stopping at the first problem: linear on any document. */
+export function structureValid(doc: unknown): boolean {
+  return quickValidator()(doc);
 }
 
 /**

@@ -5,7 +5,7 @@ import { currentUser } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, refuse, type Refusal } from '../errors.ts';
 import { recordId, schemeRef } from '../ids.ts';
-import { checkVersion } from '../version-core.ts';
+import { checkStored } from '../version-core.ts';
 import { mustFind } from '../version-store.ts';
 
 export function diffRouter(ctx: AppContext): Router {
@@ -16,7 +16,7 @@ export function diffRouter(ctx: AppContext): Router {
   const schemeAt = (ref: unknown, what: string, strict: boolean): Scheme => {
     const { id, version } = schemeRef(ref, what);
     const v = mustFind(store.data, id, version);
-    const checked = checkVersion(v.document);
+    const checked = checkStored(v.document);
     if (!checked.scheme || (strict && !checked.ok)) {
       throw refuse(422, 'invalid-scheme', `${id}@${version} 有错误,无法比较`, `${id}@${version} has errors and cannot be compared`, { problems: checked.issues });
     }

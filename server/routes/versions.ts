@@ -11,7 +11,7 @@ import { refuse } from '../errors.ts';
 import { schemeId, versionId } from '../ids.ts';
 import type { VersionRecord } from '../store/types.ts';
 import { validationKey, versionEtag } from '../validation-cache.ts';
-import { checkVersion, contentHash, countProblems, metaOf, notesOf, problemsOf } from '../version-core.ts';
+import { checkStored, checkVersion, contentHash, countProblems, metaOf, notesOf, problemsOf } from '../version-core.ts';
 import { ifMatch, keepRevision, mustFind, nextPatch, noneMatch, readRevision } from '../version-store.ts';
 
 const params = (req: Request) => ({ id: schemeId(req.params.id), version: versionId(req.params.version) });
@@ -52,7 +52,16 @@ export function versionsRouter(ctx: AppContext): Router {
       res.status(304).end();
       return;
     }
-    res.json({ meta: metaOf(v), document: v.document, problems: ctx.validations.of(v).issues, notes: notesOf(v), ...(v.clauseText !== undefined ? { clauseText: v.clauseText } : {}) });
+    // an older format is served migrated (with what changed); meta.hash stays the stored original's
+    const read = ctx.validations.of(v);
+    res.json({
+      meta: metaOf(v),
+      document: read.document,
+      ...(read.migration ? { migration: read.migration } : {}),
+      problems: read.issues,
+      notes: notesOf(v),
+      ...(v.clauseText !== undefined ? { clauseText: v.clauseText } : {}),
+    });
   });
 
   r.put(base, ctx.need('drafter'), async (req, res) => {
@@ -78,7 +87,7 @@ export function versionsRouter(ctx: AppContext): Router {
       audit(db, { at: v.updatedAt, user, action: 'scheme-saved', target: `${id}@${version}`, summary });
       return metaOf(v);
     });
-    ctx.validations.remember(validationKey(out), checked);
+    ctx.validations.remember(validationKey(out), { ...checked, document: doc });
     res.setHeader('ETag', versionEtag(out));
     res.json({ meta: out, problems });
   });

@@ -9,7 +9,7 @@ const root = new URL('../../schemes/examples/', import.meta.url).pathname;
 const examples = readdirSync(root).filter((d) => existsSync(join(root, d, 'scheme.json')));
 
 it('has the examples of issue #10 §1', () => {
-  expect(examples.sort()).toEqual(['band-classes', 'class-ties', 'computed-values', 'history-k-of-n', 'listed-selection', 'period-conditions', 'separate-pools', 'validity', 'validity-across-records', 'veto']);
+  expect(examples.sort()).toEqual(['band-classes', 'class-ties', 'computed-values', 'history-k-of-n', 'listed-selection', 'optional-caps', 'period-conditions', 'separate-pools', 'validity', 'validity-across-records', 'veto']);
 });
 
 describe.each(examples)('example %s', (id) => {

@@ -5,7 +5,8 @@ import { StringEnum, doc } from '../kind-union.ts';
 
 /**
  * Add every matching rule's points (negative points are penalties), count a
- * deed once at its highest, cap groups, then clamp to [min, cap].
+ * deed once at its highest, cap groups, then clamp to [min, cap]. Without
+ * `cap` there is none: the trace shows no cap step rather than a sentinel.
  */
 export const BonusMethod = Type.Object(
   {
@@ -14,7 +15,15 @@ export const BonusMethod = Type.Object(
     rules: Type.Array(AdjustmentRule, { minItems: 1, ...doc('加分(罚分)规则', 'bonus (and penalty) rules') }),
     groups: Type.Optional(Type.Array(RuleGroup, { examples: [[{ id: 'commendations', name: '表彰类', cap: 3, source: '三(二)' }]], ...doc('规则组及各组上限(限加分值)', 'rule groups, each with its cap') })),
     dedupe: Type.Optional(Dedupe),
-    cap: Num({ ...doc('加分上限', 'maximum of the sum') }),
+    cap: Type.Optional(Num({ ...doc('加分上限;不写即不设上限(文件未规定封顶时)', 'maximum of the sum; absent means none (the document sets no cap)') })),
+    mayExceedMax: Type.Optional(
+      Type.Boolean({
+        ...doc(
+          '加分可超过本指标分值(文件明示“上不封顶”时写 true;否则无上限或上限高于指标分值是错误)',
+          'the sum may exceed the indicator\'s points (true when the document says so; otherwise no cap, or a cap above the points, is an error)',
+        ),
+      }),
+    ),
     min: Type.Optional(Num({ ...doc('下限(含罚分时)', 'minimum of the sum when penalties exist') })),
     source: Type.Optional(Source),
   },

@@ -26,7 +26,7 @@ export const RankDeductionMethod = Type.Object(
           name: Type.String({ ...doc('分组名称', 'group name') }),
           when: ConditionSchema,
           freeTop: Int({ minimum: 0, ...doc('不扣分的前 N 名', 'places free of deduction') }),
-          perPlace: Num({ minimum: 0, ...doc('此后每下降一位扣分', 'points per place after') }),
+          perPlace: Num({ minimum: 0, ...doc('此后每下降一位扣分:扣分 = max(0, 名次 − freeTop) × perPlace;并列同名次,下一名次跳过', 'points per place after: deduction = max(0, rank − freeTop) × perPlace; equal scores share a rank, the next is skipped') }),
           source: Source,
         },
         { additionalProperties: false, ...doc('排名分组(条件作用于主管单位:parent)', 'ranking group; condition on the parent') },

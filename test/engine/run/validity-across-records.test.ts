@@ -144,7 +144,12 @@ describe('validity compare across records', () => {
       ]);
       const grouped = (groupBy: string[]) => ({ kind: 'count', factType: 'ballot-vote', groupBy });
       expect(codes(withRule({ ...base, left: grouped(['ballot']), than: grouped(['unit']) }))).toEqual([['group-mismatch', '/validity/0/than/groupBy', 'error']]);
-      expect(codes(withRule({ ...base, left: { kind: 'field', factType: 'ballot-vote', field: 'ballot' }, than: { kind: 'value', value: 0 } }))).toEqual([['single-record-not-season', '/validity/0/left/factType', 'warning']]);
+      // with this rule alone nothing reads the meeting and sign-in records any more: each type is flagged (issue #20 item 5)
+      expect(codes(withRule({ ...base, left: { kind: 'field', factType: 'ballot-vote', field: 'ballot' }, than: { kind: 'value', value: 0 } }))).toEqual([
+        ['single-record-not-season', '/validity/0/left/factType', 'warning'],
+        ['fact-type-unread', '/factTypes/0/id', 'warning'],
+        ['fact-type-unread', '/factTypes/1/id', 'warning'],
+      ]);
     });
 
     it('void needs a grouped count: it voids that group’s records', () => {

@@ -3,7 +3,7 @@
  * page against the draft — pass or fail, with the numbers that differ.
  */
 import { useEffect, useState } from 'react';
-import { checkCase, scoreScheme, type CaseFailure, type Scheme } from '../../../../engine/index.ts';
+import { checkCase, checkCaseFile, scoreScheme, type CaseFailure, type Scheme } from '../../../../engine/index.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { ShippedCase } from '../../api/types.ts';
 import { caseDataset } from './data-source.tsx';
@@ -28,6 +28,12 @@ export function CasesView({ schemeId, scheme, errors }: { schemeId: string; sche
     if (!scheme || !cases) return;
     const out: Outcome[] = [];
     for (const c of cases) {
+      // a misspelled expectation key would check nothing: the case file's own schema first
+      const shape = checkCaseFile(c.case);
+      if (!shape.case) {
+        out.push({ name: c.case.name, failures: shape.issues.map((i) => ({ where: i.path, expected: '案例文件格式', actual: i.message.zh })) });
+        continue;
+      }
       try {
         const data = await caseDataset(schemeId, c);
         out.push({ name: c.case.name, failures: checkCase(scoreScheme(scheme, data), c.case.expect) });
