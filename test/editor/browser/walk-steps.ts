@@ -72,7 +72,7 @@ export async function walk(base: string, s: Session): Promise<void> {
   // children drop to 50 + 10 + 15 = 75 against 85, the top level rises to 85 + 15 + 10 = 110 against 100
   await page.locator('[data-indicator="supervisor"] .node-name').first().click();
   // leaves are offered too, in their own group, saying what a move there does
-  const leafOption = page.locator('select[aria-label="移动到…"] optgroup option', { hasText: '加分项(将变为分组,原计分方法 bonus 移除)' });
+  const leafOption = page.locator('select[aria-label="移动到…"] optgroup option', { hasText: '加分项(将变为分组,原计分方法“加分项”移除)' });
   await expect(leafOption.count()).resolves.toBe(1);
   await page.getByLabel('移动到…').focus();
   await page.keyboard.press('ArrowDown');
@@ -92,7 +92,7 @@ export async function walk(base: string, s: Session): Promise<void> {
 
   // move it under the leaf 加分项 instead: 加分项 becomes a group (its bonus method removed), undo restores it
   await page.locator('[data-indicator="supervisor"] .node-name').first().click();
-  await page.getByLabel('移动到…').selectOption({ label: '加分项(将变为分组,原计分方法 bonus 移除)' });
+  await page.getByLabel('移动到…').selectOption({ label: '加分项(将变为分组,原计分方法“加分项”移除)' });
   await page.getByRole('button', { name: '移动', exact: true }).click();
   await page.locator('[data-indicator="bonus"] [data-indicator="supervisor"]').waitFor();
   await expect(page.locator('[data-indicator="bonus"] > .node .tag.method').count()).resolves.toBe(0);
@@ -102,7 +102,7 @@ export async function walk(base: string, s: Session): Promise<void> {
   await s.shot('moved-under-leaf');
   await page.getByRole('button', { name: /撤销/ }).click();
   await expect.poll(() => dailySum.textContent()).toContain('85 / 85');
-  await expect(page.locator('[data-indicator="bonus"] > .node .tag.method').textContent()).resolves.toBe('bonus');
+  await expect(page.locator('[data-indicator="bonus"] > .node .tag.method').textContent()).resolves.toBe('加分项');
 
   // the impact list now shows units that move
   await page.getByRole('button', { name: '影响' }).click();

@@ -82,6 +82,16 @@ export function zhOf(s: Schema | undefined): string {
   return d.split(' — ')[0] ?? d;
 }
 
+/**
+ * A field's label: the first phrase of its Chinese title (“出处:所依据的文件条款”
+ * → 出处), the whole title kept for the tooltip. The key only where the
+ * format gives no title (the label test fails on those).
+ */
+export function labelOf(s: Schema | undefined, key: string): string {
+  const zh = zhOf(resolve(s)).split(/[::((,,;;]/)[0]?.trim() ?? '';
+  return zh || key;
+}
+
 export function enOf(s: Schema | undefined): string {
   const d = s?.description ?? '';
   return d.includes(' — ') ? (d.split(' — ')[1] ?? '') : '';

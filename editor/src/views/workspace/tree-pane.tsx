@@ -4,14 +4,19 @@
  * up. Add, remove, move, rename and set points here; the flow sections below.
  */
 import { useEffect, useState } from 'react';
-import { getAt, insertItem, moveIndicator, movedPointer, moveTargets, moveUnderLeaf, parentPointer, removeIndicator, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
+import { getAt, insertItem, nodeAt, moveIndicator, movedPointer, moveTargets, moveUnderLeaf, parentPointer, removeIndicator, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
 import { useForm } from '../form/form-context.ts';
+import { methodLabel } from '../../i18n/labels.ts';
 import { SECTIONS } from './selection.ts';
+import { useTreeKeys } from './tree-keys.ts';
 
 const fmt = (x: number) => String(Math.round(x * 1e4) / 1e4);
 
 export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorTree; doc: Json; selected: string; problemsAt: (pointer: string) => number }) {
   const { select } = useForm();
+  const onKeyDown = useTreeKeys();
+  // one Tab stop: the selected item, else the first
+  const current = nodeAt(tree, selected)?.pointer ?? tree.nodes[0]?.pointer;
   return (
     <nav className="tree-pane" aria-label="指标树">
       <div className="pane-title">
@@ -20,9 +25,9 @@ export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorT
           {fmt(tree.sum)} / {fmt(tree.total)}
         </span>
       </div>
-      <ul className="tree" role="tree">
+      <ul className="tree" role="tree" aria-label="指标" onKeyDown={onKeyDown}>
         {tree.nodes.map((n, i) => (
-          <Node key={n.pointer} node={n} index={i} siblings={tree.nodes.length} tree={tree} selected={selected} problemsAt={problemsAt} />
+          <Node key={n.pointer} node={n} index={i} siblings={tree.nodes.length} tree={tree} selected={selected} current={current} level={1} problemsAt={problemsAt} />
         ))}
       </ul>
       <AddNode arrayPointer="/indicators" count={tree.nodes.length} label="+ 添加一级指标" />
@@ -74,20 +79,32 @@ interface NodeProps {
   siblings: number;
   tree: IndicatorTree;
   selected: string;
+  /** The item that takes the tree's one Tab stop. */
+  current: string | undefined;
+  level: number;
   problemsAt: (p: string) => number;
 }
 
-function Node({ node, index, siblings, tree, selected, problemsAt }: NodeProps) {
+function Node({ node, index, siblings, tree, selected, current, level, problemsAt }: NodeProps) {
   const { select } = useForm();
   const isSelected = selected === node.pointer;
   const bad = problemsAt(node.pointer);
   return (
-    <li role="treeitem" aria-selected={isSelected} data-indicator={node.id}>
+    <li
+      role="treeitem"
+      aria-selected={isSelected}
+      aria-level={level}
+      aria-expanded={node.groups.length > 0 ? true : undefined}
+      aria-label={`${node.name || '(无名称)'} ${node.percent !== undefined ? `${fmt(node.percent)}%` : `${fmt(node.max)} 分`}${bad > 0 ? `,${bad} 个问题` : ''}`}
+      tabIndex={current === node.pointer ? 0 : -1}
+      data-indicator={node.id}
+      data-name={node.name}
+    >
       <div className={`node${isSelected ? ' selected' : ''}`}>
-        <button type="button" className="node-name" onClick={() => select(node.pointer, { reveal: true })}>
+        <button type="button" className="node-name" tabIndex={-1} onClick={() => select(node.pointer, { reveal: true })}>
           {node.name || <em>(无名称)</em>}
           {node.outsideTotal && <span className="tag">总分外</span>}
-          {node.method && <span className="tag method">{node.method}</span>}
+          {node.method && <span className="tag method">{methodLabel(node.method)}</span>}
           {bad > 0 && <span className="dot" title={`${bad} 个问题`} />}
         </button>
         <span className="max" title={node.percent !== undefined ? `占上级 ${node.percent}%` : '分值'}>
@@ -96,13 +113,13 @@ function Node({ node, index, siblings, tree, selected, problemsAt }: NodeProps) 
       </div>
       {isSelected && <NodeEditor node={node} index={index} siblings={siblings} tree={tree} />}
       {node.groups.map((g) => (
-        <Group key={g.pointer} group={g} node={node} tree={tree} selected={selected} problemsAt={problemsAt} />
+        <Group key={g.pointer} group={g} node={node} tree={tree} selected={selected} current={current} level={level + 1} problemsAt={problemsAt} />
       ))}
     </li>
   );
 }
 
-function Group({ group, node, tree, selected, problemsAt }: { group: ChildGroup; node: TreeNode; tree: IndicatorTree; selected: string; problemsAt: (p: string) => number }) {
+function Group({ group, node, tree, selected, current, level, problemsAt }: { group: ChildGroup; node: TreeNode; tree: IndicatorTree; selected: string; current: string | undefined; level: number; problemsAt: (p: string) => number }) {
   const { select } = useForm();
   return (
     <div className="group">
@@ -116,7 +133,7 @@ function Group({ group, node, tree, selected, problemsAt }: { group: ChildGroup;
       </div>
       <ul role="group">
         {group.children.map((c, i) => (
-          <Node key={c.pointer} node={c} index={i} siblings={group.children.length} tree={tree} selected={selected} problemsAt={problemsAt} />
+          <Node key={c.pointer} node={c} index={i} siblings={group.children.length} tree={tree} selected={selected} current={current} level={level} problemsAt={problemsAt} />
         ))}
       </ul>
       <AddNode arrayPointer={group.pointer} count={group.children.length} label="+ 添加子指标" />
@@ -145,7 +162,8 @@ function NodeEditor({ node, index, siblings, tree }: { node: TreeNode; index: nu
           value={name}
           onChange={(e) => setName(e.target.value)}
           onBlur={() => name !== node.name && name && run(setValue(`${node.pointer}/name`, name))}
-          onKeyDown={(e) => e.key === 'Enter' && name && name !== node.name && run(setValue(`${node.pointer}/name`, name))}
+          // Enter that confirms a pinyin candidate is not a commit
+          onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && e.keyCode !== 229 && name && name !== node.name && run(setValue(`${node.pointer}/name`, name))}
         />
       </label>
       <label>
