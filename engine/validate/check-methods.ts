@@ -2,6 +2,7 @@ import { checkCondition } from '../conditions/index.ts';
 import { assertNever } from '../numbers.ts';
 import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Method } from '../scheme/methods/index.ts';
+import { checkRulePoints } from './check-rule-points.ts';
 import { near, type SemanticContext } from './semantic-context.ts';
 
 /** Semantic checks of one leaf's method: references resolve, ranges are ordered, shares add up. */
@@ -28,10 +29,12 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
     case 'deduction':
       if (m.base !== undefined && m.floor > m.base) ctx.error('range-order', `${at}/floor`, '最低分高于基础分', 'floor above base');
       checkTable(ctx, m.rules, m.groups, m.dedupe, at, 'rules');
+      checkRulePoints(ctx, m.rules, `${at}/rules`, m.base ?? max, '扣分');
       return;
     case 'bonus':
       if (m.min !== undefined && m.min > m.cap) ctx.error('range-order', `${at}/min`, '下限高于上限', 'min above cap');
       checkTable(ctx, m.rules, m.groups, m.dedupe, at, 'rules');
+      checkRulePoints(ctx, m.rules, `${at}/rules`, m.cap, '加分');
       return;
     case 'graded-rating': {
       const ft = ctx.factType(m.factType, `${at}/factType`);
