@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { getAt, nodeAt, type IndicatorTree, type Json } from '../../document/index.ts';
 import { Tech, TechPanel } from '../../i18n/tech-info.tsx';
+import { methodForm } from '../../forms/registry.ts';
 import { ObjectFields, SchemaField } from '../form/schema-field.tsx';
 import { ROOT, schemaAt, zhOf } from '../form/schema.ts';
 import { SECTIONS, sectionOf } from './selection.ts';
@@ -20,6 +21,9 @@ function FormFor({ doc, tree, selected, toggle }: { doc: Json; tree: IndicatorTr
   if (section === 'indicators') {
     const node = nodeAt(tree, selected);
     if (!node) return <EmptyForm />;
+    const value = getAt(doc, node.pointer);
+    const Domain = methodForm(getAt(doc, `${node.pointer}/method/kind`));
+    const generic = <SchemaField schema={schemaAt(doc, node.pointer)} pointer={node.pointer} value={value} omit={['children']} />;
     return (
       <section className="node-form" aria-label="指标表单">
         <h2>
@@ -29,7 +33,18 @@ function FormFor({ doc, tree, selected, toggle }: { doc: Json; tree: IndicatorTr
           </Tech>
         </h2>
         <div className="form-tools">{toggle}</div>
-        <SchemaField schema={schemaAt(doc, node.pointer)} pointer={node.pointer} value={getAt(doc, node.pointer)} omit={['children']} />
+        {Domain ? (
+          <>
+            <Domain doc={doc} pointer={node.pointer} />
+            {/* every field of the format, for what the sentences do not say */}
+            <details className="advanced">
+              <summary>高级</summary>
+              {generic}
+            </details>
+          </>
+        ) : (
+          generic
+        )}
       </section>
     );
   }
