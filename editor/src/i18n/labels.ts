@@ -82,6 +82,20 @@ export const ENUM_LABELS: Readonly<Record<string, string>> = {
   parent: '主管单位',
   season: '本轮评议',
   none: '不分组',
+  // why a unit entered a selection
+  'carry-over': '上年结转',
+  listed: '评议办指定',
+  // condition operators (the conditions' own vocabulary)
+  equal: '等于',
+  notEqual: '不等于',
+  in: '属于',
+  notIn: '不属于',
+  contains: '包含',
+  doesNotContain: '不包含',
+  lessThan: '小于',
+  lessThanInclusive: '小于等于',
+  greaterThan: '大于',
+  greaterThanInclusive: '大于等于',
   category: '按类别分组',
 };
 
