@@ -88,7 +88,8 @@ export function zhOf(s: Schema | undefined): string {
  * format gives no title (the label test fails on those).
  */
 export function labelOf(s: Schema | undefined, key: string): string {
-  const zh = zhOf(resolve(s)).split(/[::((,,;;]/)[0]?.trim() ?? '';
+  // “日期 YYYY-MM-DD”, “版本号 x.y.z”: the notation after the words is for the tooltip
+  const zh = (zhOf(resolve(s)).split(/[::((,,;;]/)[0] ?? '').replace(/\s+[\x21-\x7e][\x20-\x7e]*$/, '').trim();
   return zh || key;
 }
 

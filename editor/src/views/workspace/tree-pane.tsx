@@ -52,6 +52,8 @@ export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorT
   );
 }
 
+const groupId = (pointer: string) => `tree-group${pointer.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+
 function newIndicator(n: number): Json {
   return { id: `new-${n}`, name: '新指标', points: 0 };
 }
@@ -90,17 +92,20 @@ function Node({ node, index, siblings, tree, selected, current, level, problemsA
   const isSelected = selected === node.pointer;
   const bad = problemsAt(node.pointer);
   return (
-    <li
-      role="treeitem"
-      aria-selected={isSelected}
-      aria-level={level}
-      aria-expanded={node.groups.length > 0 ? true : undefined}
-      aria-label={`${node.name || '(无名称)'} ${node.percent !== undefined ? `${fmt(node.percent)}%` : `${fmt(node.max)} 分`}${bad > 0 ? `,${bad} 个问题` : ''}`}
-      tabIndex={current === node.pointer ? 0 : -1}
-      data-indicator={node.id}
-      data-name={node.name}
-    >
-      <div className={`node${isSelected ? ' selected' : ''}`}>
+    // the row is the treeitem and owns its children's groups (the APG navigation treeview):
+    // a treeitem wrapping its subtree would take the whole subtree's text as its name
+    <li role="none" data-indicator={node.id}>
+      <div
+        role="treeitem"
+        className={`node${isSelected ? ' selected' : ''}`}
+        aria-selected={isSelected}
+        aria-level={level}
+        aria-expanded={node.groups.length > 0 ? true : undefined}
+        aria-owns={node.groups.length > 0 ? node.groups.map((g) => groupId(g.pointer)).join(' ') : undefined}
+        tabIndex={current === node.pointer ? 0 : -1}
+        data-node={node.id}
+        data-name={node.name}
+      >
         <button type="button" className="node-name" tabIndex={-1} onClick={() => select(node.pointer, { reveal: true })}>
           {node.name || <em>(无名称)</em>}
           {node.outsideTotal && <span className="tag">总分外</span>}
@@ -131,7 +136,7 @@ function Group({ group, node, tree, selected, current, level, problemsAt }: { gr
       <div className={`sum ${group.ok ? 'ok' : 'bad'}`} data-sum={group.pointer} title={node.aggregate === 'mean' ? '求平均:每个子指标应等于上级分值' : '子指标合计 / 上级分值'}>
         {node.aggregate === 'mean' ? `平均 · 每项应为 ${fmt(node.max)}` : `合计 ${fmt(group.sum)} / ${fmt(node.max)}`}
       </div>
-      <ul role="group">
+      <ul role="group" id={groupId(group.pointer)}>
         {group.children.map((c, i) => (
           <Node key={c.pointer} node={c} index={i} siblings={group.children.length} tree={tree} selected={selected} current={current} level={level} problemsAt={problemsAt} />
         ))}
