@@ -85,3 +85,8 @@ export function addFactField(doc: Json, factTypePointer: string, name: string, t
   }
   return batch(`添加字段“${name}”`, commands);
 }
+
+/** A new indicator named by the clerk; its id comes from that name (ind-…) and stays when it is renamed. */
+export function addIndicator(doc: Json, arrayPointer: string, index: number, name: string): Command {
+  return insertItem(arrayPointer, index, { id: newId('ind', name, takenIds(doc)), name, points: 0 });
+}

@@ -27,9 +27,15 @@ export function namesOf(scheme: Scheme | undefined): StepNames {
   const labels = new Map<string, string>();
   for (const f of scheme?.factTypes ?? []) for (const [k, v] of Object.entries(f.labels ?? {})) if (!labels.has(k)) labels.set(k, v);
   const indicators = new Map<string, string>();
-  const walk = (list: ReadonlyArray<{ id: string; name: string; children?: unknown }>) =>
+  const walk = (list: ReadonlyArray<{ id: string; name: string; children?: unknown; method?: unknown }>) =>
     list.forEach((i) => {
       indicators.set(i.id, i.name);
+      // vote levels and grades are named by their method (满意, 基本满意…)
+      const m = i.method as Record<string, unknown> | undefined;
+      for (const key of ['levels', 'grades']) {
+        const named = m?.[key];
+        if (Array.isArray(named)) for (const x of named as Array<{ id?: unknown; name?: unknown }>) if (typeof x.id === 'string' && typeof x.name === 'string' && !labels.has(x.id)) labels.set(x.id, x.name);
+      }
       if (Array.isArray(i.children)) walk(i.children as typeof list);
     });
   walk(scheme?.indicators ?? []);

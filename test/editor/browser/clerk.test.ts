@@ -59,7 +59,7 @@ describe('the clerk’s editor', () => {
     await page.locator('.tree [role="treeitem"]:focus').dispatchEvent('keydown', { key: '监', bubbles: true });
     expect(await focused()).toBe('supervision');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-indicator="supervision"] > [role="treeitem"]').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('[data-indicator="supervision"]').getAttribute('aria-selected')).toBe('true');
     await page.locator('section[aria-label="扣分规则"]').waitFor();
     await check('edit-deduction');
 
@@ -133,6 +133,14 @@ describe('the clerk’s editor', () => {
       await page.waitForLoadState('networkidle');
       await check(name);
     }
+
+    // Monaco's own messages in Chinese, from the local package: typing in a published version
+    await page.goto(`${server.url}/#/s/pingyang-2021/1.0.0/edit`);
+    const json = page.locator('.json-pane .monaco-editor');
+    await json.locator('.view-line', { hasText: '"year": 2021,' }).click();
+    await page.keyboard.type('x');
+    await json.locator('.monaco-editor-overlaymessage', { hasText: '无法在只读编辑器中编辑' }).waitFor();
+    await s.shot('monaco-read-only-message');
 
     const english = Object.fromEntries(Object.entries(pages).flatMap(([k, v]) => (v.english.length > 0 ? [[k, v.english]] : [])));
     const axe = Object.fromEntries(Object.entries(pages).flatMap(([k, v]) => (v.axe.length > 0 ? [[k, v.axe]] : [])));

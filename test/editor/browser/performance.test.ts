@@ -114,7 +114,7 @@ describe('editor performance', () => {
     await s.shot('performance-first-load');
 
     // validation after an edit: type a new value for the first top-level indicator, read the engine's time
-    await p2.locator('.tree > li > [role="treeitem"] .node-name').first().click();
+    await p2.locator('.tree > [role="treeitem"] .node-name').first().click();
     const input = p2.getByLabel('指标分值');
     const original = await input.inputValue();
     const validation: number[] = [];

@@ -41,7 +41,7 @@ export async function walk(base: string, s: Session): Promise<void> {
 
   // a click on the problem selects its node in the tree and its range in Monaco
   await problem.click();
-  await expect.poll(() => page.locator('[data-indicator="daily"] > [role="treeitem"]').first().getAttribute('aria-selected')).toBe('true');
+  await expect.poll(() => page.locator('[data-indicator="daily"]').first().getAttribute('aria-selected')).toBe('true');
   await page.locator('.monaco-editor .selected-text').first().waitFor();
   await s.shot('problem-clicked-selects-node-and-range');
 
@@ -79,7 +79,7 @@ export async function walk(base: string, s: Session): Promise<void> {
   await expect(page.getByLabel('移动到…').inputValue()).resolves.toBe('/indicators');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.locator('.tree > li[data-indicator="supervisor"]').waitFor();
+  await page.locator('.tree > [role="treeitem"][data-indicator="supervisor"]').waitFor();
   await expect.poll(() => dailySum.textContent()).toContain('75 / 85');
   await expect(dailySum.getAttribute('class')).resolves.toContain('bad');
   await expect(page.getByTestId('tree-total').textContent()).resolves.toContain('110 / 100');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { validateScheme } from '../../../engine/index.ts';
 import { DocumentStore, getAt, setValue, type Json } from '../../../editor/src/document/index.ts';
 import { setRulePoints } from '../../../editor/src/forms/adjustment-commands.ts';
-import { addFactField, addRule, setRuleCap } from '../../../editor/src/forms/create-commands.ts';
+import { addFactField, addIndicator, addRule, setRuleCap } from '../../../editor/src/forms/create-commands.ts';
 import { factFields } from '../../../editor/src/forms/fact-fields.ts';
 import { loadScheme } from '../document/shipped-docs.ts';
 
@@ -115,5 +115,14 @@ describe('fact fields named in Chinese and typed by picking', () => {
       ['是否整改', 'yesno', ''],
     ]);
     expect(validateScheme(d).issues).toEqual([]);
+  });
+});
+
+describe('a new indicator', () => {
+  it('takes its id from the name the clerk gave, never a placeholder', () => {
+    const doc = pingyang();
+    const n = (getAt(doc, '/indicators') as Json[]).length;
+    const after = addIndicator(doc, '/indicators', n, '营商环境评价').execute(doc);
+    expect(getAt(after, `/indicators/${n}`)).toEqual({ id: 'ind-ying-shang-huan-jing-ping-jia', name: '营商环境评价', points: 0 });
   });
 });

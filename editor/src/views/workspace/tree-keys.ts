@@ -40,11 +40,10 @@ export function useTreeKeys(): (e: KeyboardEvent<HTMLElement>) => void {
         return move(all[i + 1]);
       case 'ArrowUp':
         return move(all[i - 1]);
-      // an item's row sits in its <li role="none">, its children in groups inside that <li>
       case 'ArrowRight':
-        return move(item.parentElement?.querySelector<HTMLElement>(`[role="group"] ${ITEM}`));
+        return move(item.querySelector<HTMLElement>(ITEM));
       case 'ArrowLeft':
-        return move(item.parentElement?.parentElement?.closest('li')?.querySelector<HTMLElement>(`:scope > ${ITEM}`));
+        return move(item.parentElement?.closest<HTMLElement>(ITEM));
       case 'Home':
         return move(all[0]);
       case 'End':
@@ -52,7 +51,7 @@ export function useTreeKeys(): (e: KeyboardEvent<HTMLElement>) => void {
       case 'Enter':
       case ' ':
         e.preventDefault();
-        item.querySelector<HTMLElement>(':scope > .node-name')?.click();
+        item.querySelector<HTMLElement>(':scope > .node > .node-name')?.click();
         return;
       default: {
         if (e.key.length !== 1 || e.key === ' ') return;

@@ -4,11 +4,12 @@
  * up. Add, remove, move, rename and set points here; the flow sections below.
  */
 import { useEffect, useState } from 'react';
-import { getAt, insertItem, nodeAt, moveIndicator, movedPointer, moveTargets, moveUnderLeaf, parentPointer, removeIndicator, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
+import { getAt, nodeAt, moveIndicator, movedPointer, moveTargets, moveUnderLeaf, parentPointer, removeIndicator, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
 import { useForm } from '../form/form-context.ts';
 import { methodLabel } from '../../i18n/labels.ts';
 import { SECTIONS } from './selection.ts';
 import { useTreeKeys } from './tree-keys.ts';
+import { useCreate } from '../../forms/use-create.ts';
 
 const fmt = (x: number) => String(Math.round(x * 1e4) / 1e4);
 
@@ -52,26 +53,48 @@ export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorT
   );
 }
 
-const groupId = (pointer: string) => `tree-group${pointer.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-
-function newIndicator(n: number): Json {
-  return { id: `new-${n}`, name: '新指标', points: 0 };
-}
-
+/** Adding asks the name first: the id is made from it (forms/new-id.ts), never typed, never a placeholder's. */
 function AddNode({ arrayPointer, count, label }: { arrayPointer: string; count: number; label: string }) {
-  const { run, readOnly, select } = useForm();
+  const { readOnly, select } = useForm();
+  const create = useCreate();
+  const [name, setName] = useState<string>();
   if (readOnly) return null;
+  if (name === undefined) {
+    return (
+      <button type="button" className="add-row" onClick={() => setName('')}>
+        {label}
+      </button>
+    );
+  }
+  const add = () => {
+    const n = name.trim();
+    if (!n) return;
+    create((m, d) => m.addIndicator(d, arrayPointer, count, n), () => {
+      setName(undefined);
+      select(`${arrayPointer}/${count}`, { reveal: true });
+    });
+  };
   return (
-    <button
-      type="button"
-      className="add-row"
-      onClick={() => {
-        run(insertItem(arrayPointer, count, newIndicator(Date.now() % 100000)));
-        select(`${arrayPointer}/${count}`, { reveal: true });
-      }}
-    >
-      {label}
-    </button>
+    <span className="add-node">
+      <input
+        autoFocus
+        aria-label="新指标名称"
+        placeholder="新指标名称"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setName(undefined);
+          // Enter that confirms a pinyin candidate is not a commit
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing && e.keyCode !== 229) add();
+        }}
+      />
+      <button type="button" disabled={!name.trim()} onClick={add}>
+        添加
+      </button>
+      <button type="button" className="link" onClick={() => setName(undefined)}>
+        取消
+      </button>
+    </span>
   );
 }
 
@@ -92,20 +115,21 @@ function Node({ node, index, siblings, tree, selected, current, level, problemsA
   const isSelected = selected === node.pointer;
   const bad = problemsAt(node.pointer);
   return (
-    // the row is the treeitem and owns its children's groups (the APG navigation treeview):
-    // a treeitem wrapping its subtree would take the whole subtree's text as its name
-    <li role="none" data-indicator={node.id}>
-      <div
-        role="treeitem"
-        className={`node${isSelected ? ' selected' : ''}`}
-        aria-selected={isSelected}
-        aria-level={level}
-        aria-expanded={node.groups.length > 0 ? true : undefined}
-        aria-owns={node.groups.length > 0 ? node.groups.map((g) => groupId(g.pointer)).join(' ') : undefined}
-        tabIndex={current === node.pointer ? 0 : -1}
-        data-node={node.id}
-        data-name={node.name}
-      >
+    // the item wraps its children's groups, with the sums and add buttons between them: a row-only
+    // treeitem owning its groups (APG navigation tree) left those buttons as children of the tree
+    // (axe aria-required-children). No aria-label: a label that leaves out the visible subtree is
+    // a mismatch (axe label-content-name-mismatch); the name comes from the content.
+    <li
+      role="treeitem"
+      aria-selected={isSelected}
+      aria-level={level}
+      aria-expanded={node.groups.length > 0 ? true : undefined}
+      tabIndex={current === node.pointer ? 0 : -1}
+      data-indicator={node.id}
+      data-node={node.id}
+      data-name={node.name}
+    >
+      <div className={`node${isSelected ? ' selected' : ''}`}>
         <button type="button" className="node-name" tabIndex={-1} onClick={() => select(node.pointer, { reveal: true })}>
           {node.name || <em>(无名称)</em>}
           {node.outsideTotal && <span className="tag">总分外</span>}
@@ -136,7 +160,7 @@ function Group({ group, node, tree, selected, current, level, problemsAt }: { gr
       <div className={`sum ${group.ok ? 'ok' : 'bad'}`} data-sum={group.pointer} title={node.aggregate === 'mean' ? '求平均:每个子指标应等于上级分值' : '子指标合计 / 上级分值'}>
         {node.aggregate === 'mean' ? `平均 · 每项应为 ${fmt(node.max)}` : `合计 ${fmt(group.sum)} / ${fmt(node.max)}`}
       </div>
-      <ul role="group" id={groupId(group.pointer)}>
+      <ul role="group">
         {group.children.map((c, i) => (
           <Node key={c.pointer} node={c} index={i} siblings={group.children.length} tree={tree} selected={selected} current={current} level={level} problemsAt={problemsAt} />
         ))}
