@@ -120,14 +120,14 @@ export async function walk(base: string, s: Session): Promise<void> {
   other.on('request', (r) => s.requests.push(r.url()));
   await other.goto(page.url());
   await other.locator('[data-indicator="network"] .node-name').first().click();
-  await other.getByLabel('指标名称').fill('网络评价阶段');
-  await other.getByLabel('指标名称').press('Enter');
+  await other.getByRole('tree').getByLabel('指标名称').fill('网络评价阶段');
+  await other.getByRole('tree').getByLabel('指标名称').press('Enter');
   await other.getByRole('button', { name: '保存', exact: true }).click();
   await other.locator('.notice.ok', { hasText: '已保存' }).waitFor();
   await other.close();
   await page.locator('[data-indicator="bonus"] .node-name').first().click();
-  await page.getByLabel('指标名称').fill('加分项目');
-  await page.getByLabel('指标名称').press('Enter');
+  await page.getByRole('tree').getByLabel('指标名称').fill('加分项目');
+  await page.getByRole('tree').getByLabel('指标名称').press('Enter');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.locator('.notice.stale', { hasText: '他人已保存:重新载入或比较' }).waitFor();
   await s.shot('stale-revision-409');
