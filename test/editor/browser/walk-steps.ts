@@ -171,9 +171,10 @@ export async function walk(base: string, s: Session): Promise<void> {
   // click a rule and see its clause highlighted in the source document
   await page.getByRole('link', { name: '编辑', exact: true }).click();
   await page.locator('[data-indicator="bonus"] .node-name').first().click();
-  const rule = page.locator('.array-table tr[data-row] .clause-link').first();
-  const cited = (await rule.getAttribute('title')) ?? '';
-  await rule.click();
+  // the rule's sentence (the table is under 高级 since issue 18): its 依据 and its 条款原文 link
+  const rule = page.locator('section[aria-label="加分规则"] li.sentence').first();
+  const cited = await rule.getByLabel(/的依据条款$/).inputValue();
+  await rule.getByRole('button', { name: '条款原文' }).click();
   const mark = page.locator('.clause-text mark').first();
   await mark.waitFor();
   const quoted = cited.split(/[::]/)[1] ?? '';
