@@ -3,6 +3,7 @@ import { assertNever } from '../numbers.ts';
 import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Method } from '../scheme/methods/index.ts';
 import { checkFormula } from './check-formula.ts';
+import { checkRulePoints } from './check-rule-points.ts';
 import { near, type SemanticContext } from './semantic-context.ts';
 
 /** Semantic checks of one leaf's method: references resolve, ranges are ordered, shares add up. */
@@ -29,6 +30,7 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
     case 'deduction':
       if (m.base !== undefined && m.floor > m.base) ctx.error('range-order', `${at}/floor`, '最低分高于基础分', 'floor above base');
       checkTable(ctx, m.rules, m.groups, m.dedupe, at, 'rules');
+      checkRulePoints(ctx, m.rules, `${at}/rules`, m.base ?? max, '扣分');
       return;
     case 'bonus':
       if (m.min !== undefined && m.cap !== undefined && m.min > m.cap) ctx.error('range-order', `${at}/min`, '下限高于上限', 'min above cap');
@@ -40,6 +42,7 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
         ctx.error('bonus-over-max', m.cap === undefined ? at : `${at}/cap`, `${zh};如文件明示可超过,写 mayExceedMax: true`, `${en}; write mayExceedMax: true if the document allows it`);
       }
       checkTable(ctx, m.rules, m.groups, m.dedupe, at, 'rules');
+      checkRulePoints(ctx, m.rules, `${at}/rules`, m.cap, '加分');
       return;
     case 'graded-rating': {
       const ft = ctx.factType(m.factType, `${at}/factType`);

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { joinPointer, schemeIssue, type Issue } from '../issue.ts';
 import { describeAjvError, listValues, show } from './ajv-messages.ts';
+import { missingPointsMessage } from './missing-points.ts';
 import { Scheme } from '../scheme/scheme.ts';
 
 let compiled: ValidateFunction | undefined;
@@ -96,8 +97,9 @@ export function checkStructure(doc: unknown, nodes = 0): Issue[] {
     const key = `${e.keyword}${path}${e.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const m = e.keyword === 'discriminator' ? discriminatorMessage(e) : describeAjvError(e, valueOf(e));
-    out.push(schemeIssue(`schema-${e.keyword}`, path, m.zh, m.en));
+    const points = missingPointsMessage(doc, e);
+    const m = points ?? (e.keyword === 'discriminator' ? discriminatorMessage(e) : describeAjvError(e, valueOf(e)));
+    out.push(schemeIssue(points ? 'missing-points' : `schema-${e.keyword}`, path, m.zh, m.en));
   }
   if (large) {
     out.push(

@@ -7,6 +7,7 @@
  * only places named by place are the assumptions' JSON Pointers: they follow
  * the indicators they point into, so a move leaves no dangling assumption.
  */
+import { methodLabel } from '../i18n/labels.ts';
 import type { Command } from './commands.ts';
 import type { IndicatorTree, TreeNode } from './indicator-tree.ts';
 import { afterInsertion, afterRemoval, rewriteAssumptions } from './assumption-pointers.ts';
@@ -109,7 +110,7 @@ export function moveTargets(tree: IndicatorTree, from: string): MoveTarget[] {
     for (const n of nodes) {
       const names = [...path, n.name || n.id];
       if (n.groups.length === 0 && outside(n.pointer)) {
-        const note = n.method ? `将变为分组,原计分方法 ${n.method} 移除` : '将变为分组';
+        const note = n.method ? `将变为分组,原计分方法“${methodLabel(n.method)}”移除` : '将变为分组';
         leaves.push({ pointer: `${n.pointer}/children`, label: `${names.join(' › ')}(${note})`, length: 0, leaf: { pointer: n.pointer, method: n.method } });
       }
       for (const g of n.groups) {

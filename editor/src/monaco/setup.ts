@@ -6,6 +6,8 @@
  * registered offline so completion, hover text and markers need no request.
  * The workers start when an editor first needs them, not with this module.
  */
+// first: Monaco's messages must be in place before its core is evaluated
+import './locale.ts';
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
 import './contributions.ts';

@@ -101,7 +101,7 @@ describe('Monaco in the page', () => {
     await page.keyboard.press('Control+F');
     await pane.locator('.find-widget.visible').waitFor();
     await page.keyboard.type('totalPoints');
-    await expect.poll(() => pane.locator('.find-widget .matchesCount').textContent()).toMatch(/^1 of 1$|^1 \/ 1$/);
+    await expect.poll(() => pane.locator('.find-widget .matchesCount').textContent()).toMatch(/^1 of 1$|^1 \/ 1$|^第 1 项，共 1 项$/);
     await s.shot('find');
 
     expect(foreign(s.requests, server.url)).toEqual([]);

@@ -72,7 +72,7 @@ export async function walk(base: string, s: Session): Promise<void> {
   // children drop to 50 + 10 + 15 = 75 against 85, the top level rises to 85 + 15 + 10 = 110 against 100
   await page.locator('[data-indicator="supervisor"] .node-name').first().click();
   // leaves are offered too, in their own group, saying what a move there does
-  const leafOption = page.locator('select[aria-label="移动到…"] optgroup option', { hasText: '加分项(将变为分组,原计分方法 bonus 移除)' });
+  const leafOption = page.locator('select[aria-label="移动到…"] optgroup option', { hasText: '加分项(将变为分组,原计分方法“加分项”移除)' });
   await expect(leafOption.count()).resolves.toBe(1);
   await page.getByLabel('移动到…').focus();
   await page.keyboard.press('ArrowDown');
@@ -92,7 +92,7 @@ export async function walk(base: string, s: Session): Promise<void> {
 
   // move it under the leaf 加分项 instead: 加分项 becomes a group (its bonus method removed), undo restores it
   await page.locator('[data-indicator="supervisor"] .node-name').first().click();
-  await page.getByLabel('移动到…').selectOption({ label: '加分项(将变为分组,原计分方法 bonus 移除)' });
+  await page.getByLabel('移动到…').selectOption({ label: '加分项(将变为分组,原计分方法“加分项”移除)' });
   await page.getByRole('button', { name: '移动', exact: true }).click();
   await page.locator('[data-indicator="bonus"] [data-indicator="supervisor"]').waitFor();
   await expect(page.locator('[data-indicator="bonus"] > .node .tag.method').count()).resolves.toBe(0);
@@ -102,7 +102,7 @@ export async function walk(base: string, s: Session): Promise<void> {
   await s.shot('moved-under-leaf');
   await page.getByRole('button', { name: /撤销/ }).click();
   await expect.poll(() => dailySum.textContent()).toContain('85 / 85');
-  await expect(page.locator('[data-indicator="bonus"] > .node .tag.method').textContent()).resolves.toBe('bonus');
+  await expect(page.locator('[data-indicator="bonus"] > .node .tag.method').textContent()).resolves.toBe('加分项');
 
   // the impact list now shows units that move
   await page.getByRole('button', { name: '影响' }).click();
@@ -121,16 +121,16 @@ export async function walk(base: string, s: Session): Promise<void> {
   await other.goto(page.url());
   for (const [node, name] of [['network', '网络评价阶段'], ['bonus', '加分(他人)']] as const) {
     await other.locator(`[data-indicator="${node}"] .node-name`).first().click();
-    await other.getByLabel('指标名称').fill(name);
-    await other.getByLabel('指标名称').press('Enter');
+    await other.getByRole('tree').getByLabel('指标名称').fill(name);
+    await other.getByRole('tree').getByLabel('指标名称').press('Enter');
   }
   await other.getByRole('button', { name: '保存', exact: true }).click();
   await other.locator('.notice.ok', { hasText: '已保存' }).waitFor();
   await other.close();
   // our save meets a 409: the two edits of 加分项's name ask which to keep; 网络评价阶段 merges by itself
   await page.locator('[data-indicator="bonus"] .node-name').first().click();
-  await page.getByLabel('指标名称').fill('加分项目');
-  await page.getByLabel('指标名称').press('Enter');
+  await page.getByRole('tree').getByLabel('指标名称').fill('加分项目');
+  await page.getByRole('tree').getByLabel('指标名称').press('Enter');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /合并修改/ });
   await dialog.waitFor();
@@ -199,9 +199,10 @@ export async function walk(base: string, s: Session): Promise<void> {
   // click a rule and see its clause highlighted in the source document
   await page.getByRole('link', { name: '编辑', exact: true }).click();
   await page.locator('[data-indicator="bonus"] .node-name').first().click();
-  const rule = page.locator('.array-table tr[data-row] .clause-link').first();
-  const cited = (await rule.getAttribute('title')) ?? '';
-  await rule.click();
+  // the rule's sentence (the table is under 高级 since issue 18): its 依据 and its 条款原文 link
+  const rule = page.locator('section[aria-label="加分规则"] li.sentence').first();
+  const cited = await rule.getByLabel(/的依据条款$/).inputValue();
+  await rule.getByRole('button', { name: '条款原文' }).click();
   const mark = page.locator('.clause-text mark').first();
   await mark.waitFor();
   const quoted = cited.split(/[::]/)[1] ?? '';

@@ -109,7 +109,7 @@ describe('moving an indicator to another parent', () => {
     expect(targets.slice(groups.length)).toEqual(leaves);
     expect(leaves.map((t) => t.leaf?.pointer)).toEqual(['/indicators/0/children/1/children/0', '/indicators/0/children/1/children/1', '/indicators/0/children/2', '/indicators/0/children/3', '/indicators/1', '/indicators/2']);
     expect(leaves.map((t) => t.pointer)).toEqual(leaves.map((t) => `${t.leaf?.pointer}/children`));
-    expect(leaves.find((t) => t.leaf?.pointer === '/indicators/0/children/3')?.label).toBe('日常评价 › 监督检查评价(将变为分组,原计分方法 deduction 移除)');
+    expect(leaves.find((t) => t.leaf?.pointer === '/indicators/0/children/3')?.label).toBe('日常评价 › 监督检查评价(将变为分组,原计分方法“扣分制”移除)');
     // 日常评价 holds everything but 网络评价 and 加分项: only those two leaves remain for it
     expect(moveTargets(indicatorTree(pingyang), '/indicators/0').map((t) => t.leaf?.pointer)).toEqual(['/indicators/1', '/indicators/2']);
   });

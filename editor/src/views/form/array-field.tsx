@@ -7,7 +7,7 @@ import { Fragment, useState } from 'react';
 import { insertItem, isObject, moveItem, removeItem, setValue, type Json } from '../../document/index.ts';
 import { useForm } from './form-context.ts';
 import { ScalarInput } from './scalar-input.tsx';
-import { branchFor, branches, emptyValue, fieldKind, isScalar, resolve, tagOf, zhOf, type Schema } from './schema.ts';
+import { branchFor, branches, emptyValue, fieldKind, isScalar, labelOf, resolve, tagOf, zhOf, type Schema } from './schema.ts';
 import { child, SchemaField } from './schema-field.tsx';
 
 const MAX_COLUMNS = 6;
@@ -43,7 +43,7 @@ export function ArrayField({ schema, pointer, value }: { schema: Schema; pointer
     );
   const add = !readOnly && (
     <button type="button" className="add-row" onClick={() => run(Array.isArray(value) ? insertItem(pointer, list.length, emptyValue(items)) : setValue(pointer, [emptyValue(items)]))}>
-      + 添加{zhOf(items) ? ` ${zhOf(items)}` : ''}
+      + 添加{zhOf(items) ? labelOf(items, '') : ''}
     </button>
   );
 
@@ -52,7 +52,7 @@ export function ArrayField({ schema, pointer, value }: { schema: Schema; pointer
       <div className="scalar-list">
         {list.map((v, i) => (
           <span key={i} className="scalar-item">
-            <ScalarInput schema={items} pointer={child(pointer, i)} value={v} label={`${i + 1}`} />
+            <ScalarInput schema={items} pointer={child(pointer, i)} value={v} label={`第 ${i + 1} 项`} />
             {toolbar(i)}
           </span>
         ))}
@@ -69,14 +69,14 @@ export function ArrayField({ schema, pointer, value }: { schema: Schema; pointer
         <thead>
           <tr>
             <th>#</th>
-            {tag && <th>{tag}</th>}
+            {tag && <th>类型</th>}
             {cols.map(([k, s]) => (
               <th key={k} title={zhOf(resolve(s))}>
-                {k}
+                {labelOf(s, k)}
               </th>
             ))}
             <th>出处</th>
-            <th />
+            <th aria-label="操作" />
           </tr>
         </thead>
         <tbody>
@@ -88,10 +88,10 @@ export function ArrayField({ schema, pointer, value }: { schema: Schema; pointer
               <Fragment key={i}>
                 <tr data-row={at} className={open === i ? 'open' : undefined}>
                   <td>{i + 1}</td>
-                  {tag && <td><code>{String(o[tag] ?? '')}</code></td>}
+                  {tag && <td>{labelOf(branch, String(o[tag] ?? ''))}</td>}
                   {cols.map(([k, s]) => (
                     <td key={k}>
-                      {branch.properties?.[k] ? <ScalarInput schema={branch.properties[k] ?? s} pointer={child(at, k)} value={o[k]} label={`${i + 1} ${k}`} /> : <span className="muted">—</span>}
+                      {branch.properties?.[k] ? <ScalarInput schema={branch.properties[k] ?? s} pointer={child(at, k)} value={o[k]} label={`第 ${i + 1} 行 ${labelOf(s, k)}`} /> : <span className="muted">—</span>}
                     </td>
                   ))}
                   <td className="source-cell">

@@ -5,6 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { setValue, type Json } from '../../document/index.ts';
+import { enumLabel } from '../../i18n/labels.ts';
+import { Tech } from '../../i18n/tech-info.tsx';
 import { useForm } from './form-context.ts';
 import { enumValues, fieldKind, resolve, type Schema } from './schema.ts';
 
@@ -21,7 +23,7 @@ export function ScalarInput({ schema, pointer, value, label }: { schema: Schema 
   }, [shown]);
   const commit = (v: Json) => run(setValue(pointer, v), { mergeKey: pointer });
 
-  if (kind === 'const') return <code className="const">{String(r?.const)}</code>;
+  if (kind === 'const') return <Tech><code className="const">{String(r?.const)}</code></Tech>;
   if (kind === 'boolean') {
     return <input type="checkbox" aria-label={label} checked={value === true} disabled={readOnly} onChange={(e) => commit(e.target.checked)} />;
   }
@@ -29,10 +31,10 @@ export function ScalarInput({ schema, pointer, value, label }: { schema: Schema 
     const options = enumValues(schema);
     return (
       <select aria-label={label} value={shown} disabled={readOnly} onChange={(e) => commit(e.target.value)}>
-        {!options.includes(shown) && <option value={shown}>{shown || '(未选)'}</option>}
+        {!options.includes(shown) && <option value={shown}>{shown ? enumLabel(shown) : '(未选)'}</option>}
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {enumLabel(o)}
           </option>
         ))}
       </select>

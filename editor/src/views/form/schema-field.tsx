@@ -5,17 +5,19 @@
  */
 import { useState } from 'react';
 import { isObject, pointerOf, renameKey, setValue, tokensOf, type Json } from '../../document/index.ts';
+import { Tech } from '../../i18n/tech-info.tsx';
 import { ArrayField } from './array-field.tsx';
 import { useForm } from './form-context.ts';
 import { JsonField } from './json-field.tsx';
 import { ScalarInput } from './scalar-input.tsx';
-import { branchFor, branches, emptyValue, enOf, fieldKind, isScalar, resolve, tagOf, zhOf, type Schema } from './schema.ts';
+import { branchFor, branches, emptyValue, enOf, fieldKind, isScalar, labelOf, resolve, tagOf, zhOf, type Schema } from './schema.ts';
 
 export const child = (pointer: string, key: string | number) => pointer + pointerOf([key]);
 
 export function SchemaField({ schema, pointer, value, omit = [] }: { schema: Schema | undefined; pointer: string; value: Json | undefined; omit?: string[] }) {
   const r = resolve(schema);
-  const label = tokensOf(pointer).pop() ?? '方案';
+  const key = tokensOf(pointer).pop() ?? '';
+  const label = key ? labelOf(r, key) : '方案';
   switch (fieldKind(r)) {
     case 'union':
       return <UnionField schema={r as Schema} pointer={pointer} value={value} omit={omit} />;
@@ -40,11 +42,14 @@ function UnionField({ schema, pointer, value, omit }: { schema: Schema; pointer:
   return (
     <div className="union">
       <label className="kind-select">
-        <span>{tag === 'kind' ? '类型 kind' : tag}</span>
+        <span>类型</span>
+        <Tech>
+          <code>{tag}</code>
+        </Tech>
         <select
           value={current}
           disabled={readOnly}
-          aria-label={`${tokensOf(pointer).pop() ?? ''} ${tag}`}
+          aria-label={`${labelOf(schema, tokensOf(pointer).pop() ?? '')}的类型`}
           onChange={(e) => {
             const next = branches(schema).find((b) => b.properties?.[tag]?.const === e.target.value);
             if (next) run(setValue(pointer, emptyValue(next)));
@@ -55,7 +60,7 @@ function UnionField({ schema, pointer, value, omit }: { schema: Schema; pointer:
             const k = String(b.properties?.[tag]?.const);
             return (
               <option key={k} value={k}>
-                {zhOf(b) ? `${zhOf(b)} ${k}` : k}
+                {labelOf(b, k)}
               </option>
             );
           })}
@@ -81,11 +86,13 @@ export function ObjectFields({ schema, pointer, value, omit = [] }: { schema: Sc
         const inline = isScalar(kind) || kind === 'json';
         return (
           <div key={k} className={inline ? 'field inline' : 'field block'} data-field={k}>
-            <div className="field-label" title={enOf(resolve(s))}>
-              <code>{k}</code>
-              <span className="muted">{zhOf(resolve(s))}</span>
+            <div className="field-label" title={zhOf(resolve(s))}>
+              <span>{labelOf(s, k)}</span>
+              <Tech>
+                <code title={enOf(resolve(s))}>{k}</code>
+              </Tech>
               {!required.has(k) && !readOnly && (
-                <button type="button" className="icon" title={`删除 ${k}`} aria-label={`删除字段 ${k}`} onClick={() => run(setValue(child(pointer, k), undefined))}>
+                <button type="button" className="icon" title={`删除 ${labelOf(s, k)}`} aria-label={`删除字段 ${labelOf(s, k)}`} onClick={() => run(setValue(child(pointer, k), undefined))}>
                   ×
                 </button>
               )}
@@ -109,7 +116,7 @@ export function ObjectFields({ schema, pointer, value, omit = [] }: { schema: Sc
           <option value="">+ 添加字段…</option>
           {absent.map(([k, s]) => (
             <option key={k} value={k}>
-              {k} {zhOf(resolve(s))}
+              {labelOf(s, k)}
             </option>
           ))}
         </select>
@@ -134,13 +141,13 @@ function MapField({ schema, pointer, value }: { schema: Schema | undefined; poin
             <td>
               <SchemaField schema={schema} pointer={child(pointer, k)} value={v} />
             </td>
-            <td>{!readOnly && <button type="button" className="icon" aria-label={`删除 ${k}`} onClick={() => run(setValue(child(pointer, k), undefined))}>×</button>}</td>
+            <td>{!readOnly && <button type="button" className="icon" aria-label={`删除取值 ${k}`} onClick={() => run(setValue(child(pointer, k), undefined))}>×</button>}</td>
           </tr>
         ))}
         {!readOnly && (
           <tr>
             <td>
-              <input placeholder="新键" value={newKey} onChange={(e) => setNewKey(e.target.value)} aria-label="新键" />
+              <input placeholder="新的取值" value={newKey} onChange={(e) => setNewKey(e.target.value)} aria-label="新的取值" />
             </td>
             <td colSpan={2}>
               <button type="button" disabled={!newKey || newKey in obj} onClick={() => (run(setValue(child(pointer, newKey), emptyValue(schema))), setNewKey(''))}>
@@ -160,5 +167,5 @@ function KeyInput({ value, readOnly, onRename, taken }: { value: string; readOnl
     if (text && text !== value && !taken(text)) onRename(text);
     else setText(value);
   };
-  return <input value={text} readOnly={readOnly} aria-label={`键 ${value}`} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
+  return <input value={text} readOnly={readOnly} aria-label={`取值 ${value}`} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
 }

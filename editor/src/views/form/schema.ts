@@ -82,6 +82,17 @@ export function zhOf(s: Schema | undefined): string {
   return d.split(' — ')[0] ?? d;
 }
 
+/**
+ * A field's label: the first phrase of its Chinese title (“出处:所依据的文件条款”
+ * → 出处), the whole title kept for the tooltip. The key only where the
+ * format gives no title (the label test fails on those).
+ */
+export function labelOf(s: Schema | undefined, key: string): string {
+  // “日期 YYYY-MM-DD”, “版本号 x.y.z”: the notation after the words is for the tooltip
+  const zh = (zhOf(resolve(s)).split(/[::((,,;;]/)[0] ?? '').replace(/\s+[\x21-\x7e][\x20-\x7e]*$/, '').trim();
+  return zh || key;
+}
+
 export function enOf(s: Schema | undefined): string {
   const d = s?.description ?? '';
   return d.includes(' — ') ? (d.split(' — ')[1] ?? '') : '';

@@ -28,11 +28,13 @@ export function DiffView({ detail, meta, doc, jump, compareStored }: { detail: S
   const base = baseOf(detail, meta);
   const options = [
     ...detail.versions.map((v) => ({ key: `${v.id}@${v.version}`, label: `${v.version}(${STATUS_NAMES[v.status]}${v.version === meta.version ? ',已保存' : ''})` })),
-    ...(meta.basedOn && meta.basedOn.id !== meta.id ? [{ key: `${meta.basedOn.id}@${meta.basedOn.version}`, label: `${meta.basedOn.id}@${meta.basedOn.version}(起草依据)` }] : []),
+    ...(meta.basedOn && meta.basedOn.id !== meta.id ? [{ key: `${meta.basedOn.id}@${meta.basedOn.version}`, label: `${meta.basedOn.version}(起草依据)` }] : []),
   ];
   const [from, setFrom] = useState(compareStored ? `${meta.id}@${meta.version}` : base ? `${base.id}@${base.version}` : (options[0]?.key ?? ''));
   const [to, setTo] = useState(HERE);
-  const [lang, setLang] = useState<'zh' | 'en'>('zh');
+  // the English summaries and the change kinds are for engineers: behind 技术信息
+  const [tech, setTech] = useState(false);
+  const lang = 'zh' as const;
   const a = useSide(from, doc);
   const b = useSide(to, doc);
 
@@ -69,8 +71,8 @@ export function DiffView({ detail, meta, doc, jump, compareStored }: { detail: S
         <span>→</span>
         {picker(to, setTo, '新版本')}
         <span className="spacer" />
-        <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-          {lang === 'zh' ? 'English' : '中文'}
+        <button type="button" className="link tech-toggle" aria-pressed={tech} onClick={() => setTech(!tech)}>
+          技术信息
         </button>
       </div>
       <div className="diff-body">
@@ -99,7 +101,11 @@ export function DiffView({ detail, meta, doc, jump, compareStored }: { detail: S
                           ) : (
                             <span className="change">{c.summary[lang]}</span>
                           )}
-                          <code className="muted">{c.kind}</code>
+                          {tech && (
+                            <span className="tech">
+                              <code className="muted">{c.kind}</code> {c.summary.en}
+                            </span>
+                          )}
                         </li>
                       );
                     })}

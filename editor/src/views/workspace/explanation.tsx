@@ -1,13 +1,22 @@
 /**
  * One unit's explanation: every indicator with its steps (fact → rule →
  * clause → points, caps, floors, blends, rounding) in the engine's own words,
- * and the sum that gives its total — shown so a clerk can add it up.
+ * and the sum that gives its total — shown so a clerk can add it up. Steps
+ * read as Chinese sentences with names; the engine's own line is under 技术信息.
  */
-import { describeStep, type IndicatorTrace, type UnitResult } from '../../../../engine/index.ts';
+import { useMemo, type ReactNode } from 'react';
+import { describeStep, type IndicatorTrace, type Scheme, type UnitResult } from '../../../../engine/index.ts';
+import { describeStepZh, namesOf, type StepNames } from '../../i18n/describe-step.ts';
+import { Tech, TechPanel } from '../../i18n/tech-info.tsx';
 
 const n = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
-export function Explanation({ unit, nameOf, jumpTo, onClose }: { unit: UnitResult; nameOf: (id: string) => string; jumpTo: (indicatorId: string) => void; onClose: () => void }) {
+export function Explanation({ unit, nameOf, jumpTo, onClose, scheme }: { unit: UnitResult; nameOf: (id: string) => string; jumpTo: (indicatorId: string) => void; onClose: () => void; scheme?: Scheme }) {
+  const names = useMemo(() => namesOf(scheme), [scheme]);
+  return <TechPanel render={(toggle) => <Explained unit={unit} nameOf={nameOf} jumpTo={jumpTo} onClose={onClose} names={names} toggle={toggle} />} />;
+}
+
+function Explained({ unit, nameOf, jumpTo, onClose, names, toggle }: { unit: UnitResult; nameOf: (id: string) => string; jumpTo: (indicatorId: string) => void; onClose: () => void; names: StepNames; toggle: ReactNode }) {
   const inside = unit.indicators.filter((t) => !t.outsideTotal);
   const outside = unit.indicators.filter((t) => t.outsideTotal);
   const sumInside = inside.reduce((a, t) => a + t.points, 0);
@@ -15,8 +24,12 @@ export function Explanation({ unit, nameOf, jumpTo, onClose }: { unit: UnitResul
   return (
     <aside className="explanation" aria-label={`${unit.name} 的得分解释`}>
       <div className="pane-title">
-        <strong>{unit.name}</strong> <code className="muted">{unit.unit}</code>
+        <strong>{unit.name}</strong>
+        <Tech>
+          <code className="muted">{unit.unit}</code>
+        </Tech>
         <span className="spacer" />
+        {toggle}
         <button type="button" className="icon" aria-label="关闭解释" onClick={onClose}>×</button>
       </div>
       {unit.status === 'exempt' && unit.exemptBy ? (
@@ -27,7 +40,7 @@ export function Explanation({ unit, nameOf, jumpTo, onClose }: { unit: UnitResul
         <>
           <ul className="trace">
             {unit.indicators.map((t) => (
-              <TraceNode key={t.id} t={t} jumpTo={jumpTo} />
+              <TraceNode key={t.id} t={t} jumpTo={jumpTo} names={names} />
             ))}
           </ul>
           <div className="sum-line" data-testid="explanation-sum">
@@ -58,7 +71,16 @@ export function Explanation({ unit, nameOf, jumpTo, onClose }: { unit: UnitResul
   );
 }
 
-function TraceNode({ t, jumpTo }: { t: IndicatorTrace; jumpTo: (id: string) => void }) {
+function Line({ step, names }: { step: IndicatorTrace['steps'][number]; names: StepNames }) {
+  return (
+    <>
+      {describeStepZh(step, names)}
+      <Tech>{describeStep(step)}</Tech>
+    </>
+  );
+}
+
+function TraceNode({ t, jumpTo, names }: { t: IndicatorTrace; jumpTo: (id: string) => void; names: StepNames }) {
   const own = t.children ? t.steps.filter((s) => s.kind !== 'aggregate') : t.steps;
   const agg = t.children ? t.steps.find((s) => s.kind === 'aggregate') : undefined;
   return (
@@ -71,18 +93,24 @@ function TraceNode({ t, jumpTo }: { t: IndicatorTrace; jumpTo: (id: string) => v
       {own.length > 0 && (
         <ul className="steps">
           {own.map((s, i) => (
-            <li key={i}>{describeStep(s)}</li>
+            <li key={i}>
+              <Line step={s} names={names} />
+            </li>
           ))}
         </ul>
       )}
       {t.children && (
         <ul className="trace">
           {t.children.map((c) => (
-            <TraceNode key={c.id} t={c} jumpTo={jumpTo} />
+            <TraceNode key={c.id} t={c} jumpTo={jumpTo} names={names} />
           ))}
         </ul>
       )}
-      {agg && <div className="muted small">= {describeStep(agg)}</div>}
+      {agg && (
+        <div className="muted small">
+          = <Line step={agg} names={names} />
+        </div>
+      )}
     </li>
   );
 }

@@ -3,22 +3,48 @@
  * caps, rounding…), a flow section (exemptions, selections, rankings,
  * classes, consequences), or the scheme's own fields — all from the schema.
  */
+import type { ReactNode } from 'react';
 import { getAt, nodeAt, type IndicatorTree, type Json } from '../../document/index.ts';
+import { Tech, TechPanel } from '../../i18n/tech-info.tsx';
+import { methodForm } from '../../forms/registry.ts';
 import { ObjectFields, SchemaField } from '../form/schema-field.tsx';
 import { ROOT, schemaAt, zhOf } from '../form/schema.ts';
 import { SECTIONS, sectionOf } from './selection.ts';
 
-export function NodeForm({ doc, tree, selected }: { doc: Json; tree: IndicatorTree; selected: string }) {
+export function NodeForm(props: { doc: Json; tree: IndicatorTree; selected: string }) {
+  // one 技术信息 switch for the form: keys, ids and tags show only while it is on
+  return <TechPanel render={(toggle) => <FormFor {...props} toggle={toggle} />} />;
+}
+
+function FormFor({ doc, tree, selected, toggle }: { doc: Json; tree: IndicatorTree; selected: string; toggle: ReactNode }) {
   const section = sectionOf(selected);
   if (section === 'indicators') {
     const node = nodeAt(tree, selected);
     if (!node) return <EmptyForm />;
+    const value = getAt(doc, node.pointer);
+    const Domain = methodForm(getAt(doc, `${node.pointer}/method/kind`));
+    const generic = <SchemaField schema={schemaAt(doc, node.pointer)} pointer={node.pointer} value={value} omit={['children']} />;
     return (
       <section className="node-form" aria-label="指标表单">
         <h2>
-          {node.name} <code className="muted">{node.id}</code>
+          {node.name}{' '}
+          <Tech>
+            <code className="muted">{node.id}</code>
+          </Tech>
         </h2>
-        <SchemaField schema={schemaAt(doc, node.pointer)} pointer={node.pointer} value={getAt(doc, node.pointer)} omit={['children']} />
+        <div className="form-tools">{toggle}</div>
+        {Domain ? (
+          <>
+            <Domain doc={doc} pointer={node.pointer} />
+            {/* every field of the format, for what the sentences do not say */}
+            <details className="advanced">
+              <summary>高级</summary>
+              {generic}
+            </details>
+          </>
+        ) : (
+          generic
+        )}
       </section>
     );
   }
@@ -27,6 +53,7 @@ export function NodeForm({ doc, tree, selected }: { doc: Json; tree: IndicatorTr
     return (
       <section className="node-form" aria-label="方案信息表单">
         <h2>方案信息</h2>
+        <div className="form-tools">{toggle}</div>
         <ObjectFields schema={ROOT} pointer="" value={doc} omit={omit} />
       </section>
     );
@@ -37,8 +64,12 @@ export function NodeForm({ doc, tree, selected }: { doc: Json; tree: IndicatorTr
   return (
     <section className="node-form" aria-label={`${name}表单`}>
       <h2>
-        {name} <code className="muted">{section}</code>
+        {name}{' '}
+        <Tech>
+          <code className="muted">{section}</code>
+        </Tech>
       </h2>
+      <div className="form-tools">{toggle}</div>
       <p className="muted">{zhOf(schema?.items ? schemaAt(doc, `${pointer}/0`) ?? schema : schema)}</p>
       <SchemaField schema={schema} pointer={pointer} value={getAt(doc, pointer)} />
     </section>

@@ -168,6 +168,7 @@ export function PreviewView(props: { detail: SchemeDetail; scheme: Scheme | unde
           </div>
           {unit && scheme && (
             <Explanation
+              scheme={scheme}
               unit={unit}
               nameOf={(id) => scheme.rankings.find((r) => r.id === id)?.name ?? scheme.classifications?.find((c) => c.id === id)?.name ?? result.classes.find((c) => c.id === id)?.name ?? id}
               onClose={() => setOpen(undefined)}

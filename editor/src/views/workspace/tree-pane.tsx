@@ -4,14 +4,20 @@
  * up. Add, remove, move, rename and set points here; the flow sections below.
  */
 import { useEffect, useState } from 'react';
-import { getAt, insertItem, moveIndicator, movedPointer, moveTargets, moveUnderLeaf, parentPointer, removeIndicator, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
+import { getAt, nodeAt, moveIndicator, movedPointer, moveTargets, moveUnderLeaf, parentPointer, removeIndicator, setValue, type ChildGroup, type IndicatorTree, type Json, type TreeNode } from '../../document/index.ts';
 import { useForm } from '../form/form-context.ts';
+import { methodLabel } from '../../i18n/labels.ts';
 import { SECTIONS } from './selection.ts';
+import { useTreeKeys } from './tree-keys.ts';
+import { useCreate } from '../../forms/use-create.ts';
 
 const fmt = (x: number) => String(Math.round(x * 1e4) / 1e4);
 
 export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorTree; doc: Json; selected: string; problemsAt: (pointer: string) => number }) {
   const { select } = useForm();
+  const onKeyDown = useTreeKeys();
+  // one Tab stop: the selected item, else the first
+  const current = nodeAt(tree, selected)?.pointer ?? tree.nodes[0]?.pointer;
   return (
     <nav className="tree-pane" aria-label="指标树">
       <div className="pane-title">
@@ -20,9 +26,9 @@ export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorT
           {fmt(tree.sum)} / {fmt(tree.total)}
         </span>
       </div>
-      <ul className="tree" role="tree">
+      <ul className="tree" role="tree" aria-label="指标" onKeyDown={onKeyDown}>
         {tree.nodes.map((n, i) => (
-          <Node key={n.pointer} node={n} index={i} siblings={tree.nodes.length} tree={tree} selected={selected} problemsAt={problemsAt} />
+          <Node key={n.pointer} node={n} index={i} siblings={tree.nodes.length} tree={tree} selected={selected} current={current} level={1} problemsAt={problemsAt} />
         ))}
       </ul>
       <AddNode arrayPointer="/indicators" count={tree.nodes.length} label="+ 添加一级指标" />
@@ -47,24 +53,48 @@ export function TreePane({ tree, doc, selected, problemsAt }: { tree: IndicatorT
   );
 }
 
-function newIndicator(n: number): Json {
-  return { id: `new-${n}`, name: '新指标', points: 0 };
-}
-
+/** Adding asks the name first: the id is made from it (forms/new-id.ts), never typed, never a placeholder's. */
 function AddNode({ arrayPointer, count, label }: { arrayPointer: string; count: number; label: string }) {
-  const { run, readOnly, select } = useForm();
+  const { readOnly, select } = useForm();
+  const create = useCreate();
+  const [name, setName] = useState<string>();
   if (readOnly) return null;
+  if (name === undefined) {
+    return (
+      <button type="button" className="add-row" onClick={() => setName('')}>
+        {label}
+      </button>
+    );
+  }
+  const add = () => {
+    const n = name.trim();
+    if (!n) return;
+    create((m, d) => m.addIndicator(d, arrayPointer, count, n), () => {
+      setName(undefined);
+      select(`${arrayPointer}/${count}`, { reveal: true });
+    });
+  };
   return (
-    <button
-      type="button"
-      className="add-row"
-      onClick={() => {
-        run(insertItem(arrayPointer, count, newIndicator(Date.now() % 100000)));
-        select(`${arrayPointer}/${count}`, { reveal: true });
-      }}
-    >
-      {label}
-    </button>
+    <span className="add-node">
+      <input
+        autoFocus
+        aria-label="新指标名称"
+        placeholder="新指标名称"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setName(undefined);
+          // Enter that confirms a pinyin candidate is not a commit
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing && e.keyCode !== 229) add();
+        }}
+      />
+      <button type="button" disabled={!name.trim()} onClick={add}>
+        添加
+      </button>
+      <button type="button" className="link" onClick={() => setName(undefined)}>
+        取消
+      </button>
+    </span>
   );
 }
 
@@ -74,20 +104,36 @@ interface NodeProps {
   siblings: number;
   tree: IndicatorTree;
   selected: string;
+  /** The item that takes the tree's one Tab stop. */
+  current: string | undefined;
+  level: number;
   problemsAt: (p: string) => number;
 }
 
-function Node({ node, index, siblings, tree, selected, problemsAt }: NodeProps) {
+function Node({ node, index, siblings, tree, selected, current, level, problemsAt }: NodeProps) {
   const { select } = useForm();
   const isSelected = selected === node.pointer;
   const bad = problemsAt(node.pointer);
   return (
-    <li role="treeitem" aria-selected={isSelected} data-indicator={node.id}>
+    // the item wraps its children's groups, with the sums and add buttons between them: a row-only
+    // treeitem owning its groups (APG navigation tree) left those buttons as children of the tree
+    // (axe aria-required-children). No aria-label: a label that leaves out the visible subtree is
+    // a mismatch (axe label-content-name-mismatch); the name comes from the content.
+    <li
+      role="treeitem"
+      aria-selected={isSelected}
+      aria-level={level}
+      aria-expanded={node.groups.length > 0 ? true : undefined}
+      tabIndex={current === node.pointer ? 0 : -1}
+      data-indicator={node.id}
+      data-node={node.id}
+      data-name={node.name}
+    >
       <div className={`node${isSelected ? ' selected' : ''}`}>
-        <button type="button" className="node-name" onClick={() => select(node.pointer, { reveal: true })}>
+        <button type="button" className="node-name" tabIndex={-1} onClick={() => select(node.pointer, { reveal: true })}>
           {node.name || <em>(无名称)</em>}
           {node.outsideTotal && <span className="tag">总分外</span>}
-          {node.method && <span className="tag method">{node.method}</span>}
+          {node.method && <span className="tag method">{methodLabel(node.method)}</span>}
           {bad > 0 && <span className="dot" title={`${bad} 个问题`} />}
         </button>
         <span className="max" title={node.percent !== undefined ? `占上级 ${node.percent}%` : '分值'}>
@@ -96,13 +142,13 @@ function Node({ node, index, siblings, tree, selected, problemsAt }: NodeProps) 
       </div>
       {isSelected && <NodeEditor node={node} index={index} siblings={siblings} tree={tree} />}
       {node.groups.map((g) => (
-        <Group key={g.pointer} group={g} node={node} tree={tree} selected={selected} problemsAt={problemsAt} />
+        <Group key={g.pointer} group={g} node={node} tree={tree} selected={selected} current={current} level={level + 1} problemsAt={problemsAt} />
       ))}
     </li>
   );
 }
 
-function Group({ group, node, tree, selected, problemsAt }: { group: ChildGroup; node: TreeNode; tree: IndicatorTree; selected: string; problemsAt: (p: string) => number }) {
+function Group({ group, node, tree, selected, current, level, problemsAt }: { group: ChildGroup; node: TreeNode; tree: IndicatorTree; selected: string; current: string | undefined; level: number; problemsAt: (p: string) => number }) {
   const { select } = useForm();
   return (
     <div className="group">
@@ -116,7 +162,7 @@ function Group({ group, node, tree, selected, problemsAt }: { group: ChildGroup;
       </div>
       <ul role="group">
         {group.children.map((c, i) => (
-          <Node key={c.pointer} node={c} index={i} siblings={group.children.length} tree={tree} selected={selected} problemsAt={problemsAt} />
+          <Node key={c.pointer} node={c} index={i} siblings={group.children.length} tree={tree} selected={selected} current={current} level={level} problemsAt={problemsAt} />
         ))}
       </ul>
       <AddNode arrayPointer={group.pointer} count={group.children.length} label="+ 添加子指标" />
@@ -145,7 +191,8 @@ function NodeEditor({ node, index, siblings, tree }: { node: TreeNode; index: nu
           value={name}
           onChange={(e) => setName(e.target.value)}
           onBlur={() => name !== node.name && name && run(setValue(`${node.pointer}/name`, name))}
-          onKeyDown={(e) => e.key === 'Enter' && name && name !== node.name && run(setValue(`${node.pointer}/name`, name))}
+          // Enter that confirms a pinyin candidate is not a commit
+          onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && e.keyCode !== 229 && name && name !== node.name && run(setValue(`${node.pointer}/name`, name))}
         />
       </label>
       <label>
