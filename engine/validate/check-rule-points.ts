@@ -7,7 +7,7 @@ import type { SemanticContext } from './semantic-context.ts';
  * sub-scale's base or the indicator's points for a deduction, the cap for a
  * bonus, when it has one) is most likely a typing slip: 20 typed for 2, or a placeholder such
  * as the old editor's -1e9. A warning, not an error: a document may mean
- * 扣完为止 (pingyang 四(一)4 直扣20分 on an indicator later cut to 15), and
+ * 扣完为止 (a county document's 直扣20分 on an indicator later cut to 15), and
  * scoring floors it anyway. Each amount a rule can give is checked.
  */
 export function checkRulePoints(ctx: SemanticContext, rules: readonly AdjustmentRule[], at: string, limit: number | undefined, what: '扣分' | '加分'): void {

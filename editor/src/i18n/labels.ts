@@ -31,6 +31,14 @@ export function methodLabel(kind: string | undefined): string {
  * thing in both (`floor` rounds down wherever it is used).
  */
 export const ENUM_LABELS: Readonly<Record<string, string>> = {
+  // periods of a fact type, and the inputs of a computed value (issue 20)
+  month: '月',
+  quarter: '季度',
+  half: '半年',
+  date: '日期',
+  leader: '第一名的值',
+  'high-first': '从高到低',
+  'low-first': '从低到高',
   // comparisons
   lt: '小于',
   lte: '小于等于',

@@ -13,7 +13,7 @@ const over = StringEnum(['unit', 'parent'], {
 const scope = StringEnum(['all', 'parent'], { ...doc('比较范围:全部参评单位 all,或同一主管单位下的单位 parent', 'population: every scored unit, or the units of the same parent') });
 const inputRef = Type.String({ pattern: NAME_PATTERN, ...doc('另一个输入的名称(须为按单位计算的输入)', 'name of another, per-unit input') });
 
-const ConstantInput = Type.Object({ kind: Type.Literal('constant'), name: label, value: Num(), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('常数', 'a constant') });
+const ConstantInput = Type.Object({ kind: Type.Literal('constant'), name: label, value: Num({ ...doc('数值', 'the value') }), source: Type.Optional(Source) }, { additionalProperties: false, ...doc('常数', 'a constant') });
 const CountInput = Type.Object(
   { kind: Type.Literal('count'), name: label, factType: Id, when, over },
   { additionalProperties: false, ...doc('符合条件的记录条数', 'number of matching facts') },

@@ -135,9 +135,16 @@ describe('the clerk’s editor', () => {
     }
 
     // Monaco's own messages in Chinese, from the local package: typing in a published version
+    // the draft's edits above are unsaved: leaving asks first (issue 18 item 5), and the clerk chooses to leave
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await page.goto(`${server.url}/#/s/pingyang-2021/1.0.0/edit`);
     const json = page.locator('.json-pane .monaco-editor');
     await json.locator('.view-line', { hasText: '"year": 2021,' }).click();
+    expect(asked).toEqual(['有未保存的修改,离开将丢失这些修改。仍要离开吗?']);
     await page.keyboard.type('x');
     await json.locator('.monaco-editor-overlaymessage', { hasText: '无法在只读编辑器中编辑' }).waitFor();
     await s.shot('monaco-read-only-message');

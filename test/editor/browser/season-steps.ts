@@ -99,8 +99,8 @@ export async function season(base: string, s: Session): Promise<void> {
   stale.on('request', (r) => s.requests.push(r.url()));
   await stale.goto(page.url().replace(/\/fulltext$/, '/edit'));
   await stale.locator('[data-indicator="bonus"] .node-name').first().click();
-  await stale.getByLabel('指标名称').fill('加分项目');
-  await stale.getByLabel('指标名称').press('Enter');
+  await stale.getByRole('tree').getByLabel('指标名称').fill('加分项目');
+  await stale.getByRole('tree').getByLabel('指标名称').press('Enter');
 
   // publish as a review: the diff in Chinese, the notes still open, no cases, then confirm
   await page.getByRole('button', { name: '发布…' }).click();

@@ -39,7 +39,9 @@ function problems(doc: unknown): Array<[string, string]> {
     expect(i.message.zh).not.toBe('');
     expect(i.message.en).not.toBe('');
   }
-  return v.issues.map((i) => [i.code, i.path]);
+  // the fixture declares both fact types for every case; one a case's formula does not read is rightly
+  // `fact-type-unread`, which is not what these cases are about
+  return v.issues.filter((i) => i.code !== 'fact-type-unread').map((i) => [i.code, i.path]);
 }
 
 describe('formula: bad input is a problem at a pointer', () => {
