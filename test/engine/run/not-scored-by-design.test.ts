@@ -45,4 +45,55 @@ describe('facts not scored by design', () => {
     // no filter: 不了解 is not a declared level, an input error at the level field, not a by-design omission
     expect(r.issues.map((i) => i.code)).toEqual(['unknown-vote-level']);
   });
+
+  it('a deduction table declaring 检查合格 records unscored: one warning for them, while a record matching nothing declared still warns alone', () => {
+    const caseType = factType('case', { kind: { type: 'string' } });
+    const s = miniScheme(
+      {
+        kind: 'deduction',
+        floor: 0,
+        hitPolicy: 'first',
+        rules: [{ id: 'late', name: '迟报', source: '每例扣 1 分', factType: 'case', when: { all: [{ fact: 'kind', operator: 'equal', value: 'late' }] }, points: { kind: 'fixed', value: 1 } }],
+        notScored: [{ id: 'passed', name: '检查合格', factType: 'case', when: { all: [{ fact: 'kind', operator: 'equal', value: 'ok' }] }, source: '检查合格的不扣分' }],
+      },
+      [caseType],
+      10,
+    );
+    const facts = [
+      { type: 'case', unit: 'u1', kind: 'late' }, // 0: −1
+      { type: 'case', unit: 'u1', kind: 'ok' }, // 1: 检查合格, not scored by design
+      { type: 'case', unit: 'u2', kind: 'ok' }, // 2: 检查合格, not scored by design
+      { type: 'case', unit: 'u1', kind: 'typo' }, // 3: matches no rule and nothing declared
+    ];
+    const r = scoreScheme(s, { ...units('u1', 'u2'), facts });
+    expect(r.ok).toBe(true);
+    // u1: 10 − 1 = 9; u2: 10
+    expect(r.units.map((u) => [u.unit, u.total])).toEqual([
+      ['u1', 9],
+      ['u2', 10],
+    ]);
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([
+      ['fact-unused', '/facts/3'],
+      ['facts-not-scored-by-design', '/facts/1'],
+    ]);
+    expect(r.issues[1]?.message.zh).toBe('2 条“case”记录(第一条在此)按方案规定不计分:“指标”规定“检查合格”不计分(检查合格的不扣分)');
+    expect(r.issues[1]?.message.en).toContain('/indicators/0/method/notScored/0');
+  });
+
+  it('validate refuses a declared unscored record of a type no rule reads', () => {
+    const other = factType('other', { kind: { type: 'string' } });
+    expect(() =>
+      miniScheme(
+        {
+          kind: 'deduction',
+          floor: 0,
+          hitPolicy: 'first',
+          rules: [{ id: 'late', name: '迟报', source: 't', factType: 'vote', points: { kind: 'fixed', value: 1 } }],
+          notScored: [{ id: 'x', name: '其他', factType: 'other', source: 't' }],
+        },
+        [voteType, other],
+        10,
+      ),
+    ).toThrow(/not-scored-type[\s\S]*\/indicators\/0\/method\/notScored\/0\/factType/);
+  });
 });
