@@ -18,6 +18,14 @@ export class IndexedFact {
   }
 }
 
+/** Why facts are not scored by design: the scheme's declaration (its pointer) in words. */
+export interface NotScoredReason {
+  /** JSON Pointer into the scheme of the declaration (e.g. a method's `filter`). */
+  pointer: string;
+  zh: string;
+  en: string;
+}
+
 interface TypeBucket {
   all: IndexedFact[];
   byUnit: Map<string, IndexedFact[]>;
@@ -87,6 +95,22 @@ export class FactIndex {
   /** Take back uses recorded earlier (the unit they came from is folded again). */
   release(indexes: readonly number[]): void {
     for (const i of indexes) this.used[i] = (this.used[i] ?? 1) - 1;
+  }
+
+  /** Facts a method left out because the scheme says so (a vote filter, a declared unscored record): index → why. */
+  private readonly byDesign = new Map<number, NotScoredReason>();
+
+  /**
+   * A method passed over this fact as the scheme declares (not an accident): it is then
+   * reported once per fact type and reason, not once per fact. The same reason object
+   * is given for every fact it covers.
+   */
+  notScored(ref: Pick<FactRef, 'index'>, reason: NotScoredReason): void {
+    this.byDesign.set(ref.index, reason);
+  }
+
+  notScoredWhy(index: number): NotScoredReason | undefined {
+    return this.byDesign.get(index);
   }
 
   isUsed(index: number): boolean {

@@ -1,10 +1,10 @@
 import { compileCondition, type CompiledCondition } from '../conditions/index.ts';
 import type { Fact, RosterUnit } from '../data/dataset.ts';
 import { clean } from '../numbers.ts';
-import type { IndexedFact } from '../facts/facts-index.ts';
+import type { IndexedFact, NotScoredReason } from '../facts/facts-index.ts';
 import { factScope, readsRoster } from '../facts/scope.ts';
 import { unitFacts } from '../facts/unit-facts.ts';
-import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
+import type { AdjustmentRule, Dedupe, NotScoredRecords, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Step } from '../trace.ts';
 import type { MethodContext } from './method.ts';
 import { dispatchOf, type Dispatch } from './rule-dispatch.ts';
@@ -21,6 +21,7 @@ export interface AdjustmentTable {
   rules: readonly AdjustmentRule[];
   groups?: readonly RuleGroup[] | undefined;
   dedupe?: Dedupe | undefined;
+  notScored?: readonly NotScoredRecords[] | undefined;
 }
 
 export interface CompiledRule {
@@ -62,9 +63,12 @@ export interface CompiledTable {
   scoped: boolean;
   /** The fact fields set on the shared scope, or undefined when the scope must be a copy (a field named `__proto__`). */
   fields: string[] | undefined;
+  /** Records the table declares unscored (`notScored`), per fact type; empty for most tables. */
+  notScored: Map<string, Array<{ when: CompiledCondition | undefined; readsRoster: boolean; reason: NotScoredReason }>>;
 }
 
-export function compileTable(t: AdjustmentTable): CompiledTable {
+/** `at`: the method's pointer and the indicator's name, for the reason of a declared unscored record. */
+export function compileTable(t: AdjustmentTable, at?: { pointer: string; name: string }): CompiledTable {
   const amountFields = (type: string) => [...new Set(t.rules.flatMap((r) => (r.factType === type && r.points.kind === 'range' ? [r.points.field] : [])))];
   const rules: CompiledRule[] = t.rules.map((rule, index) => ({
     rule,
@@ -79,7 +83,16 @@ export function compileTable(t: AdjustmentTable): CompiledTable {
   const types = [...new Set(rules.map((c) => c.rule.factType))];
   const byType = new Map(types.map((type) => [type, dispatchOf(rules.filter((c) => c.rule.factType === type))]));
   const scoped = rules.some((c) => c.readsRoster);
-  return { rules, byType, types, scoped, fields: scoped ? namedFields(rules) : undefined };
+  const notScored: CompiledTable['notScored'] = new Map();
+  (t.notScored ?? []).forEach((n, j) => {
+    const reason = {
+      pointer: `${at?.pointer ?? ''}/notScored/${j}`,
+      zh: `“${at?.name ?? ''}”规定“${n.name}”不计分(${n.source})`,
+      en: `${n.id}: not scored (${n.source})`,
+    };
+    notScored.set(n.factType, [...(notScored.get(n.factType) ?? []), { when: n.when ? compileCondition(n.when) : undefined, readsRoster: readsRoster(n.when), reason }]);
+  });
+  return { rules, byType, types, scoped, fields: scoped ? namedFields(rules) : undefined, notScored };
 }
 
 /** Facts that concern a unit: its own, and those about its parent (they apply to every unit of the parent). */
@@ -114,6 +127,7 @@ export function applyTable(
     // only the rules whose guard the fact passes are tested (rule-dispatch.ts); the guard field is a fact field,
     // the same in the fact and in its scope
     const candidates = table.byType.get(fact.type)?.candidates(fact) ?? [];
+    let taken = false;
     for (const c of candidates) {
       let seen: Record<string, unknown> = fact;
       if (scoped && c.readsRoster) {
@@ -126,6 +140,7 @@ export function applyTable(
         seen = scope;
       }
       if (c.when && !c.when(seen)) continue;
+      taken = true;
       ctx.facts.use(item);
       const priced = price(c, item, ctx, rulesPointer);
       if (priced === undefined) break; // input error reported; the fact is not counted
@@ -159,6 +174,10 @@ export function applyTable(
         entries.push({ rule: c, item, amount, step });
       }
       if (t.hitPolicy === 'first') break;
+    }
+    if (!taken && table.notScored.size > 0) {
+      const hit = table.notScored.get(fact.type)?.find((n) => n.when === undefined || n.when(n.readsRoster ? factScope(fact, unit, parent) : fact));
+      if (hit) ctx.facts.notScored(item, hit.reason);
     }
   }
 

@@ -10,7 +10,7 @@ export const bonus = defineMethod<'bonus', UnitScore>({
   kind: 'bonus',
   lean: true,
   unit(m, ctx, unit) {
-    const compiled = compiledFor(tables, m, () => compileTable(m));
+    const compiled = compiledFor(tables, m, () => compileTable(m, { pointer: `${ctx.leaf.pointer}/method`, name: ctx.leaf.name }));
     const { total, steps } = applyTable(m, compiled, unit, ctx, `${ctx.leaf.pointer}/method/rules`, 1);
     let points = total;
     // no cap declared means none (issue #20 item 4): no step, no sentinel number in the trace

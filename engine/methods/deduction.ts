@@ -10,7 +10,7 @@ export const deduction = defineMethod<'deduction', UnitScore>({
   kind: 'deduction',
   lean: true,
   unit(m, ctx, unit) {
-    const compiled = compiledFor(tables, m, () => compileTable(m));
+    const compiled = compiledFor(tables, m, () => compileTable(m, { pointer: `${ctx.leaf.pointer}/method`, name: ctx.leaf.name }));
     const max = ctx.leaf.max;
     const base = m.base ?? max;
     const { total, steps } = applyTable(m, compiled, unit, ctx, `${ctx.leaf.pointer}/method/rules`, -1);

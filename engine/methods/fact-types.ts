@@ -7,7 +7,7 @@ export function methodFactTypes(m: Method, at: string): Array<[string, string]> 
       return [[m.factType, `${at}/factType`], ...(m.volumeWeight ? [[m.volumeWeight.factType, `${at}/volumeWeight/factType`] as [string, string]] : [])];
     case 'deduction':
     case 'bonus':
-      return m.rules.map((r, i) => [r.factType, `${at}/rules/${i}/factType`]);
+      return [...m.rules.map((r, i): [string, string] => [r.factType, `${at}/rules/${i}/factType`]), ...(m.notScored ?? []).map((n, i): [string, string] => [n.factType, `${at}/notScored/${i}/factType`])];
     case 'rank-to-grade':
       return [[m.factType, `${at}/factType`], ...m.adjustments.map((r, i): [string, string] => [r.factType, `${at}/adjustments/${i}/factType`])];
     case 'graded-rating':

@@ -1,6 +1,7 @@
 import { compileCondition, type CompiledCondition } from '../conditions/index.ts';
 import { dataIssue, joinPointer } from '../issue.ts';
 import { clean } from '../numbers.ts';
+import type { NotScoredReason } from '../facts/facts-index.ts';
 import { factScope, readsRoster } from '../facts/scope.ts';
 import type { VoteRatioMethod } from '../scheme/methods/vote-ratio.ts';
 import type { Step } from '../trace.ts';
@@ -20,6 +21,8 @@ interface Prepared {
   /** Whether the filter reads `$unit` / `$parent` (else it is given the bare fact: no scope copy per vote). */
   scoped: boolean;
   value: Map<string, number>;
+  /** Votes the filter leaves out are not scored by design: said once per fact type, not per vote. */
+  filtered: NotScoredReason;
 }
 const prepared = new WeakMap<VoteRatioMethod, Prepared>();
 /**
@@ -33,10 +36,15 @@ export const voteRatio = defineMethod<'vote-ratio', Tally>({
   kind: 'vote-ratio',
   unit(m, ctx, unit) {
     const max = ctx.leaf.max;
-    const { filter, scoped, value } = compiledFor(prepared, m, () => ({
+    const { filter, scoped, value, filtered } = compiledFor(prepared, m, () => ({
       filter: m.filter ? compileCondition(m.filter) : undefined,
       scoped: m.filter !== undefined && readsRoster(m.filter),
       value: new Map(m.levels.map((l) => [l.id, l.value])),
+      filtered: {
+        pointer: `${ctx.leaf.pointer}/method/filter`,
+        zh: `“${ctx.leaf.name}”的计票条件不计这些票`,
+        en: `the vote filter of ${ctx.leaf.id} leaves these votes out`,
+      },
     }));
     const counts: Record<string, number> = Object.fromEntries(m.levels.map((l) => [l.id, 0]));
     let total = 0;
@@ -44,7 +52,10 @@ export const voteRatio = defineMethod<'vote-ratio', Tally>({
     const parent = ctx.roster.parentOf(unit);
     for (const item of factsFor(ctx, unit, m.factType)) {
       const fact = item.fact;
-      if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) continue;
+      if (filter && !filter(scoped ? factScope(fact, unit, parent) : fact)) {
+        ctx.facts.notScored(item, filtered);
+        continue;
+      }
       ctx.facts.use(item);
       const level = fact[m.levelField];
       const v = typeof level === 'string' ? value.get(level) : undefined;

@@ -3,11 +3,11 @@ import { dataIssue, type Issue } from '../issue.ts';
 import { methodFactTypes } from '../methods/fact-types.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { unreadFactTypes } from '../scheme/unread-fact-types.ts';
-import type { FactIndex } from '../facts/facts-index.ts';
+import type { FactIndex, NotScoredReason } from '../facts/facts-index.ts';
 import type { ResolvedIndicator } from './resolve-tree.ts';
 
 /**
- * Nothing is dropped silently: a fact of a type some scoring method reads that no
+ * Nothing is dropped silently (a fact left out as the scheme declares is counted per type and reason): a fact of a type some scoring method reads that no
  * method took (a unit not scored for that indicator, a unit outside the round, a
  * condition that matched no rule) is a warning at the fact, saying why when we know.
  */
@@ -46,8 +46,18 @@ export function reportDroppedFacts(
       out.push(dataIssue('fact-of-exempt-unit', at, `单位 ${f.unit} 属“${ex.name}”,不参加评议:这条“${names.get(f.type) ?? f.type}”不计分`, `unit ${f.unit} is exempt (${ex.name}); this ${f.type} fact is not scored`, 'warning'));
       return;
     }
+    const why = facts.notScoredWhy(i);
+    if (why !== undefined) {
+      const key = `${f.type}\u0000${why.pointer}`;
+      const t = byDesign.get(key);
+      if (t) t.count++;
+      else byDesign.set(key, { type: f.type, why, first: i, count: 1 });
+      return;
+    }
     out.push({ code: 'fact-unused', path: at, message, severity: 'warning', source: 'data' });
   };
+  // left out as the scheme declares (a vote filter…): one warning per fact type and reason with the count
+  const byDesign = new Map<string, { type: string; why: NotScoredReason; first: number; count: number }>();
   // facts of a type nothing reads: one warning per type with the count (a million records are one mistake, not a million)
   const unread = new Map(unreadFactTypes(scheme).map((t) => [t.id, { first: -1, count: 0 }]));
   const tally = (f: Fact, i: number): void => {
@@ -66,6 +76,18 @@ export function reportDroppedFacts(
       look(f, i);
       tally(f, i);
     }
+  }
+  for (const t of byDesign.values()) {
+    const name = names.get(t.type) ?? t.type;
+    out.push(
+      dataIssue(
+        'facts-not-scored-by-design',
+        `/facts/${t.first}`,
+        `${t.count} 条“${name}”记录(第一条在此)按方案规定不计分:${t.why.zh}`,
+        `${t.count} ${t.type} fact(s) (the first here) are not scored, as the scheme declares at ${t.why.pointer}: ${t.why.en}`,
+        'warning',
+      ),
+    );
   }
   for (const [type, t] of unread) {
     if (t.count === 0) continue;

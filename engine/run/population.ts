@@ -4,6 +4,7 @@ import { clean, roundTo } from '../numbers.ts';
 import type { Ranking } from '../scheme/flow.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import type { SelectionReason } from '../scheme/scoring-pool.ts';
+import { unitsInNoClass } from './class-coverage.ts';
 import { classify } from './classify.ts';
 import { consequencesOf } from './consequences.ts';
 import type { FactIndex, RosterIndex } from '../facts/facts-index.ts';
@@ -155,6 +156,7 @@ export function settlePopulation(input: PopulationInput, roots: readonly Resolve
     report,
   });
   for (const c of classes) for (const id of c.units) units.get(id)?.classes.push(c.id);
+  if (scheme.classesCoverAll === true) for (const issue of unitsInNoClass(scored, classes, roster.order)) report(issue);
   const consequences = consequencesOf(scheme.consequences ?? [], classes, roster, facts, scored);
   return { units, selections, rankings, classes, consequences, vetoes, issues };
 }

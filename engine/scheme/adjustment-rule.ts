@@ -67,6 +67,29 @@ export const AdjustmentRule = Type.Object(
 );
 export type AdjustmentRule = Static<typeof AdjustmentRule>;
 
+/**
+ * Records a table leaves unscored on purpose (检查合格、无问题的汇总记录): a fact of
+ * `factType` that no rule takes and for which `when` holds is not scored by design, said
+ * once per fact type (facts-not-scored-by-design) instead of once per record (fact-unused).
+ */
+export const NotScoredRecords = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1, examples: ['检查合格'], ...doc('不计分的记录(按文件用语,如“检查合格”)', 'which records are not scored, in the words of the document (e.g. 检查合格)') }),
+    factType: Id,
+    when: Type.Optional(ConditionSchema),
+    source: Source,
+  },
+  {
+    additionalProperties: false,
+    ...doc(
+      '按方案规定不计分的记录:不符合任何规则、且满足 when 的该类事实不计分,每类型只提示一次(附条数)',
+      'records not scored by design: facts of the type that match no rule and for which `when` holds; said once per type with the count',
+    ),
+  },
+);
+export type NotScoredRecords = Static<typeof NotScoredRecords>;
+
 export const RuleGroup = Type.Object(
   {
     id: Id,

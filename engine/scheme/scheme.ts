@@ -100,6 +100,14 @@ export const Scheme = Type.Object(
     selections: Type.Optional(Type.Array(Selection, { ...doc('筛选(如入围网络评价的单位)', 'selections (e.g. the units in the online round)') })),
     rankings: Type.Array(Ranking, { ...doc('排名', 'rankings') }),
     classifications: Type.Optional(Type.Array(Classification, { ...doc('等次(满意、不满意、优秀…)', 'classes (satisfied, dissatisfied, excellent…)') })),
+    classesCoverAll: Type.Optional(
+      Type.Boolean({
+        ...doc(
+          '等次覆盖全部参评单位(如优秀、良好、一般、差四档必居其一):为 true 时,参评单位不属任何等次即警告 unit-in-no-class',
+          'the classes cover every scored unit (e.g. each unit is one of 优秀/良好/一般/差): when true, a scored unit in no class is warned (unit-in-no-class)',
+        ),
+      }),
+    ),
     vetoes: Type.Optional(Type.Array(Veto, { ...doc('一票否决', 'one-vote vetoes') })),
     validity: Type.Optional(Type.Array(ValidityRule, { ...doc('评议有效性规则(法定人数、票数、每票选择数、抽样数)', 'validity rules: quorum, ballots, picks per ballot, sampling counts') })),
     consequences: Type.Optional(Type.Array(Consequence, { ...doc('结果运用(考绩加减分、通报…)', 'consequences (appraisal points, public notice…)') })),

@@ -1,6 +1,7 @@
 import { checkCondition } from '../conditions/index.ts';
 import type { Basis } from '../scheme/flow-basis.ts';
 import type { ScoreBand } from '../scheme/classes.ts';
+import { checkBandOverlap } from './check-band-overlap.ts';
 import type { SemanticContext } from './semantic-context.ts';
 
 /**
@@ -53,6 +54,7 @@ export function checkClasses(ctx: SemanticContext, rankings: ReadonlySet<string>
     }
     earlier.add(c.id);
   });
+  checkBandOverlap(ctx, s.classifications ?? []);
 
   ctx.unique(s.vetoes ?? [], '/vetoes', '一票否决');
   const order = new Map((s.classifications ?? []).map((c, i) => [c.id, i]));

@@ -1,6 +1,6 @@
 import { checkCondition } from '../conditions/index.ts';
 import { assertNever } from '../numbers.ts';
-import type { AdjustmentRule, Dedupe, RuleGroup } from '../scheme/adjustment-rule.ts';
+import type { AdjustmentRule, Dedupe, NotScoredRecords, RuleGroup } from '../scheme/adjustment-rule.ts';
 import type { Method } from '../scheme/methods/index.ts';
 import { checkFormula } from './check-formula.ts';
 import { checkRulePoints } from './check-rule-points.ts';
@@ -31,6 +31,7 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
       if (m.base !== undefined && m.floor > m.base) ctx.error('range-order', `${at}/floor`, '最低分高于基础分', 'floor above base');
       checkTable(ctx, m.rules, m.groups, m.dedupe, at, 'rules');
       checkRulePoints(ctx, m.rules, `${at}/rules`, m.base ?? max, '扣分');
+      checkNotScored(ctx, m.rules, m.notScored, at);
       return;
     case 'bonus':
       if (m.min !== undefined && m.cap !== undefined && m.min > m.cap) ctx.error('range-order', `${at}/min`, '下限高于上限', 'min above cap');
@@ -43,6 +44,7 @@ export function checkMethod(ctx: SemanticContext, m: Method, at: string, max: nu
       }
       checkTable(ctx, m.rules, m.groups, m.dedupe, at, 'rules');
       checkRulePoints(ctx, m.rules, `${at}/rules`, m.cap, '加分');
+      checkNotScored(ctx, m.rules, m.notScored, at);
       return;
     case 'graded-rating': {
       const ft = ctx.factType(m.factType, `${at}/factType`);
@@ -140,4 +142,17 @@ function checkTable(ctx: SemanticContext, rules: readonly AdjustmentRule[], grou
     const scoped = dedupe.rules === undefined ? rules : rules.filter((r) => dedupe.rules?.includes(r.id));
     for (const ft of new Set(scoped.map((r) => r.factType))) ctx.field(ctx.factTypes.get(ft), dedupe.field, `${at}/dedupe/field`);
   }
+}
+
+/** A declared unscored record names a fact type the table's rules read (no other is read there), with a checked condition. */
+function checkNotScored(ctx: SemanticContext, rules: readonly AdjustmentRule[], notScored: readonly NotScoredRecords[] | undefined, at: string): void {
+  ctx.unique(notScored ?? [], `${at}/notScored`, '不计分记录');
+  (notScored ?? []).forEach((n, i) => {
+    const np = `${at}/notScored/${i}`;
+    const ft = ctx.factType(n.factType, `${np}/factType`);
+    if (ft && !rules.some((r) => r.factType === n.factType)) {
+      ctx.error('not-scored-type', `${np}/factType`, `没有规则读取事实类型“${ft.name}”,无须声明其不计分`, `no rule of the table reads fact type "${n.factType}"; there is nothing to declare unscored`);
+    }
+    if (n.when) ctx.issues.push(...checkCondition(n.when, `${np}/when`, ctx.conditionFacts(ft)));
+  });
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AdjustmentRule, Dedupe, RuleGroup } from '../adjustment-rule.ts';
+import { AdjustmentRule, Dedupe, NotScoredRecords, RuleGroup } from '../adjustment-rule.ts';
 import { Num, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
 
@@ -15,6 +15,7 @@ export const BonusMethod = Type.Object(
     rules: Type.Array(AdjustmentRule, { minItems: 1, ...doc('加分(罚分)规则', 'bonus (and penalty) rules') }),
     groups: Type.Optional(Type.Array(RuleGroup, { examples: [[{ id: 'commendations', name: '表彰类', cap: 3, source: '三(二)' }]], ...doc('规则组及各组上限(限加分值)', 'rule groups, each with its cap') })),
     dedupe: Type.Optional(Dedupe),
+    notScored: Type.Optional(Type.Array(NotScoredRecords, { examples: [[{ id: 'passed', name: '检查合格', factType: 'inspection', when: { all: [{ fact: 'result', operator: 'equal', value: '合格' }] }, source: '检查合格的不扣分' }]], ...doc('按方案规定不计分的记录(不符合任何规则时)', 'records not scored by design (when no rule takes them)') })),
     cap: Type.Optional(Num({ ...doc('加分上限;不写即不设上限(文件未规定封顶时)', 'maximum of the sum; absent means none (the document sets no cap)') })),
     mayExceedMax: Type.Optional(
       Type.Boolean({

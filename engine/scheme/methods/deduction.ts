@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AdjustmentRule, Dedupe, RuleGroup } from '../adjustment-rule.ts';
+import { AdjustmentRule, Dedupe, NotScoredRecords, RuleGroup } from '../adjustment-rule.ts';
 import { Num, Source } from '../common.ts';
 import { StringEnum, doc } from '../kind-union.ts';
 
@@ -19,6 +19,7 @@ export const DeductionMethod = Type.Object(
     rules: Type.Array(AdjustmentRule, { minItems: 1, ...doc('扣分规则', 'deduction rules') }),
     groups: Type.Optional(Type.Array(RuleGroup, { ...doc('规则组及各组上限(限扣分值)', 'rule groups, each with its cap') })),
     dedupe: Type.Optional(Dedupe),
+    notScored: Type.Optional(Type.Array(NotScoredRecords, { examples: [[{ id: 'passed', name: '检查合格', factType: 'inspection', when: { all: [{ fact: 'result', operator: 'equal', value: '合格' }] }, source: '检查合格的不扣分' }]], ...doc('按方案规定不计分的记录(不符合任何规则时)', 'records not scored by design (when no rule takes them)') })),
     source: Type.Optional(Source),
   },
   { additionalProperties: false, ...doc('扣分制', 'deduction from a base') },
