@@ -56,10 +56,24 @@ server.on('error', (e) => {
   process.exit(1);
 });
 
-// Ctrl-C: stop taking requests and leave; every acknowledged write is already on disk
+// a logout or revocation kept in memory on a full disk (store.writeRevoking) is written as soon as there is room
+const flush = async (): Promise<void> => {
+  const since = store.unsavedSince;
+  if (since === undefined) return;
+  const stored = await store.flushUnsaved().catch((e: Error) => (console.error(`写入失败 write failed: ${e.message}`), false));
+  if (stored) console.log(`已写入 stored: 磁盘已满时的注销与撤销(自 ${since} 起) logouts and revocations held in memory since ${since}`);
+};
+setInterval(() => void flush(), 30_000).unref();
+
+// Ctrl-C: stop taking requests and leave; every acknowledged write is already on disk (a revocation held on a full disk: tried once more)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
+    server.close(() =>
+      void flush().then(() => {
+        if (store.unsavedSince !== undefined) console.error(`磁盘仍满,自 ${store.unsavedSince} 起的注销与撤销未写入,重启后失效 disk still full: logouts and revocations since ${store.unsavedSince} are lost (sessions end by their 12 h expiry; revoke tokens again)`);
+        process.exit(0);
+      }),
+    );
     server.closeIdleConnections();
   });
 }
