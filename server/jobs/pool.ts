@@ -73,7 +73,7 @@ export class JobPool {
   private readonly queue: Pending[] = [];
   private next = 1;
   private closed = false;
-  /** Jobs that ended (answered or failed) since the pool was made, by kind: what ran off the request thread. */
+  /** Jobs their worker answered (a result or a refusal) since the pool was made, by kind: what ran off the request thread. */
   readonly ended: Record<JobKind, number> = { upload: 0, run: 0, export: 0, impact: 0, template: 0, explain: 0 };
 
   constructor(opts: PoolOptions = {}) {
