@@ -11,7 +11,7 @@ import type { Kdf } from './auth/password.ts';
 import { DEFAULT_LIMITS, jsonBody, type Limits } from './body.ts';
 import { makeContext } from './context.ts';
 import { errorMiddleware, notFound, type Log } from './errors.ts';
-import type { PoolOptions } from './jobs/pool.ts';
+import type { JobPool, PoolOptions } from './jobs/pool.ts';
 import { jobsRouter } from './routes/jobs.ts';
 import { auditRouter } from './routes/audit.ts';
 import { datasetsRouter, datasetUploadRouter } from './routes/datasets.ts';
@@ -39,6 +39,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** The worker pool's size and heap limit (default: cores − 1 threads, 2 GiB each). */
   pool?: PoolOptions;
+  /** A pool made by the caller, used instead of one made from `pool`: main.ts warms it after listening. */
+  jobPool?: JobPool;
   /** Validations of versions (default: a fresh cache); given by tests that count what it computes. */
   validations?: ValidationCache;
   /** The editor's build; default editor/dist of this repository. */
@@ -67,7 +69,7 @@ export function createApp(opts: AppOptions): Express {
   const clock = opts.clock ?? { now: () => new Date() };
   const log = opts.log ?? ((line: string) => console.error(line));
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const ctx = makeContext(opts.store, clock, log, limits, { auth: { kdf: opts.kdf, backoff: opts.backoff }, pool: opts.pool, validations: opts.validations });
+  const ctx = makeContext(opts.store, clock, log, limits, { auth: { kdf: opts.kdf, backoff: opts.backoff }, pool: opts.pool, jobPool: opts.jobPool, validations: opts.validations });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

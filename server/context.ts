@@ -44,6 +44,8 @@ export interface AuthOptions {
 export interface ContextOptions {
   auth?: AuthOptions;
   pool?: PoolOptions;
+  /** A pool made by the caller (main.ts warms it once listening); else one is made from `pool`, lazily started. */
+  jobPool?: JobPool;
   validations?: ValidationCache;
 }
 
@@ -59,7 +61,7 @@ export function makeContext(store: Store, clock: Clock, log: Log, limits: Limits
     access: new AccessLog(store, log),
     seasons: new SeasonCache(),
     factCounts: new FactCounts(store),
-    jobs: new Jobs(new JobPool(opts.pool ?? {}), clock, log),
+    jobs: new Jobs(opts.jobPool ?? new JobPool(opts.pool ?? {}), clock, log),
     validations: opts.validations ?? new ValidationCache(),
     need: (role) => requireRole(store, clock, role),
     now: () => clock.now().toISOString(),

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { parseOrigins, parseTrustProxy } from './auth/cookie.ts';
 import { firstStart } from './bootstrap.ts';
+import { JobPool } from './jobs/pool.ts';
 import { Store } from './store/store.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -33,7 +34,8 @@ if (uploadBytes !== undefined && !(Number.isSafeInteger(uploadBytes) && uploadBy
   console.error(`无法启动 cannot start: PINGYI_MAX_UPLOAD_BYTES 应为正整数(字节) must be a positive whole number of bytes — ${uploadRaw}`);
   process.exit(1);
 }
-const app = createApp({ store, ...proxy, ...(uploadBytes !== undefined ? { limits: { uploadBytes } } : {}) });
+const pool = new JobPool();
+const app = createApp({ store, jobPool: pool, ...proxy, ...(uploadBytes !== undefined ? { limits: { uploadBytes } } : {}) });
 const server = app.listen(Number.isInteger(port) && port >= 0 ? port : 8080, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
@@ -46,16 +48,32 @@ const server = app.listen(Number.isInteger(port) && port >= 0 ? port : 8080, () 
     else console.log('  密码 password:   PINGYI_ADMIN_PASSWORD');
   }
   console.log(`打开 open: http://localhost:${actual}/`);
+  // the job workers start now, listening already: the first upload does not wait seconds for one to start
+  void pool.warm().then((ready) => console.log(`后台任务线程已就绪 job workers ready: ${ready}/${pool.threads}`));
 });
 server.on('error', (e) => {
   console.error(`无法启动 cannot start: ${e.message}`);
   process.exit(1);
 });
 
-// Ctrl-C: stop taking requests and leave; every acknowledged write is already on disk
+// a logout or revocation kept in memory on a full disk (store.writeRevoking) is written as soon as there is room
+const flush = async (): Promise<void> => {
+  const since = store.unsavedSince;
+  if (since === undefined) return;
+  const stored = await store.flushUnsaved().catch((e: Error) => (console.error(`写入失败 write failed: ${e.message}`), false));
+  if (stored) console.log(`已写入 stored: 磁盘已满时的注销与撤销(自 ${since} 起) logouts and revocations held in memory since ${since}`);
+};
+setInterval(() => void flush(), 30_000).unref();
+
+// Ctrl-C: stop taking requests and leave; every acknowledged write is already on disk (a revocation held on a full disk: tried once more)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
+    server.close(() =>
+      void flush().then(() => {
+        if (store.unsavedSince !== undefined) console.error(`磁盘仍满,自 ${store.unsavedSince} 起的注销与撤销未写入,重启后失效 disk still full: logouts and revocations since ${store.unsavedSince} are lost (sessions end by their 12 h expiry; revoke tokens again)`);
+        process.exit(0);
+      }),
+    );
     server.closeIdleConnections();
   });
 }

@@ -33,6 +33,16 @@ export interface JobIo {
     input: { dir: string; dataset: string; from: Scheme; to: Scheme };
     output: { json: Uint8Array };
   };
+  /** A version's Excel template of its fact types. */
+  template: {
+    input: { scheme: Scheme; roster: Roster | undefined };
+    output: { bytes: Uint8Array };
+  };
+  /** One unit of a stored run explained: the answer's JSON bytes (a city's result is parsed here, not on the request thread). */
+  explain: {
+    input: { dir: string; run: string; unit: string };
+    output: { json: Uint8Array };
+  };
 }
 
 export type JobKind = keyof JobIo;
@@ -45,6 +55,8 @@ export interface JobProgress {
 
 export type ToWorker = { id: number; kind: JobKind; input: unknown };
 export type FromWorker =
+  /** Sent once, when the worker has loaded its job modules and listens. */
+  | { ready: true }
   | { id: number; progress: JobProgress }
   | { id: number; output: unknown }
   | { id: number; error: string; refusal?: { status: number; body: Refusal } };

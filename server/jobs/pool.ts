@@ -62,6 +62,8 @@ interface Pending {
 interface Slot {
   worker: { worker: Worker; port: MessagePort } | undefined;
   job: Pending | undefined;
+  /** Settles when the slot's worker has loaded its job modules (true) or is gone before that (false). */
+  ready?: Promise<boolean>;
 }
 
 export class JobPool {
@@ -71,11 +73,37 @@ export class JobPool {
   private readonly queue: Pending[] = [];
   private next = 1;
   private closed = false;
+  /** Jobs their worker answered (a result or a refusal) since the pool was made, by kind: what ran off the request thread. */
+  readonly ended: Record<JobKind, number> = { upload: 0, run: 0, export: 0, impact: 0, template: 0, explain: 0 };
 
   constructor(opts: PoolOptions = {}) {
     this.threads = opts.threads ?? envInt('PINGYI_JOB_THREADS') ?? Math.max(1, availableParallelism() - 1);
     this.heapMb = opts.heapMb ?? envInt('PINGYI_JOB_HEAP_MB') ?? 2048;
     this.slots = Array.from({ length: this.threads }, () => ({ worker: undefined, job: undefined }));
+  }
+
+  /** Worker threads started and not gone (a pool starts them on its first jobs, or all at once by {@link warm}). */
+  get started(): number {
+    return this.slots.filter((s) => s.worker !== undefined).length;
+  }
+
+  /**
+   * Start every worker now rather than on the first jobs: under tsx a worker
+   * compiles the job modules as it starts (seconds), which the first upload
+   * after `npm start` would otherwise wait for. Idle workers do not keep the
+   * process alive. main.ts calls it once listening; tests' apps stay lazy.
+   * Resolves with how many workers are ready (their job modules loaded).
+   */
+  async warm(): Promise<number> {
+    if (this.closed) return 0;
+    for (const slot of this.slots) {
+      if (slot.worker !== undefined) continue;
+      const w = (slot.worker = this.spawn(slot));
+      w.worker.unref();
+      w.port.unref();
+    }
+    const ready = await Promise.all(this.slots.map((s) => s.ready ?? false));
+    return ready.filter(Boolean).length;
   }
 
   /** Jobs waiting for a free worker. */
@@ -108,11 +136,16 @@ export class JobPool {
   private spawn(slot: Slot): { worker: Worker; port: MessagePort } {
     const started = startWorker(this.heapMb);
     const { worker: w, port } = started;
+    let markReady: (ok: boolean) => void = () => {};
+    slot.ready = new Promise((resolve) => (markReady = resolve));
+    w.once('exit', () => markReady(false));
     port.on('message', (msg: FromWorker) => {
+      if ('ready' in msg) return markReady(true);
       const job = slot.job;
       if (!job || job.id !== msg.id) return;
       if ('progress' in msg) return job.progress(msg.progress);
       slot.job = undefined;
+      this.ended[job.kind]++;
       w.unref();
       port.unref();
       if ('error' in msg) job.reject(msg.refusal ? new HttpError(msg.refusal.status, msg.refusal.body) : new JobFailure('job-failed', msg.error));

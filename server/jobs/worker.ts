@@ -8,9 +8,11 @@ import { setPriority } from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { HttpError } from '../errors.ts';
 import type { FromWorker, JobIo, JobKind, JobProgress, ToWorker } from './kinds.ts';
+import { explainJob } from './explain-job.ts';
 import { exportJob } from './export-job.ts';
 import { impactJob } from './impact-job.ts';
 import { runJob } from './run-job.ts';
+import { templateJob } from './template-job.ts';
 import { uploadJob } from './upload-job.ts';
 
 export type Handler<K extends JobKind> = (input: JobIo[K]['input'], progress: (p: JobProgress) => void) => Promise<JobIo[K]['output']>;
@@ -20,6 +22,8 @@ const HANDLERS = {
   run: runJob,
   export: exportJob,
   impact: impactJob,
+  template: templateJob,
+  explain: explainJob,
 } satisfies { [K in JobKind]: Handler<K> };
 
 /** The ArrayBuffers under an output's byte fields, to move them. */
@@ -50,3 +54,5 @@ port?.on('message', (msg: ToWorker) => {
     (e: unknown) => post({ id: msg.id, error: (e as Error)?.message ?? String(e), ...(e instanceof HttpError ? { refusal: { status: e.status, body: e.body } } : {}) }),
   );
 });
+// every job module is loaded (under tsx: compiled): a warmed pool knows this worker is ready (pool.ts warm)
+post({ ready: true });

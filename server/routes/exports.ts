@@ -2,10 +2,10 @@
  * Files for the offices: a run exported as .xlsx (ranked table with one
  * column per indicator, classes, consequences per parent, the trace) or CSV,
  * and an Excel template of a version's fact types. The bytes are made by the
- * shared io/ layer; the run is exported with the scheme it was scored with.
+ * shared io/ layer in a job worker; the run is exported with the scheme it was
+ * scored with.
  */
 import { Router, type Response } from 'express';
-import { templateXlsx } from '../../io/index.ts';
 import { currentUser } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, type Refusal } from '../errors.ts';
@@ -49,10 +49,14 @@ export function exportsRouter(ctx: AppContext): Router {
   r.get('/schemes/:id/versions/:version/template.xlsx', ctx.need('viewer'), async (req, res) => {
     const id = schemeId(req.params.id);
     const version = versionId(req.params.version);
-    const { scheme, roster } = await runnable(store, id, version);
-    const bytes = await templateXlsx(scheme, roster);
+    const { scheme, roster } = await runnable(store, id, version, ctx.validations);
+    // exceljs builds and zips the workbook on the thread that calls it: a worker's, not this one
+    const job = ctx.jobs.track('template', currentUser(res).username, async (report) => ({ status: 200, body: await ctx.jobs.pool.run('template', { scheme, roster }, report) }));
+    const answer = await job.done;
+    if (answer.status !== 200) throw new HttpError(answer.status, answer.body as Refusal);
+    const { bytes } = answer.body as { bytes: Uint8Array };
     attachment(res, XLSX, `${id}-${version}-template.xlsx`);
-    res.send(bytes);
+    res.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
   return r;

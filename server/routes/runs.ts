@@ -3,12 +3,11 @@
  * result with its trace as a file, list, fetch, explain one unit, export.
  */
 import { Router } from 'express';
-import { explainUnit, type RunResult } from '../../engine/index.ts';
 import { currentUser } from '../auth/authenticate.ts';
 import { audit, type AppContext } from '../context.ts';
 import { runFile, runSchemeFile } from '../run-files.ts';
 import { summaryOf } from '../run-summary.ts';
-import { notFound, refuse } from '../errors.ts';
+import { HttpError, notFound, refuse, type Refusal } from '../errors.ts';
 import { recordId, schemeId, versionId } from '../ids.ts';
 import { runnable } from '../scheme-context.ts';
 import { seasonKey } from '../season-cache.ts';
@@ -26,11 +25,6 @@ export function runsRouter(ctx: AppContext): Router {
     const meta = store.data.runs.find((x) => x.id === recordId(id, 'run'));
     if (!meta) throw notFound(`run ${id}`);
     return meta;
-  };
-  const resultOf = async (meta: RunMeta): Promise<RunResult> => {
-    const result = await store.readJson<RunResult>(runFile(meta.id));
-    if (result === null) throw notFound(`result of run ${meta.id}`);
-    return result;
   };
 
   r.post('/runs', ctx.need('data-entry'), async (req, res) => {
@@ -90,9 +84,12 @@ export function runsRouter(ctx: AppContext): Router {
   r.get('/runs/:id/units/:unit/explain', ctx.need('viewer'), async (req, res) => {
     const meta = mustRun(req.params.id as string);
     const unit = String(req.params.unit);
-    const u = (await resultOf(meta)).units.find((x) => x.unit === unit);
-    if (!u) throw notFound(`unit ${unit} in run ${meta.id}`);
-    res.json({ unit: u.unit, name: u.name, status: u.status, total: u.total, ranks: u.ranks, classes: u.classes, indicators: u.indicators, text: explainUnit(u) });
+    // the whole stored result is parsed to find the unit: in a job worker, which answers the JSON bytes sent here
+    const job = ctx.jobs.track('explain', currentUser(res).username, async (report) => ({ status: 200, body: await ctx.jobs.pool.run('explain', { dir: store.dir, run: meta.id, unit }, report) }));
+    const answer = await job.done;
+    if (answer.status !== 200) throw new HttpError(answer.status, answer.body as Refusal);
+    const { json } = answer.body as { json: Uint8Array };
+    res.type('application/json').send(Buffer.from(json.buffer, json.byteOffset, json.byteLength));
   });
 
   return r;

@@ -66,10 +66,13 @@ export function sessionRouter(ctx: AppContext): Router {
     for (const k of keys) store.volatileSessions.remove(k);
     const ended = store.data.sessions.filter((s) => keys.has(s.key));
     if (ended.length > 0) {
-      await store.write((db) => {
+      const now = ctx.now();
+      // a logout is never refused for lack of disk: on a full disk it ends the session in memory now (store.writeRevoking)
+      const { stored } = await store.writeRevoking((db) => {
         db.sessions = db.sessions.filter((s) => !keys.has(s.key));
-        for (const s of ended) audit(db, { at: ctx.now(), user: s.username, action: 'logout', target: `user:${s.username}`, address: req.ip ?? '' });
-      });
+        for (const s of ended) audit(db, { at: now, user: s.username, action: 'logout', target: `user:${s.username}`, address: req.ip ?? '' });
+      }, now);
+      if (!stored) ctx.log(`logout of ${ended.map((s) => s.username).join(', ')} at ${now}: disk full, session ended in memory, written with the next write that succeeds (lost at restart before it)`);
     }
     res.setHeader('Set-Cookie', clearedSessionCookie(req));
     res.status(204).end();

@@ -64,12 +64,15 @@ export function tokensRouter(ctx: AppContext): Router {
     const mine = (t: { username: string }) => admin || t.username === user.username;
     const found = store.data.tokens.find((t) => tokenId(t) === id && mine(t));
     if (!found) throw notFound(`token ${id.slice(0, 100)}`);
-    await store.write((db) => {
+    const now = ctx.now();
+    // a revoke is never refused for lack of disk: on a full disk the token ends in memory now (store.writeRevoking)
+    const { stored } = await store.writeRevoking((db) => {
       const t = db.tokens.find((x) => tokenId(x) === id && mine(x));
       if (!t) throw notFound(`token ${id.slice(0, 100)}`);
       db.tokens = db.tokens.filter((x) => x !== t);
-      audit(db, { at: ctx.now(), user: user.username, action: 'token-revoked', target: `token:${id}`, summary: [`${t.name ?? '(未命名)'} (${t.username})`] });
-    });
+      audit(db, { at: now, user: user.username, action: 'token-revoked', target: `token:${id}`, summary: [`${t.name ?? '(未命名)'} (${t.username})`] });
+    }, now);
+    if (!stored) ctx.log(`token ${id} revoked at ${now}: disk full, ended in memory, written with the next write that succeeds (lost at restart before it)`);
     res.status(204).end();
   });
 

@@ -12,6 +12,11 @@ import { username as checkUsername } from '../ids.ts';
 import type { Db, UserRecord } from '../store/types.ts';
 import { bodyObject, optionalBody, password, roles } from './body-fields.ts';
 
+const HELD = {
+  zh: '存储空间已满:更改已立即生效(该用户的登录与令牌已失效),但尚未写入磁盘;腾出空间后的下一次保存会一并写入,若在此之前服务器重启,这次更改会丢失',
+  en: 'the disk is full: the change is in effect now (the user\'s sessions and tokens are ended) but not yet on disk; the next write that succeeds stores it, a restart before that loses it',
+};
+
 const enabledAdmins = (db: Db): UserRecord[] => db.users.filter((u) => !u.disabled && u.roles.includes('admin'));
 
 const userView = (u: UserRecord) => ({ username: u.username, roles: u.roles, disabled: u.disabled === true, createdAt: u.createdAt });
@@ -51,7 +56,8 @@ export function usersRouter(ctx: AppContext): Router {
     const off = disabled(b.disabled);
     const pw = b.password === undefined ? undefined : await ctx.passwords.hash(password(b.password));
     const admin = currentUser(res);
-    const updated = await store.write((db) => {
+    const now = ctx.now();
+    const change = (db: Db) => {
       const u = db.users.find((x) => x.username === name);
       if (!u) throw notFound(`user ${name}`);
       const hadAdmin = enabledAdmins(db).length > 0;
@@ -78,10 +84,23 @@ export function usersRouter(ctx: AppContext): Router {
         ...(off === true ? ['已停用 disabled'] : off === false ? ['已启用 enabled'] : []),
         ...(ended ? [`登录与令牌已失效 sessions and ${endedTokens} tokens ended`] : []),
       ];
-      audit(db, { at: ctx.now(), user: admin.username, action: 'user-updated', target: `user:${name}`, summary });
+      audit(db, { at: now, user: admin.username, action: 'user-updated', target: `user:${name}`, summary });
       return { username: u.username, roles: u.roles, disabled: u.disabled === true };
-    });
-    res.json(updated);
+    };
+    const before = store.data.users.find((x) => x.username === name);
+    // a change that only takes access away (ends sessions and tokens, grants nothing) is never refused for lack of disk
+    const takesAway = (pw !== undefined || off === true) && off !== false && (rs === undefined || rs.every((x) => before?.roles.includes(x)));
+    if (!takesAway) {
+      res.json(await store.write(change));
+      return;
+    }
+    const { value, stored } = await store.writeRevoking(change, now);
+    if (stored) {
+      res.json(value);
+      return;
+    }
+    ctx.log(`user ${name} updated at ${now} (${pw ? 'password, ' : ''}${off ? 'disabled, ' : ''}sessions and tokens ended): disk full, kept in memory, written with the next write that succeeds (lost at restart before it)`);
+    res.json({ ...value, stored: false, warning: { code: 'held-in-memory', message: HELD } });
   });
 
   r.post('/users/:username/unlock', ctx.need('admin'), async (req, res) => {

@@ -13,7 +13,7 @@ import { AuditJournal } from './audit-journal.ts';
 import { appendBatch, BatchKeys, recoverLastBatch, type BatchIo } from './batch-log.ts';
 import { cleanDataFolder } from './cleanup.ts';
 import { appendDurable, readJsonOrNull, trimTornTail, writeFileAtomic } from './files.ts';
-import { nodeFs, type FsLayer } from './fs-layer.ts';
+import { isDiskFull, nodeFs, type FsLayer } from './fs-layer.ts';
 import { SerialQueue } from './queue.ts';
 import { emptyDb, type AuditEntry, type BatchFrame, type Db } from './types.ts';
 import { VolatileSessions } from './volatile-sessions.ts';
@@ -90,6 +90,8 @@ export class Store {
           const out = await fn(draft);
           await this.db.adapter.write(draft);
           this.db.data = draft;
+          // the whole document is written: changes kept in memory on a full disk (writeRevoking) are on disk now
+          this.unsavedSince = undefined;
           return out;
         } catch (e) {
           // a refused write keeps nothing: files it created (a draft's revision) go with it
@@ -98,6 +100,58 @@ export class Store {
         }
       });
     });
+  }
+
+  /**
+   * When a change that only takes access away was kept in memory because the
+   * disk was full ({@link writeRevoking}): the time of the first such change
+   * not yet written. Cleared by the next document write that succeeds.
+   */
+  unsavedSince: string | undefined;
+
+  /**
+   * A write that only takes access away — a logout, a revoked token, a
+   * disabled user, a new password — must take effect even on a full disk,
+   * or a user who logs out there stays logged in. When the document cannot
+   * be written for lack of room, the changed state is kept in memory (every
+   * request reads it at once) and `stored` is false; the next document write
+   * that succeeds writes it too, lowdb writing the whole document. A restart
+   * before that loses it (docs/api.md says what that means). Any other
+   * failure, and a refusal from `fn`, keep nothing, as {@link write} does.
+   */
+  writeRevoking<T>(fn: (draft: Db) => T, nowIso: string): Promise<{ value: T; stored: boolean }> {
+    return this.queue.run(async () => {
+      const draft = structuredClone(this.db.data);
+      const value = fn(draft);
+      try {
+        await this.db.adapter.write(draft);
+      } catch (e) {
+        if (!isDiskFull(e)) throw e;
+        this.db.data = draft;
+        this.unsavedSince ??= nowIso;
+        return { value, stored: false };
+      }
+      this.db.data = draft;
+      this.unsavedSince = undefined;
+      return { value, stored: true };
+    });
+  }
+
+  /**
+   * Write what {@link writeRevoking} kept in memory, if anything: true when
+   * nothing is left unsaved, false while the disk is still full. main.ts
+   * retries it every 30 s and on shutdown, so a revocation does not wait for
+   * another write to be stored.
+   */
+  async flushUnsaved(): Promise<boolean> {
+    if (this.unsavedSince === undefined) return true;
+    try {
+      await this.write(() => undefined);
+      return true;
+    } catch (e) {
+      if (isDiskFull(e)) return false;
+      throw e;
+    }
   }
 
   /** How many tasks have entered the write queue since the store opened. */

@@ -41,8 +41,10 @@ export function UsersPage({ user }: { user: User }) {
     setError(undefined);
     setOk(undefined);
     try {
-      await f();
-      setOk(done);
+      const answer = await f();
+      // on a full disk the server ends access anyway and says the change is held in memory until it can be stored
+      const held = (answer as { warning?: { message?: { zh?: string } } } | undefined)?.warning?.message?.zh;
+      setOk(held ? `${done}。${held}` : done);
       reload();
       return true;
     } catch (e) {
