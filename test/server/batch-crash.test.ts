@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, SCHEMES_DIR } from './harness.ts';
-import { killHard, startMain, type Child } from './process.ts';
+import { callChild, killHard, startMain, type Child } from './process.ts';
 
 const dirs: string[] = [];
 const children: Child[] = [];
@@ -20,15 +20,7 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-async function api(url: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url + path, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+const api = callChild;
 
 const sizeOf = (file: string) => stat(file).then((s) => s.size, () => 0);
 

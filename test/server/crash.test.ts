@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, SCHEMES_DIR } from './harness.ts';
-import { killHard, startMain, type Child } from './process.ts';
+import { callChild, killHard, startMain, type Child } from './process.ts';
 
 const dirs: string[] = [];
 const children: Child[] = [];
@@ -17,15 +17,7 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-async function api(url: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url + path, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = callChild;
 
 describe('a server killed with SIGKILL mid-stream', () => {
   it('restarts on the same folder with every acknowledged save', async () => {

@@ -35,3 +35,14 @@ export async function killHard(child: Child): Promise<void> {
   child.proc.kill('SIGKILL');
   await exited;
 }
+
+/** A request to a child server with a bearer token; the body parsed when there is one. */
+export async function callChild(url: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url + path, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
