@@ -158,7 +158,7 @@ export function describeChange(c: ChangeBody): Text {
       return { zh: `指标 ${zhRef(c.indicator)} 由${placeZh(c.from)}移至${placeZh(c.to)}`, en: `indicator ${c.indicator.id} moved from ${placeEn(c.from)} to ${placeEn(c.to)}` };
     case 'indicator-renamed': {
       const t = arrow(c.before, c.after);
-      return { zh: `指标 ${c.indicator.id} ${c.field === 'name' ? '更名' : '英文名称'}:${t.zh}`, en: `indicator ${c.indicator.id} renamed${c.field === 'nameEn' ? ' (English)' : ''}: ${t.en}` };
+      return { zh: `指标 ${zhRef(c.indicator)} ${c.field === 'name' ? '更名' : '英文名称'}:${t.zh}`, en: `indicator ${c.indicator.id} renamed${c.field === 'nameEn' ? ' (English)' : ''}: ${t.en}` };
     }
     case 'points-changed': {
       const t = arrow(c.before, c.after);
