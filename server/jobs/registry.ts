@@ -79,7 +79,10 @@ export class Jobs {
   }
 
   private finish(view: JobView, state: 'done' | 'failed', answer: JobAnswer): JobAnswer {
-    Object.assign(view, { state, phase: 'done', progress: 1, finishedAt: this.clock.now().toISOString(), answer });
+    // bytes (an export, a template) only ever go to the request that waited for them: the view keeps their
+    // size, not a copy — else the last 500 jobs would hold up to 500 workbooks in memory
+    const kept = ArrayBuffer.isView(answer.body) ? { status: answer.status, body: { bytes: answer.body.byteLength } } : answer;
+    Object.assign(view, { state, phase: 'done', progress: 1, finishedAt: this.clock.now().toISOString(), answer: kept });
     return answer;
   }
 
